@@ -1,0 +1,65 @@
+package com.capexalerts.cli;
+
+import com.capexalerts.core.feed.FeedException;
+import com.capexalerts.core.feed.FeedItem;
+import com.capexalerts.core.feed.FeedParseResult;
+import com.capexalerts.core.feed.FeedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "feed",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reads one RSS or Atom feed (a file or an http(s) URL) and prints its items as the JSON Lines that"
+          + " `detect` reads, so `capex-alerts feed x.xml | capex-alerts detect` works.",
+      "Items that cannot be read are reported on stderr; the others are printed."
+    })
+final class FeedCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE_OR_URL", description = "feed file path or http(s) URL")
+  String location;
+
+  @Override
+  public Integer call() throws IOException {
+    byte[] body = FeedSource.load(location);
+    FeedParseResult result;
+    try {
+      result = new FeedReader().read(body, location);
+    } catch (FeedException e) {
+      throw new UnreadableInputException(e.getMessage(), e);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    for (FeedItem item : result.items()) {
+      out.println(Json.MAPPER.writeValueAsString(Json.item(item)));
+    }
+    out.flush();
+    PrintWriter err = spec.commandLine().getErr();
+    for (String e : result.itemErrors()) {
+      err.println("capex-alerts feed: " + e);
+    }
+    return 0;
+  }
+
+  /** Reads a feed body from a path (file: URLs too). */
+  static final class FeedSource {
+    private FeedSource() {}
+
+    static byte[] load(String location) {
+      Path path = location.startsWith("file:") ? Path.of(java.net.URI.create(location)) : Path.of(location);
+      try {
+        return Files.readAllBytes(path);
+      } catch (IOException e) {
+        throw new UnreadableInputException("cannot read feed " + location + ": " + DetectCommand.describe(e), e);
+      }
+    }
+  }
+}
