@@ -116,10 +116,11 @@ public final class DiscordPayloadRenderer implements PayloadRenderer {
   /** Discord markdown and mentions. */
   static String escape(String text, int index, int codePoint) {
     return switch (codePoint) {
-      case '\\', '*', '_', '~', '`', '|', '[', ']', '(', ')', '<', '>' -> "\\" + (char) codePoint;
+      case '\\', '*', '_', '~', '`', '|', '[', ']', '<', '>' -> "\\" + (char) codePoint;
       case '@' -> "@\u200B";
       case '#', '-', '+' -> index == 0 ? "\\" + (char) codePoint : Character.toString(codePoint);
-      case '.' -> ChatText.onlyDigitsBefore(text, index) ? "\\." : ".";
+      case '.', ')' ->
+          ChatText.onlyDigitsBefore(text, index) ? "\\" + (char) codePoint : Character.toString(codePoint);
       default -> Character.toString(codePoint);
     };
   }

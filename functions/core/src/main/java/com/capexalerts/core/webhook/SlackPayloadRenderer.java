@@ -35,7 +35,7 @@ public final class SlackPayloadRenderer implements PayloadRenderer {
 
     ObjectNode header = blocks.addObject().put("type", "header");
     header.putObject("text").put("type", "plain_text").put("emoji", false)
-        .put("text", ChatText.fit(v.label() + ": " + v.company(), HEADER_MAX, ChatText::plain));
+        .put("text", ChatText.fit(v.label() + ": " + v.company(), HEADER_MAX, SlackPayloadRenderer::escape));
 
     StringBuilder facts = new StringBuilder();
     facts.append('*').append(ChatText.fit(v.company(), 200, SlackPayloadRenderer::escape)).append("* · ")

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
  * Adaptive Card (schema 1.4) with TextBlocks, a FactSet and an Action.OpenUrl.
  *
  * <p>TextBlock and Fact values render a markdown subset (bold, italic, lists, {@code [text](url)} links), so every
- * feed text has markdown-significant characters backslash-escaped, list/heading markers at its start escaped, and
+ * feed text has markdown-significant characters backslash-escaped (parentheses only matter after an escaped ']'), list/heading markers at its start escaped, and
  * {@code {{} broken with a zero-width space so it cannot form a {@code {{DATE(...)}}} function. Links appear only as
  * the OpenUrl action's url, which is not markdown.
  */
@@ -82,11 +82,12 @@ public final class TeamsPayloadRenderer implements PayloadRenderer {
   /** Backslash-escapes the markdown subset; breaks "{{"; escapes block markers at the start of the text. */
   static String escape(String text, int index, int codePoint) {
     return switch (codePoint) {
-      case '\\', '*', '_', '[', ']', '(', ')', '`', '~', '<', '>' -> "\\" + (char) codePoint;
+      case '\\', '*', '_', '[', ']', '`', '~', '<', '>' -> "\\" + (char) codePoint;
       case '{' -> "{\u200B";
       case '#', '-', '+' -> index == 0 ? "\\" + (char) codePoint : Character.toString(codePoint);
-      // "2025. A year" would start a numbered list.
-      case '.' -> ChatText.onlyDigitsBefore(text, index) ? "\\." : ".";
+      // "2025. A year" or "3) three" would start a numbered list.
+      case '.', ')' ->
+          ChatText.onlyDigitsBefore(text, index) ? "\\" + (char) codePoint : Character.toString(codePoint);
       default -> Character.toString(codePoint);
     };
   }

@@ -143,7 +143,8 @@ public final class WebhookDeliverer implements AutoCloseable {
       // deliverTo catches what it expects; anything else (a bug, a resolver throwing) fails only its own webhook.
       results.add(f.state() == Future.State.SUCCESS
           ? f.resultNow()
-          : ourFailure(targets.get(k), announcement.key(), List.of(), "unexpected error: " + f.exceptionNow(), Duration.ZERO));
+          : ourFailure(targets.get(k), announcement.key(), List.of(), "unexpected error: " + f.exceptionNow(),
+              Duration.ZERO));
     }
     return results;
   }
