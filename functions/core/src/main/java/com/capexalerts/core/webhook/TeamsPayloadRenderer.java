@@ -12,9 +12,10 @@ import java.io.UncheckedIOException;
  * Adaptive Card (schema 1.4) with TextBlocks, a FactSet and an Action.OpenUrl.
  *
  * <p>TextBlock and Fact values render a markdown subset (bold, italic, lists, {@code [text](url)} links), so every
- * feed text has markdown-significant characters backslash-escaped (parentheses only matter after an escaped ']'), list/heading markers at its start escaped, and
- * {@code {{} broken with a zero-width space so it cannot form a {@code {{DATE(...)}}} function. Links appear only as
- * the OpenUrl action's url, which is not markdown.
+ * feed text has markdown-significant characters backslash-escaped (parentheses matter only after a ']', which is
+ * escaped), list and heading markers at its start escaped, and every opening brace followed by a zero-width space so
+ * no double brace can form a DATE()/TIME() function. Links appear only as the OpenUrl action's url, which is not
+ * markdown.
  */
 public final class TeamsPayloadRenderer implements PayloadRenderer {
   static final String CARD_VERSION = "1.4";

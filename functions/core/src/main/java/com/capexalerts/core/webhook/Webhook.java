@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param id                  stable id (the key of the webhooks table)
  * @param url                 where to POST; checked by {@link EndpointPolicy} before every request
  * @param format              body shape
- * @param secret              HMAC key for {@code json} deliveries (required there); chat formats ignore it, their URL is
- *                            the secret
+ * @param secret              HMAC key for {@code json} deliveries (required there); chat formats ignore it (their
+ *                            URL is the secret)
  * @param filter              which alerts it wants
  * @param enabled             false once disabled (410 Gone, or too many consecutive failures)
  * @param consecutiveFailures failed deliveries since the last success

@@ -125,8 +125,9 @@ public final class WebhookDeliverer implements AutoCloseable {
 
   /**
    * Delivers {@code announcement} to every enabled webhook whose filter matches, at the same time, and returns one
-   * result per such webhook in input order. Returns when all are done: at most about
-   * {@link DeliverySettings#retryBudget()} plus one attempt timeout.
+   * result per such webhook in input order. Returns when all are done: with at most
+   * {@link DeliverySettings#maxConcurrency()} webhooks, after at most about {@link DeliverySettings#retryBudget()} plus
+   * one attempt timeout; more webhooks queue for a free slot.
    */
   public List<DeliveryResult> deliver(Announcement announcement, Collection<Webhook> webhooks) {
     Objects.requireNonNull(announcement, "announcement");
@@ -318,7 +319,7 @@ public final class WebhookDeliverer implements AutoCloseable {
       if (status >= 200 && status < 300) {
         return new AttemptOutcome(Verdict.SUCCESS, status, null, Optional.empty());
       }
-      String said = snippet.text();
+      String said = snippet.text().isEmpty() ? null : snippet.text();
       if (status == 408 || status == 429 || status >= 500) {
         Optional<Duration> retryAfter = response.headers().firstValue("Retry-After")
             .flatMap(h -> RetryTiming.parseRetryAfter(h, clock.instant()));
