@@ -1,0 +1,27 @@
+package com.capexalerts.core.webhook;
+
+import com.capexalerts.core.alert.EventKey;
+import java.time.Instant;
+
+/**
+ * Remembers which receivers acknowledged which alert, so a redelivered message (SQS is at-least-once, a DLQ redrive
+ * repeats whole batches) never posts twice to a receiver that already answered 2xx. In the cloud: a DynamoDB table
+ * keyed by webhook id + event key.
+ *
+ * <p>The deliverer checks before sending and records after a 2xx. A crash between the 2xx and the record still
+ * posts twice on redelivery, which is why every delivery carries {@code X-Capex-Event-Id} for receiver-side
+ * idempotency.
+ */
+public interface DeliveryLog {
+  /** True when {@code webhookId} acknowledged {@code eventKey} before. */
+  boolean alreadyDelivered(String webhookId, EventKey eventKey);
+
+  /** Records that the receiver acknowledged the alert (answered 2xx) at {@code at}. */
+  void recordDelivered(String webhookId, EventKey eventKey, String deliveryId, Instant at);
+
+  /**
+   * Keeps one attempt for diagnosis (status pages, support). Best effort: an implementation should not throw, as a
+   * lost attempt record must not fail a delivery.
+   */
+  void recordAttempt(DeliveryAttempt attempt);
+}
