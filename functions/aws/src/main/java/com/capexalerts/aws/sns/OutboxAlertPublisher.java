@@ -51,13 +51,17 @@ public final class OutboxAlertPublisher implements AlertPublisher {
         Files.createDirectories(parent);
       }
       try (FileChannel channel = FileChannel.open(outbox, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND);
-          FileLock ignored = channel.lock()) { // two local runs at once must not interleave lines
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
+          StandardOpenOption.APPEND)) {
+        FileLock lock = channel.lock(); // two local runs at once must not interleave lines
+        try {
+          ByteBuffer buffer = ByteBuffer.wrap(bytes);
+          while (buffer.hasRemaining()) {
+            channel.write(buffer);
+          }
+          channel.force(false);
+        } finally {
+          lock.release();
         }
-        channel.force(false);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append the alert for event " + announcement.key() + " to outbox "
