@@ -76,8 +76,9 @@ public final class NotifierHandler implements RequestHandler<DynamodbEvent, Stre
       } catch (RuntimeException e) {
         outcome = new Notifier.Outcome(key, Notifier.Status.FAILED, null, "unexpected: " + e);
       }
+      LogLevel level = outcome.status().routine() ? LogLevel.INFO : LogLevel.WARN;
       log.log("event_key=%s status=%s message_id=%s sequence=%s detail=%s".formatted(key, outcome.status(),
-          outcome.messageId(), sequence, outcome.detail()), outcome.retry() ? LogLevel.WARN : LogLevel.INFO);
+          outcome.messageId(), sequence, outcome.detail()), level);
       if (outcome.retry()) {
         failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
       }

@@ -133,7 +133,8 @@ class NotifierTest {
     Notifier notifier = notifier(flaky);
 
     Outcome outcome = notifier.notify(Events.ALIBABA, "stream:1");
-    assertEquals(Status.PUBLISHED, outcome.status());
+    assertEquals(Status.PUBLISHED_UNRECORDED, outcome.status());
+    assertEquals("msg-1", outcome.messageId());
     assertFalse(outcome.retry(), "a retry would send the alert twice");
     assertTrue(outcome.detail().contains("throttled"), outcome.detail());
     assertEquals("stream:1", flaky.notification(Events.ALIBABA).claimant(), "claim kept");

@@ -18,6 +18,11 @@ public final class Notifier {
   public enum Status {
     /** Published now. */
     PUBLISHED,
+    /**
+     * Published now, but the store did not record it: the claim is kept and no retry is asked, since a retry would send
+     * the alert twice. Worth a warning; the event lacks its notified_at.
+     */
+    PUBLISHED_UNRECORDED,
     /** Published before: nothing done. */
     ALREADY_PUBLISHED,
     /** No such event: nothing to publish, nothing to retry. */
@@ -31,12 +36,17 @@ public final class Notifier {
     public boolean retry() {
       return this == HELD_BY_OTHER || this == FAILED;
     }
+
+    /** True when nothing needs an operator's eye: published now or before. */
+    public boolean routine() {
+      return this == PUBLISHED || this == ALREADY_PUBLISHED;
+    }
   }
 
   /**
    * @param key       the event
    * @param status    what happened
-   * @param messageId the publisher's message id when {@code PUBLISHED}, else null
+   * @param messageId the publisher's message id when published now, else null
    * @param detail    why, for the log (never null)
    */
   public record Outcome(EventKey key, Status status, String messageId, String detail) {
@@ -111,7 +121,7 @@ public final class Notifier {
     } catch (RuntimeException e) {
       // The message is out. Keeping the claim (not releasing it) and not asking for a retry is what keeps a second
       // copy from going out; the event merely lacks its notified_at.
-      return new Outcome(key, Status.PUBLISHED, messageId,
+      return new Outcome(key, Status.PUBLISHED_UNRECORDED, messageId,
           "published, but recording it failed: " + describe(e) + "; the claim is kept so it is not sent again");
     }
     return new Outcome(key, Status.PUBLISHED, messageId, "published");
