@@ -4,6 +4,7 @@
 # It builds the module's shaded jar with the repository's Maven wrapper and a JDK 25 (bin/jdk25.sh finds one), then
 # unpacks the jar into ARTIFACTS_DIR: Lambda's Java runtime loads classes from the root of the zip SAM makes of it.
 # Tests are skipped here; bin/test runs them.
+LAMBDA_BUILD_MK := 1
 SHELL := /bin/bash
 ROOT := $(abspath $(HERE)../..)
 VERSION := 0.1.0-SNAPSHOT
