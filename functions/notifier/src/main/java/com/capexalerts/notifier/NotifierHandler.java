@@ -1,0 +1,128 @@
+package com.capexalerts.notifier;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.capexalerts.aws.sns.SnsAlertPublisher;
+import com.capexalerts.core.alert.AlertPublisher;
+import com.capexalerts.core.alert.AnnouncementStore;
+import com.capexalerts.core.alert.EventKey;
+import com.capexalerts.core.alert.Notifier;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * Lambda entry point: the announcements table's stream (new events only) to one SNS alert per event.
+ *
+ * <p>Thin on purpose: it picks the inserted event keys out of the stream records and leaves the exactly-once work to
+ * {@link Notifier}. Records that need another try are returned as batch item failures; Lambda then retries from the
+ * first of them (records after it come again too, which the claims make harmless).
+ */
+public final class NotifierHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+  /** Partition key of the announcements table. */
+  static final String KEY_ATTRIBUTE = "event_key";
+  /**
+   * How long a claim blocks others: three times the function timeout of 30 s (template.yaml), so a live attempt never
+   * loses its claim; a crashed attempt's claim is retaken at once by the retry of the same record (same claimant).
+   */
+  static final Duration CLAIM_LEASE = Duration.ofSeconds(90);
+
+  private final Notifier notifier;
+
+  /** Used by Lambda: clients from the environment, created once per execution environment. */
+  public NotifierHandler() {
+    this(Cloud.store(), new SnsAlertPublisher(Cloud.SNS, Cloud.env("TOPIC_ARN")), Clock.systemUTC());
+  }
+
+  /** For tests and local runs: any store, any publisher, any clock. */
+  public NotifierHandler(AnnouncementStore store, AlertPublisher publisher, Clock clock) {
+    this.notifier = new Notifier(store, publisher, clock, CLAIM_LEASE);
+  }
+
+  @Override
+  public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    LambdaLogger log = context.getLogger();
+    List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+    List<DynamodbStreamRecord> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+    for (DynamodbStreamRecord record : records) {
+      String sequence = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
+      if (!"INSERT".equals(record.getEventName())) {
+        // The event source filter passes INSERTs only; this guards against a mapping without the filter.
+        log.log("ignored %s record %s (sequence %s): only new events are alerted"
+            .formatted(record.getEventName(), record.getEventID(), sequence), LogLevel.DEBUG);
+        continue;
+      }
+      EventKey key = eventKey(record);
+      if (key == null) {
+        // A retry cannot fix a record without a key, and failing it would block the shard: report and go on.
+        log.log("skipped INSERT record %s (sequence %s): no string attribute %s in its Keys or NewImage"
+            .formatted(record.getEventID(), sequence, KEY_ATTRIBUTE), LogLevel.ERROR);
+        continue;
+      }
+      Notifier.Outcome outcome;
+      try {
+        outcome = notifier.notify(key, "stream:" + record.getEventID());
+      } catch (RuntimeException e) {
+        outcome = new Notifier.Outcome(key, Notifier.Status.FAILED, null, "unexpected: " + e);
+      }
+      LogLevel level = outcome.status().routine() ? LogLevel.INFO : LogLevel.WARN;
+      log.log("event_key=%s status=%s message_id=%s sequence=%s detail=%s".formatted(key, outcome.status(),
+          outcome.messageId(), sequence, outcome.detail()), level);
+      if (outcome.retry()) {
+        failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
+      }
+    }
+    return new StreamsEventResponse(failures);
+  }
+
+  private static EventKey eventKey(DynamodbStreamRecord record) {
+    if (record.getDynamodb() == null) {
+      return null;
+    }
+    String value = stringOf(record.getDynamodb().getKeys());
+    if (value == null) {
+      value = stringOf(record.getDynamodb().getNewImage());
+    }
+    return value == null || value.isBlank() ? null : new EventKey(value);
+  }
+
+  private static String stringOf(Map<String, AttributeValue> item) {
+    AttributeValue v = item == null ? null : item.get(KEY_ATTRIBUTE);
+    return v == null ? null : v.getS();
+  }
+
+  /** The AWS side, initialised on first use by the Lambda constructor only (tests never touch it). */
+  private static final class Cloud {
+    // Created during init, so SnapStart snapshots them and warm invocations reuse their connections.
+    static final SnsClient SNS = SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    static final DynamoDbClient DYNAMO = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+
+    static AnnouncementStore store() {
+      String table = env("ANNOUNCEMENTS_TABLE");
+      // wired after merge: return new com.capexalerts.aws.dynamo.DynamoAnnouncementStore(DYNAMO, table);
+      throw new IllegalStateException("NotifierHandler is not wired to the DynamoDB announcements store yet (table "
+          + table + "): com.capexalerts.aws.dynamo.DynamoAnnouncementStore(DynamoDbClient, String) is on another "
+          + "branch; after the merge, NotifierHandler.Cloud.store() returns it");
+    }
+
+    static String env(String name) {
+      String value = System.getenv(name);
+      if (value == null || value.isBlank()) {
+        throw new IllegalStateException("NotifierHandler needs the environment variable " + name
+            + " (set by template.yaml)");
+      }
+      return value;
+    }
+  }
+}
