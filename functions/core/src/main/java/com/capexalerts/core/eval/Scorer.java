@@ -18,8 +18,10 @@ import java.util.Set;
  * company (exact canonical name) whose amount_usd (or one of its {@link LabelledAmount#alternativesUsd()}) is within
  * {@link #AMOUNT_TOLERANCE} of the predicted amount_usd, relative to the labelled amount. Each labelled announcement
  * matches at most one prediction and vice versa; the pairing maximises the number of matches (so a loose pairing
- * never steals a label another prediction needs), and prefers the closest amounts. Unmatched predictions are false
- * alarms, unmatched labels are misses. Mentions are paired the same way and reported informally.
+ * never steals a label another prediction needs), and prefers the closest amounts. A prediction closer to a labelled
+ * mention of the same company than to its announcement counts as that mention (the old figure of a raise), not as a
+ * match. Unmatched predictions are false alarms, unmatched labels are misses. Mentions are paired the same way and
+ * reported informally.
  */
 public final class Scorer {
   /** Rate tables differ between the labeller and the detector (and over time), hence the slack. */
@@ -50,7 +52,7 @@ public final class Scorer {
       List<PredictedFinding> mentioned = ofKind(predicted, FindingKind.MENTION);
       List<LabelledAmount> expected = item.label().announcements();
 
-      int[] labelOfPrediction = match(announced, expected);
+      int[] labelOfPrediction = match(announced, expected, item.label().mentions());
       boolean[] labelMatched = new boolean[expected.size()];
       for (int p = 0; p < announced.size(); p++) {
         if (labelOfPrediction[p] >= 0) {
@@ -71,7 +73,7 @@ public final class Scorer {
       labelledAnnouncements += expected.size();
       predictedAnnouncements += announced.size();
 
-      int[] mentionPairs = match(mentioned, item.label().mentions());
+      int[] mentionPairs = match(mentioned, item.label().mentions(), expected);
       agreedMentions += (int) Arrays.stream(mentionPairs).filter(l -> l >= 0).count();
       labelledMentions += item.label().mentions().size();
       predictedMentions += mentioned.size();
@@ -101,15 +103,25 @@ public final class Scorer {
   /**
    * Maximum bipartite matching (augmenting paths; the sets per item are tiny). Returns, per prediction, the index of
    * its labelled amount or -1. Candidates are tried closest amount first, so ties resolve deterministically.
+   *
+   * @param otherKind the item's labelled figures of the other kind: a prediction closer to one of these (same
+   *                  company) than to a candidate is that other figure, not the candidate. Without this, reporting the
+   *                  old $65bn of "raised from $65bn to $72bn" would pass as the new figure, being within 25% of it.
    */
-  static int[] match(List<PredictedFinding> predicted, List<LabelledAmount> labelled) {
+  static int[] match(List<PredictedFinding> predicted, List<LabelledAmount> labelled, List<LabelledAmount> otherKind) {
     List<List<Integer>> candidates = new ArrayList<>();
     for (PredictedFinding p : predicted) {
+      BigDecimal closestOther = otherKind.stream()
+          .filter(o -> o.company().equals(p.company()))
+          .map(o -> closestGap(p.amountUsd(), o))
+          .min(Comparator.naturalOrder())
+          .orElse(null);
       List<Integer> fits = new ArrayList<>();
       for (int l = 0; l < labelled.size(); l++) {
         LabelledAmount label = labelled.get(l);
         if (label.company().equals(p.company())
-            && label.acceptedUsd().stream().anyMatch(usd -> amountsAgree(p.amountUsd(), usd))) {
+            && label.acceptedUsd().stream().anyMatch(usd -> amountsAgree(p.amountUsd(), usd))
+            && (closestOther == null || closestGap(p.amountUsd(), label).compareTo(closestOther) <= 0)) {
           fits.add(l);
         }
       }
@@ -154,11 +166,13 @@ public final class Scorer {
 
   private static String whyFalse(PredictedFinding finding, LabelledItem item) {
     List<String> announced = amountsOf(item.label().announcements(), finding.company());
-    if (!announced.isEmpty()) {
-      return "label announces " + String.join(", ", announced) + " for " + finding.company()
-          + " (amount outside ±25%, or already matched by another prediction)";
-    }
     List<String> mentioned = amountsOf(item.label().mentions(), finding.company());
+    if (!announced.isEmpty()) {
+      String alsoMentioned = mentioned.isEmpty() ? ""
+          : "; it also mentions " + String.join(", ", mentioned) + " (a prediction closer to a mention is the mention)";
+      return "label announces " + String.join(", ", announced) + " for " + finding.company()
+          + " (amount outside ±25%, or already matched by another prediction" + alsoMentioned + ")";
+    }
     if (!mentioned.isEmpty()) {
       return "labelled as a mention (" + String.join(", ", mentioned) + "), not an announcement";
     }

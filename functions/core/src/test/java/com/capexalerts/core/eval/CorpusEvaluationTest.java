@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.capexalerts.core.detect.Detector;
 import com.capexalerts.core.detect.Finding;
+import com.capexalerts.core.detect.FindingKind;
+import com.capexalerts.core.money.MoneyAmount;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -106,6 +109,33 @@ class CorpusEvaluationTest {
     System.out.printf("Corpus: %d items, %d with announcements, %d announcing companies %s%n",
         items.size(), withAnnouncement, announced.size(), announced);
     assertEquals(List.of(), problems, "corpus problems:\n" + String.join("\n", problems));
+  }
+
+  @Test
+  void labelsReplayedThroughThePredictionsFormatScorePerfectly() throws IOException {
+    // Guards the corpus against self-contradictory labels and the CLI path (JSON Lines out and back in) against drift.
+    StringBuilder lines = new StringBuilder();
+    for (LabelledItem item : corpus.value()) {
+      List<Finding> findings = new ArrayList<>();
+      item.label().announcements().forEach(a -> findings.add(asFinding(a, FindingKind.ANNOUNCEMENT, item)));
+      item.label().mentions().forEach(m -> findings.add(asFinding(m, FindingKind.MENTION, item)));
+      lines.append(EvalJson.predictionLine(item.id(), findings)).append('\n');
+    }
+    Parsed<Map<String, List<PredictedFinding>>> predictions =
+        EvalJson.readPredictions(new BufferedReader(new StringReader(lines.toString())), "replayed labels");
+    assertEquals(List.of(), predictions.errors());
+
+    ScoreReport report = Scorer.score(corpus.value(), predictions.value());
+    assertEquals(List.of(), report.misses().stream().map(m -> m.item().id()).toList());
+    assertEquals(List.of(), report.falseAlarms().stream().map(f -> f.item().id()).toList());
+    assertEquals(1.0, report.precision());
+    assertEquals(1.0, report.recall());
+    assertEquals(report.mentions().labelled(), report.mentions().agreed());
+  }
+
+  private static Finding asFinding(LabelledAmount amount, FindingKind kind, LabelledItem item) {
+    MoneyAmount money = new MoneyAmount(amount.amountUsd(), "USD", "label of " + item.id());
+    return new Finding(amount.company(), kind, money, amount.amountUsd(), null, item.title(), false);
   }
 
   @Test

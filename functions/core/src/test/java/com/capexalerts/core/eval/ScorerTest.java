@@ -140,6 +140,25 @@ class ScorerTest {
   }
 
   @Test
+  void oldFigureOfARaiseDoesNotPassAsTheNewOne() {
+    // "raises its forecast to $72bn from $65bn": 65 is within 25% of 72 but is the labelled mention.
+    LabelledItem raise = item("r", List.of(label("Meta", "72")), List.of(label("Meta", "65")));
+    ScoreReport old = Scorer.score(List.of(raise), Map.of("r", List.of(announcement("Meta", "65"))));
+    assertEquals(0, old.truePositives());
+    assertEquals(1, old.falseAlarms().size());
+    assertTrue(old.falseAlarms().getFirst().reason().contains("also mentions $65bn"), old.falseAlarms().getFirst().reason());
+    assertEquals(1, old.misses().size());
+
+    ScoreReport right = Scorer.score(List.of(raise),
+        Map.of("r", List.of(announcement("Meta", "72"), mention("Meta", "65"))));
+    assertEquals(1, right.truePositives());
+    assertEquals(new ScoreReport.MentionAgreement(1, 1, 1), right.mentions());
+
+    // A figure between the two but nearer the new one still matches.
+    assertEquals(1, Scorer.score(List.of(raise), Map.of("r", List.of(announcement("Meta", "70")))).truePositives());
+  }
+
+  @Test
   void alternativeFigureOfTheSameCommitmentIsAccepted() {
     LabelledItem raised = item("r", List.of(new LabelledAmount("Apple", bn("600"), List.of(bn("100")))), List.of());
     assertEquals(1, Scorer.score(List.of(raised), Map.of("r", List.of(announcement("Apple", "100")))).truePositives());
