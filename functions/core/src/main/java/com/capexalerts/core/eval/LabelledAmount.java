@@ -1,0 +1,31 @@
+package com.capexalerts.core.eval;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * One labelled money figure of a watched company in a corpus item.
+ *
+ * @param company         canonical watchlist name
+ * @param amountUsd       the amount in US dollars (the labeller's conversion; the scorer allows for other rates)
+ * @param alternativesUsd other figures that state the same commitment equally well, e.g. the increment and the new
+ *                        total of a raised pledge ("adds $100bn, taking it to $600bn"); usually empty
+ */
+public record LabelledAmount(String company, BigDecimal amountUsd, List<BigDecimal> alternativesUsd) {
+  public LabelledAmount {
+    Objects.requireNonNull(company, "company");
+    Objects.requireNonNull(amountUsd, "amountUsd");
+    alternativesUsd = List.copyOf(alternativesUsd);
+  }
+
+  public LabelledAmount(String company, BigDecimal amountUsd) {
+    this(company, amountUsd, List.of());
+  }
+
+  /** The main figure first, then the alternatives. */
+  public List<BigDecimal> acceptedUsd() {
+    return Stream.concat(Stream.of(amountUsd), alternativesUsd.stream()).toList();
+  }
+}

@@ -1,0 +1,21 @@
+package com.capexalerts.core.eval;
+
+import com.capexalerts.core.feed.FeedItem;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One item of the labelled corpus: a feed item plus its label. */
+public record LabelledItem(
+    String id, String title, String summary, String link, Instant published, String source, CorpusLabel label) {
+  public LabelledItem {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(summary, "summary");
+    Objects.requireNonNull(label, "label");
+  }
+
+  /** The item as the feed poller would hand it to the detector. */
+  public FeedItem toFeedItem() {
+    return new FeedItem(id, title, summary, link, published, source);
+  }
+}
