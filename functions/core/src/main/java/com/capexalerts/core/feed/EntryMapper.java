@@ -70,26 +70,32 @@ final class EntryMapper implements ItemMapper {
     return base;
   }
 
-  /** Rome's reading of the date when it has one, else the first raw date text that the fallback understands. */
+  /**
+   * The first raw date text that {@link FeedDates} reads; Rome's reading only for shapes FeedDates does not know
+   * (Rome rolls impossible dates such as 30 February over to March, which would be a wrong date, not a missing one).
+   */
   private static Instant published(SyndEntry entry, Element element) {
-    Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-    if (date != null) {
-      return date.toInstant();
-    }
-    if (element == null) {
-      return null;
-    }
-    for (String name : DATE_ELEMENTS) {
-      for (Element child : element.getChildren()) {
-        if (child.getName().equals(name)) {
-          Optional<Instant> parsed = FeedDates.parse(child.getTextNormalize());
-          if (parsed.isPresent()) {
-            return parsed.get();
+    var texts = new ArrayList<String>();
+    if (element != null) {
+      for (String name : DATE_ELEMENTS) {
+        for (Element child : element.getChildren()) {
+          if (child.getName().equals(name)) {
+            texts.add(child.getTextNormalize());
           }
         }
       }
     }
-    return null;
+    for (String text : texts) {
+      Optional<Instant> parsed = FeedDates.parse(text);
+      if (parsed.isPresent()) {
+        return parsed.get();
+      }
+    }
+    if (texts.stream().anyMatch(FeedDates::recognises)) {
+      return null;
+    }
+    Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+    return date == null ? null : date.toInstant();
   }
 
   /** RSS guid, Atom id or RSS 1.0 rdf:about, exactly as the publisher wrote it. */

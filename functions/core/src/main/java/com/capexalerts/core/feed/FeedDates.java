@@ -11,15 +11,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fallback for feed dates that Rome's parser rejects: RFC 822 with odd zones ("+05:30", "GMT+8", "JST") or without
- * seconds, ISO 8601 without seconds or with a space for "T". A date with no zone at all is read as UTC, so the
- * result never depends on the machine's time zone. Impossible dates (30 February) give empty, not a rolled-over day.
+ * Strict reader of feed dates: RFC 822 (also with odd zones such as "+05:30", "GMT+8", "JST", or without seconds),
+ * ISO 8601 / W3C-DTF as in dc:date and Atom (also without seconds, or with a space for "T") and "Feb 24, 2025".
+ * A date with no zone is read as UTC, so the result never depends on the machine's time zone. Impossible dates
+ * (30 February) give empty rather than the rolled-over day that Rome's lenient parser returns.
  */
 final class FeedDates {
   private static final Pattern ISO = Pattern.compile(
       "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[Tt ]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?)?\\s*(.*)");
   private static final Pattern RFC822 = Pattern.compile(
-      "(?:[A-Za-z]{2,9}\\.?,?\\s+)?(\\d{1,2})[\\s-]+([A-Za-z]{3,9})\\.?[\\s-]+(\\d{2,4})"
+      "(?:[A-Za-z]{2,9}\\.?,?\\s+)?(\\d{1,2})[\\s-]+([A-Za-z]{3,9})\\.?[\\s-]+(\\d{4}|\\d{2})"
           + "(?:,?\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?\\s*(.*)");
   /** "Feb 24, 2025 10:00 GMT", as some CMSs write. */
   private static final Pattern MONTH_FIRST = Pattern.compile(
@@ -46,25 +47,54 @@ final class FeedDates {
 
   private FeedDates() {}
 
+  /** The instant, or empty when the text is not a date this class reads or names an impossible day or time. */
   static Optional<Instant> parse(String text) {
+    return fields(text).flatMap(Fields::instant);
+  }
+
+  /**
+   * True when the text is a date this class reads, zone included, even if its day or time is impossible: then no
+   * other parser should be asked to guess.
+   */
+  static boolean recognises(String text) {
+    return fields(text).isPresent();
+  }
+
+  /** A date split into its parts; month already a number, offset known. */
+  private record Fields(String year, String month, String day, String hour, String minute, String second,
+      String fraction, ZoneOffset offset) {
+    Optional<Instant> instant() {
+      try {
+        int nanos = fraction == null ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9));
+        LocalDateTime local = LocalDateTime.of(Integer.parseInt(year), Integer.parseInt(month),
+            Integer.parseInt(day), hour == null ? 0 : Integer.parseInt(hour),
+            minute == null ? 0 : Integer.parseInt(minute), second == null ? 0 : Integer.parseInt(second), nanos);
+        return Optional.of(local.toInstant(offset));
+      } catch (DateTimeException e) {
+        return Optional.empty(); // e.g. 30 February or hour 25
+      }
+    }
+  }
+
+  private static Optional<Fields> fields(String text) {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }
     String s = text.strip().replaceAll("\\s+", " ");
     Matcher iso = ISO.matcher(s);
     if (iso.matches()) {
-      return instant(iso.group(1), iso.group(2), iso.group(3), iso.group(4), iso.group(5), iso.group(6),
-          iso.group(7), iso.group(8));
+      return offset(iso.group(8)).map(zone -> new Fields(iso.group(1), iso.group(2), iso.group(3), iso.group(4),
+          iso.group(5), iso.group(6), iso.group(7), zone));
     }
     Matcher rfc = RFC822.matcher(s);
     if (rfc.matches()) {
-      return month(rfc.group(2)).flatMap(mon -> instant(
-          fullYear(rfc.group(3)), mon, rfc.group(1), rfc.group(4), rfc.group(5), rfc.group(6), null, rfc.group(7)));
+      return month(rfc.group(2)).flatMap(mon -> offset(rfc.group(7)).map(zone -> new Fields(
+          fullYear(rfc.group(3)), mon, rfc.group(1), rfc.group(4), rfc.group(5), rfc.group(6), null, zone)));
     }
     Matcher us = MONTH_FIRST.matcher(s);
     if (us.matches()) {
-      return month(us.group(1)).flatMap(mon -> instant(
-          us.group(3), mon, us.group(2), us.group(4), us.group(5), us.group(6), null, us.group(7)));
+      return month(us.group(1)).flatMap(mon -> offset(us.group(7)).map(zone -> new Fields(
+          us.group(3), mon, us.group(2), us.group(4), us.group(5), us.group(6), null, zone)));
     }
     return Optional.empty();
   }
@@ -79,23 +109,6 @@ final class FeedDates {
       return Integer.toString(y < 50 ? 2000 + y : 1900 + y);
     }
     return year;
-  }
-
-  private static Optional<Instant> instant(String year, String month, String day, String hour, String minute,
-      String second, String fraction, String zone) {
-    Optional<ZoneOffset> offset = offset(zone);
-    if (offset.isEmpty() || year.length() == 3) {
-      return Optional.empty();
-    }
-    try {
-      int nanos = fraction == null ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9));
-      LocalDateTime local = LocalDateTime.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day),
-          hour == null ? 0 : Integer.parseInt(hour), minute == null ? 0 : Integer.parseInt(minute),
-          second == null ? 0 : Integer.parseInt(second), nanos);
-      return Optional.of(local.toInstant(offset.get()));
-    } catch (DateTimeException e) {
-      return Optional.empty(); // e.g. 30 February or hour 25
-    }
   }
 
   /** "+0530", "+05:30", "-08", "GMT+8", "UTC-05:00", "Z", "EST"; empty when unknown. */

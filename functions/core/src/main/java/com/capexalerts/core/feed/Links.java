@@ -125,10 +125,10 @@ public final class Links {
     return kept.toString();
   }
 
-  /** Parses a link as published, percent-encoding what browsers tolerate but URI rejects (spaces, non-ASCII, |). */
+  /** Parses a link as published, percent-encoding what browsers tolerate but URI rejects (spaces, |, stray %). */
   private static Optional<URI> parseLenient(String link) {
     try {
-      return Optional.of(new URI(link));
+      return Optional.of(ascii(new URI(link)));
     } catch (URISyntaxException e) {
       try {
         return Optional.of(new URI(encodeIllegal(link)));
@@ -136,6 +136,12 @@ public final class Links {
         return Optional.empty();
       }
     }
+  }
+
+  /** URI accepts non-ASCII letters as they are; one spelling per link needs them percent-encoded (UTF-8). */
+  private static URI ascii(URI uri) throws URISyntaxException {
+    String ascii = uri.toASCIIString();
+    return ascii.equals(uri.toString()) ? uri : new URI(ascii);
   }
 
   private static String encodeIllegal(String link) {
