@@ -5,7 +5,7 @@ import com.rometools.rome.io.impl.XmlFixerReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
+import java.io.Reader;
 import java.util.Locale;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
@@ -49,18 +49,46 @@ final class SafeXml {
           + MAX_BODY_BYTES + " bytes for a feed");
     }
     String text = decode(body, feedUrl);
-    return parseText(withoutExternalDoctype(text, feedUrl), feedUrl);
+    return parseText(checkedProlog(text, feedUrl), feedUrl);
   }
 
   /** Parses XML text with the hardened parser only (no prolog checks); the second layer on its own. */
   static Document parseText(String xml, String feedUrl) throws FeedException {
     try {
-      // Rome's fixer turns HTML entities (&nbsp;, &eacute;) into character references; without a DTD they are errors.
-      return hardenedBuilder().build(new XmlFixerReader(new StringReader(xml)));
+      // Rome's fixer turns HTML entities (&nbsp;, &eacute;) into character references; without a DTD they are
+      // errors. It reads char by char, so it is only used on bodies that need it.
+      Reader reader = new StringReader(xml);
+      return hardenedBuilder().build(hasNonXmlEntity(xml) ? new XmlFixerReader(reader) : reader);
     } catch (JDOMParseException e) {
       throw new FeedException(where(feedUrl) + "not well-formed XML" + position(e) + ": " + reason(e), e);
     } catch (JDOMException | IOException e) {
       throw new FeedException(where(feedUrl) + "XML could not be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** True when some "&" outside CDATA does not start one of XML's five entities or a character reference. */
+  static boolean hasNonXmlEntity(String xml) {
+    int cdata = xml.indexOf("<![CDATA[");
+    int from = 0;
+    while (true) {
+      int amp = xml.indexOf('&', from);
+      if (amp < 0) {
+        return false;
+      }
+      if (cdata >= 0 && cdata < amp) { // "&" inside CDATA is plain text: jump past the section
+        int end = xml.indexOf("]]>", cdata + 9);
+        if (end < 0) {
+          return true; // unclosed CDATA: let the fixer and the parser deal with it
+        }
+        from = end + 3;
+        cdata = xml.indexOf("<![CDATA[", from);
+        continue;
+      }
+      if (!(xml.startsWith("amp;", amp + 1) || xml.startsWith("lt;", amp + 1) || xml.startsWith("gt;", amp + 1)
+          || xml.startsWith("quot;", amp + 1) || xml.startsWith("apos;", amp + 1) || xml.startsWith("#", amp + 1))) {
+        return true;
+      }
+      from = amp + 1;
     }
   }
 
@@ -71,8 +99,11 @@ final class SafeXml {
   /** Decodes by BOM and XML declaration (Rome's XmlReader, lenient: falls back to UTF-8 rather than failing). */
   private static String decode(byte[] body, String feedUrl) throws FeedException {
     try (var reader = new XmlReader(new ByteArrayInputStream(body), true)) {
-      var out = new StringWriter(body.length);
-      reader.transferTo(out);
+      var out = new StringBuilder(body.length);
+      char[] buffer = new char[8192];
+      for (int n; (n = reader.read(buffer)) != -1; ) {
+        out.append(buffer, 0, n);
+      }
       String text = out.toString();
       if (text.isBlank()) {
         throw new FeedException(where(feedUrl) + "body is only whitespace, not RSS or Atom");
@@ -85,19 +116,25 @@ final class SafeXml {
 
   /**
    * Looks at everything before the root element. Refuses what is clearly not a feed (JSON, HTML) and any DOCTYPE
-   * with an internal subset; removes a DOCTYPE that only names an external DTD, which is never fetched.
+   * with an internal subset; removes a DOCTYPE that only names an external DTD, which is never fetched. Also drops
+   * what would stop a parser at the first byte though the feed is fine: leading whitespace, and an XML declaration
+   * after a leading comment (the text is already decoded, so the declaration has done its job).
    */
-  static String withoutExternalDoctype(String text, String feedUrl) throws FeedException {
-    int i = skipWhitespace(text, 0);
-    if (i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[')) {
+  static String checkedProlog(String text, String feedUrl) throws FeedException {
+    int first = skipWhitespace(text, 0);
+    if (first < text.length() && (text.charAt(first) == '{' || text.charAt(first) == '[')) {
       throw new FeedException(where(feedUrl) + "body is JSON, not RSS or Atom XML");
     }
-    if (i >= text.length() || text.charAt(i) != '<') {
-      throw new FeedException(where(feedUrl) + "body is not XML (it starts with \"" + excerpt(text, i) + "\")");
+    if (first >= text.length() || text.charAt(first) != '<') {
+      throw new FeedException(where(feedUrl) + "body is not XML (it starts with \"" + excerpt(text, first) + "\")");
     }
+    text = text.substring(first);
+    int i = 0;
     while (i < text.length()) {
       i = skipWhitespace(text, i);
-      if (text.startsWith("<?", i)) {
+      if (i > 0 && text.startsWith("<?xml", i) && i + 5 < text.length() && Character.isWhitespace(text.charAt(i + 5))) {
+        text = text.substring(0, i) + text.substring(skipPast(text, i, "?>", feedUrl));
+      } else if (text.startsWith("<?", i)) {
         i = skipPast(text, i, "?>", feedUrl);
       } else if (text.startsWith("<!--", i)) {
         i = skipPast(text, i, "-->", feedUrl);
