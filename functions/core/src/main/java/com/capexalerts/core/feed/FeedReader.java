@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.jdom2.Document;
 import org.jdom2.Element;
 
@@ -22,6 +23,10 @@ import org.jdom2.Element;
  * {@link FeedParseResult#itemErrors()} and the others are kept.
  */
 public final class FeedReader {
+  /** Rome's message when no parser claims the document. */
+  private static final String ROME_NO_PARSER = "Invalid document";
+  private static final Set<String> UNUSED_CHANNEL_HINTS = Set.of("skipHours", "skipDays", "cloud", "ttl");
+
   private final ItemMapper mapper;
 
   public FeedReader() {
@@ -69,15 +74,30 @@ public final class FeedReader {
   }
 
   private static SyndFeed syndFeed(Document document, String feedUrl) throws FeedException {
+    dropUnusedChannelHints(document.getRootElement());
     try {
       return new SyndFeedInput().build(document);
-    } catch (IllegalArgumentException e) {
-      Element root = document.getRootElement();
-      String html = root.getName().equalsIgnoreCase("html") ? " (an HTML page)" : "";
-      throw new FeedException(SafeXml.where(feedUrl) + "root element <" + root.getQualifiedName() + ">" + html
-          + " is not RSS or Atom", e);
     } catch (com.rometools.rome.io.FeedException | RuntimeException e) {
-      throw new FeedException(SafeXml.where(feedUrl) + "Rome could not read the feed: " + e.getMessage(), e);
+      if (e instanceof IllegalArgumentException && ROME_NO_PARSER.equals(e.getMessage())) {
+        throw new FeedException(SafeXml.where(feedUrl) + "root element <" + document.getRootElement().getQualifiedName()
+            + "> is not RSS or Atom", e);
+      }
+      throw new FeedException(SafeXml.where(feedUrl) + "Rome could not read the feed (" + e.getClass().getSimpleName()
+          + ": " + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * Rome reads these channel-level hints strictly and throws for the whole feed on junk such as
+   * {@code <skipHours><hour>x</hour>} or {@code <cloud port="x"/>}; nothing downstream uses them.
+   */
+  private static void dropUnusedChannelHints(Element root) {
+    Element channel = root.getChild("channel", root.getNamespace());
+    if (channel == null) {
+      channel = root.getChildren().stream().filter(e -> e.getName().equals("channel")).findFirst().orElse(null);
+    }
+    if (channel != null) {
+      channel.getChildren().removeIf(e -> UNUSED_CHANNEL_HINTS.contains(e.getName()));
     }
   }
 

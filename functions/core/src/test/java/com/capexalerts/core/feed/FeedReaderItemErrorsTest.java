@@ -97,6 +97,19 @@ class FeedReaderItemErrorsTest {
   }
 
   @Test
+  void junkInChannelHintsThatRomeRejectsDoesNotCostTheItems() throws Exception {
+    byte[] body = Fixtures.rss("""
+        <ttl>soon</ttl><skipHours><hour>x</hour></skipHours><skipDays><day>Caturday</day></skipDays>
+        <cloud domain="rpc.example.com" port="eighty" path="/rpc" registerProcedure="p" protocol="xml-rpc"/>
+        <item><title>Kept</title><link>https://wire.example.com/1</link></item>
+        """);
+
+    FeedParseResult result = new FeedReader().read(body, URL);
+
+    assertEquals(List.of("Kept"), titles(result));
+  }
+
+  @Test
   void unusableLinksAreDroppedNotFatal() throws Exception {
     byte[] body = Fixtures.rss("""
         <item><title>Script link</title><link>javascript:alert(1)</link></item>
