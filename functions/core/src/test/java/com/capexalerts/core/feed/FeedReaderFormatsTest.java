@@ -228,12 +228,14 @@ class FeedReaderFormatsTest {
     byte[] body = Fixtures.rss("""
         <item><title>Caf&eacute; &amp; bar &mdash; AI&nbsp;menus</title><link>https://wire.example.com/1</link>
           <description>Prices &euro;5 &hellip; &lt;b&gt;bold&lt;/b&gt;</description></item>
+        <item><title>AT&T and R&D, unescaped</title><link>https://wire.example.com/2</link></item>
         """);
 
     FeedParseResult result = new FeedReader().read(body, "https://wire.example.com/rss");
 
     assertEquals("Café & bar — AI menus", result.items().getFirst().title());
     assertEquals("Prices €5 … bold", result.items().getFirst().summary());
+    assertEquals("AT&T and R&D, unescaped", result.items().get(1).title()); // not XML, but common
     assertTrue(SafeXml.hasNonXmlEntity("a &eacute; b"));
     assertFalse(SafeXml.hasNonXmlEntity("a &amp; &lt; &gt; &quot; &apos; &#233; &#xE9; b"));
     assertFalse(SafeXml.hasNonXmlEntity("<a><![CDATA[x&nbsp;y]]>&amp;<![CDATA[&eacute;]]></a>"));
