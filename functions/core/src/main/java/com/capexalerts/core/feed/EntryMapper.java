@@ -2,6 +2,7 @@ package com.capexalerts.core.feed;
 
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.io.impl.DateParser;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
@@ -22,7 +24,7 @@ final class EntryMapper implements ItemMapper {
 
   private static final Namespace RDF = Namespace.getNamespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#");
   /** Elements that may hold an item's date, most specific first (RSS pubDate, dc:date, Atom published/updated). */
-  private static final List<String> DATE_ELEMENTS =
+  static final List<String> DATE_ELEMENTS =
       List.of("pubDate", "published", "date", "issued", "created", "updated", "modified");
 
   @Override
@@ -71,17 +73,20 @@ final class EntryMapper implements ItemMapper {
   }
 
   /**
-   * The first raw date text that {@link FeedDates} reads; Rome's reading only for shapes FeedDates does not know
+   * The first raw date text that {@link FeedDates} reads; Rome's date parser only for shapes FeedDates does not know
    * (Rome rolls impossible dates such as 30 February over to March, which would be a wrong date, not a missing one).
+   * Without the item's element, the dates Rome read itself.
    */
   private static Instant published(SyndEntry entry, Element element) {
+    if (element == null) {
+      Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+      return date == null ? null : date.toInstant();
+    }
     var texts = new ArrayList<String>();
-    if (element != null) {
-      for (String name : DATE_ELEMENTS) {
-        for (Element child : element.getChildren()) {
-          if (child.getName().equals(name)) {
-            texts.add(child.getTextNormalize());
-          }
+    for (String name : DATE_ELEMENTS) {
+      for (Element child : element.getChildren()) {
+        if (child.getName().equals(name)) {
+          texts.add(child.getTextNormalize());
         }
       }
     }
@@ -94,8 +99,13 @@ final class EntryMapper implements ItemMapper {
     if (texts.stream().anyMatch(FeedDates::recognises)) {
       return null;
     }
-    Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-    return date == null ? null : date.toInstant();
+    for (String text : texts) {
+      Date date = DateParser.parseDate(text, Locale.US);
+      if (date != null) {
+        return date.toInstant();
+      }
+    }
+    return null;
   }
 
   /** RSS guid, Atom id or RSS 1.0 rdf:about, exactly as the publisher wrote it. */
