@@ -88,7 +88,8 @@ public final class StandardFeedFetcher implements FeedFetcher {
       response = exchange.get(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       exchange.cancel(true);
-      return new FetchResult.Failed(0, url + ": no complete response within " + settings.readTimeout(), null);
+      return new FetchResult.Failed(0, url + ": timed out, no complete response within "
+          + settings.readTimeout().toMillis() + " ms", null);
     } catch (InterruptedException e) {
       exchange.cancel(true);
       Thread.currentThread().interrupt();
