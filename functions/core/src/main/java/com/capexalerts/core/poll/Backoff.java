@@ -32,22 +32,19 @@ public record Backoff(Duration base, Duration max) {
   }
 
   /**
-   * The next attempt after a failure: the server's Retry-After when it gave one (at most
-   * {@link #MAX_RETRY_AFTER} ahead), else the exponential delay.
+   * The earliest next attempt after a failure: the server's Retry-After when it gave one (at most
+   * {@link #MAX_RETRY_AFTER} ahead), else the exponential delay less a tenth of the base. Scheduled runs drift by
+   * seconds, so without that allowance a delay of exactly one interval would regularly miss the run it aims at.
    */
   public Instant nextAttempt(int consecutiveFailures, Instant now, Optional<Instant> retryAfter) {
     return retryAfter
         .map(at -> at.isAfter(now.plus(MAX_RETRY_AFTER)) ? now.plus(MAX_RETRY_AFTER) : at)
-        .orElseGet(() -> now.plus(delay(consecutiveFailures)));
+        .orElseGet(() -> now.plus(delay(consecutiveFailures)).minus(base.dividedBy(10)));
   }
 
-  /**
-   * True when the feed may be fetched now. Scheduled invocations drift by seconds, so a feed whose next attempt
-   * falls within a tenth of the base interval from now counts as due; without that slack a delay of exactly one
-   * interval would regularly skip an extra poll.
-   */
+  /** True when the feed may be fetched now. */
   public boolean isDue(FeedState state, Instant now) {
     Instant next = state.nextAttemptAt();
-    return next == null || !next.isAfter(now.plus(base.dividedBy(10)));
+    return next == null || !next.isAfter(now);
   }
 }

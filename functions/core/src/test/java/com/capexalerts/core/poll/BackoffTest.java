@@ -26,23 +26,22 @@ class BackoffTest {
   }
 
   @Test
-  void retryAfterWinsButIsCappedAtADay() {
-    assertEquals(NOW.plus(Duration.ofMinutes(15)), backoff.nextAttempt(1, NOW, Optional.empty()));
-    assertEquals(NOW.plus(Duration.ofHours(1)), backoff.nextAttempt(3, NOW, Optional.empty()));
+  void theNextAttemptAllowsForScheduleDriftButRetryAfterIsExact() {
+    assertEquals(NOW.plus(Duration.ofMinutes(15)).minus(Duration.ofSeconds(90)),
+        backoff.nextAttempt(1, NOW, Optional.empty()), "the next scheduled run, even a little early, retries");
+    assertEquals(NOW.plus(Duration.ofHours(1)).minus(Duration.ofSeconds(90)),
+        backoff.nextAttempt(3, NOW, Optional.empty()));
     assertEquals(NOW.plusSeconds(120), backoff.nextAttempt(5, NOW, Optional.of(NOW.plusSeconds(120))));
     assertEquals(NOW.plus(Duration.ofHours(24)), backoff.nextAttempt(1, NOW, Optional.of(NOW.plus(Duration.ofDays(9)))));
   }
 
   @Test
-  void aFeedIsDueAtItsNextAttemptWithATenthOfTheRateAsSlack() {
-    FeedState fresh = FeedState.fresh("u");
-    FeedState waiting = new FeedState("u", null, null, null, 1, "HTTP 500", NOW.plus(Duration.ofMinutes(15)));
+  void aFeedIsDueFromItsNextAttemptOn() {
+    FeedState waiting = new FeedState("u", null, null, null, 1, "HTTP 429", NOW.plusSeconds(120));
 
-    assertTrue(backoff.isDue(fresh, NOW));
-    assertFalse(backoff.isDue(waiting, NOW));
-    assertFalse(backoff.isDue(waiting, NOW.plus(Duration.ofMinutes(13))));
-    assertTrue(backoff.isDue(waiting, NOW.plus(Duration.ofMinutes(14)).plusSeconds(30)),
-        "the next scheduled run, arriving a little early, still retries");
+    assertTrue(backoff.isDue(FeedState.fresh("u"), NOW));
+    assertFalse(backoff.isDue(waiting, NOW.plusSeconds(119)));
+    assertTrue(backoff.isDue(waiting, NOW.plusSeconds(120)));
   }
 
   @Test
