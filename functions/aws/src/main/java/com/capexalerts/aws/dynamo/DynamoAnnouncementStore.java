@@ -83,14 +83,16 @@ public final class DynamoAnnouncementStore implements AnnouncementStore {
       dynamo.updateItem(r -> r.tableName(table)
           .key(key(key))
           .updateExpression("SET #sources = list_append(if_not_exists(#sources, :none), :source) ADD #links :token")
-          .conditionExpression("attribute_exists(#k) AND NOT contains(#links, :link)")
+          .conditionExpression("attribute_exists(#k) AND NOT contains(#links, :link) AND "
+              + "(attribute_not_exists(#sources) OR size(#sources) < :max)")
           .expressionAttributeNames(Map.of("#k", EVENT_KEY, "#sources", AnnouncementItems.SOURCES,
               "#links", AnnouncementItems.SOURCE_LINKS))
           .expressionAttributeValues(Map.of(
               ":none", AttributeValue.fromL(List.of()),
               ":source", AttributeValue.fromL(List.of(AnnouncementItems.sourceValue(source))),
               ":token", AttributeValue.fromSs(List.of(token)),
-              ":link", s(token))));
+              ":link", s(token),
+              ":max", AttributeValue.fromN(Integer.toString(MAX_SOURCES)))));
       return true;
     } catch (ConditionalCheckFailedException missingOrPresent) {
       return false;

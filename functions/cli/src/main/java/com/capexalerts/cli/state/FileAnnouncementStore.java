@@ -76,6 +76,9 @@ public final class FileAnnouncementStore implements AnnouncementStore {
         return false;
       }
       ArrayNode sources = (ArrayNode) event.path("sources");
+      if (sources.size() >= MAX_SOURCES) {
+        return false;
+      }
       for (JsonNode existing : sources) {
         if (token.equals(token(sourceFromJson(existing)))) {
           return false;

@@ -54,9 +54,13 @@ final class StateDirectory {
   <T> T locked(Supplier<T> operation) {
     threads.lock();
     try (FileChannel channel = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE);
-        FileLock lock = channel.lock()) {
-      return operation.get();
+        StandardOpenOption.WRITE)) {
+      FileLock lock = channel.lock();
+      try {
+        return operation.get();
+      } finally {
+        lock.release();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot lock state directory " + root + ": " + e.getMessage(), e);
     } finally {

@@ -124,6 +124,19 @@ public abstract class AnnouncementStoreContract {
   }
 
   @Test
+  void anEventKeepsAtMostMaxSources() {
+    Announcement event = event("microsoft-2025-01-03-80b", "Microsoft", "80000000000", T0,
+        source("https://blogs.microsoft.com/a/", "Microsoft", T0));
+    store.create(event);
+    for (int i = 1; i < AnnouncementStore.MAX_SOURCES; i++) {
+      assertTrue(store.addSource(event.key(), source("https://outlet" + i + ".example/a", "Outlet " + i, T0)));
+    }
+
+    assertFalse(store.addSource(event.key(), source("https://one-too-many.example/a", "Late", T0)));
+    assertEquals(AnnouncementStore.MAX_SOURCES, store.get(event.key()).orElseThrow().sources().size());
+  }
+
+  @Test
   void addSourceWithoutLinkIsKeyedByTitle() {
     Announcement event = event("nvidia-2025-03-01-5b", "Nvidia", "5000000000", T0,
         source("https://nvidianews.nvidia.com/a", "NVIDIA", T0));
