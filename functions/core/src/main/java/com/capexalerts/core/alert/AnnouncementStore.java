@@ -10,13 +10,19 @@ import java.util.Optional;
  * twice or lose a source.
  */
 public interface AnnouncementStore {
+  /** Sources kept per event; later outlets are not added, which bounds the stored item (DynamoDB: 400 KB). */
+  int MAX_SOURCES = 100;
+
   /** Events of {@code company} whose {@code published} lies in [from, to], any order. */
   List<Announcement> recentForCompany(String company, Instant from, Instant to);
 
   /** Creates the event unless its key exists. Returns false when it already existed (nothing is changed then). */
   boolean create(Announcement announcement);
 
-  /** Adds a source to an existing event unless a source with the same link is there. Returns true when added. */
+  /**
+   * Adds a source to an existing event unless a source with the same link is there or the event has
+   * {@link #MAX_SOURCES} already. Returns true when added.
+   */
   boolean addSource(EventKey key, Source source);
 
   Optional<Announcement> get(EventKey key);

@@ -1,0 +1,21 @@
+package com.capexalerts.cli.state;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The three local stores over one state directory: announcements.json, feeds.json and seen-items.json. Same
+ * semantics as the DynamoDB stores (conditional create, idempotent addSource, notification claims).
+ */
+public record FileStores(FileAnnouncementStore announcements, FileFeedStateStore feedStates,
+    FileSeenItemStore seenItems) {
+  public static FileStores open(Path stateDirectory, Clock clock) {
+    StateDirectory dir = new StateDirectory(stateDirectory);
+    return new FileStores(new FileAnnouncementStore(dir), new FileFeedStateStore(dir),
+        new FileSeenItemStore(dir, clock));
+  }
+
+  public static FileStores open(Path stateDirectory) {
+    return open(stateDirectory, Clock.systemUTC());
+  }
+}

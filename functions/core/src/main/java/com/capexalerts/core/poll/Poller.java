@@ -1,0 +1,431 @@
+package com.capexalerts.core.poll;
+
+import com.capexalerts.core.alert.Announcement;
+import com.capexalerts.core.alert.AnnouncementStore;
+import com.capexalerts.core.alert.EventKey;
+import com.capexalerts.core.alert.EventKeys;
+import com.capexalerts.core.alert.EventMatcher;
+import com.capexalerts.core.alert.Source;
+import com.capexalerts.core.detect.Detector;
+import com.capexalerts.core.detect.Finding;
+import com.capexalerts.core.detect.FindingKind;
+import com.capexalerts.core.feed.FeedException;
+import com.capexalerts.core.feed.FeedItem;
+import com.capexalerts.core.feed.FeedParseResult;
+import com.capexalerts.core.feed.FeedReader;
+import com.capexalerts.core.fetch.FeedFetcher;
+import com.capexalerts.core.fetch.FetchResult;
+import com.capexalerts.core.fetch.FetchSettings;
+import com.capexalerts.core.fetch.StandardFeedFetcher;
+import com.capexalerts.core.fetch.RetryAfter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * One poll of every feed: fetch concurrently, then store events feed by feed, in the order given.
+ *
+ * <p>Fetching, parsing, the seen-item lookup and detection run on a bounded pool; every write goes through one
+ * thread, so two items carrying the same event collapse into one even within a poll. Per feed the writes are ordered
+ * for crash safety: events first, then seen-item records, then the feed state with its new validators. A crash
+ * between them makes the next poll re-process the items, and the conditional writes make that idempotent; no alert
+ * is ever dropped. Validators advance only when every new item of the body was stored, otherwise the next poll
+ * would get 304 and never retry the failed items.
+ */
+public final class Poller {
+  private final PollerConfig config;
+  private final FeedFetcher fetcher;
+  private final FeedParser parser;
+  private final FindingSource findings;
+  private final FeedStateStore feedStates;
+  private final SeenItemStore seenItems;
+  private final AnnouncementStore announcements;
+  private final Clock clock;
+  private final EventMatcher matcher;
+
+  private Poller(Builder b) {
+    this.config = Objects.requireNonNull(b.config, "config");
+    this.fetcher = Objects.requireNonNull(b.fetcher, "fetcher");
+    this.parser = Objects.requireNonNull(b.parser, "parser");
+    this.findings = Objects.requireNonNull(b.findings, "findings");
+    this.feedStates = Objects.requireNonNull(b.feedStates, "feedStates");
+    this.seenItems = Objects.requireNonNull(b.seenItems, "seenItems");
+    this.announcements = Objects.requireNonNull(b.announcements, "announcements");
+    this.clock = Objects.requireNonNull(b.clock, "clock");
+    this.matcher = new EventMatcher(config.dedupeTolerance(), config.dedupeWindow());
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public PollerConfig config() {
+    return config;
+  }
+
+  /** Polls without a deadline (local runs). */
+  public PollReport poll(List<Feed> feeds) {
+    return poll(feeds, null);
+  }
+
+  /**
+   * @param feeds    the feeds, in the order their items are processed
+   * @param deadline no feed is started at or after this time (null: no limit); feeds already started finish, each
+   *                 bounded by the fetch timeouts, so the caller leaves that much margin
+   */
+  public PollReport poll(List<Feed> feeds, Instant deadline) {
+    Instant startedAt = clock.instant();
+    Map<String, Feed> unique = new LinkedHashMap<>();
+    feeds.forEach(f -> unique.putIfAbsent(f.url(), f));
+    Run run = new Run();
+    try (ExecutorService pool = Executors.newFixedThreadPool(config.fetchConcurrency(),
+        Thread.ofVirtual().name("feed-fetch-", 0).factory())) {
+      List<Future<Prepared>> prepared = new ArrayList<>();
+      for (Feed feed : unique.values()) {
+        prepared.add(pool.submit(() -> prepare(feed, deadline)));
+      }
+      // Store results in feed order as they become ready: later feeds keep fetching meanwhile.
+      for (Future<Prepared> future : prepared) {
+        run.feedReports.add(store(await(future), run));
+      }
+    }
+    return new PollReport(startedAt, clock.instant(), run.feedReports, run.newEvents, run.sourcesAdded,
+        run.itemErrors);
+  }
+
+  private static Prepared await(Future<Prepared> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("poll interrupted", e);
+    } catch (ExecutionException e) {
+      // prepare() catches everything; this is a bug, not a feed problem
+      throw new IllegalStateException("feed task failed unexpectedly", e.getCause());
+    }
+  }
+
+  // ---- phase 1: concurrent, no writes ----
+
+  /** One new item, ready to store. */
+  private record Candidate(FeedItem item, String key, boolean tooOld, List<Finding> findings, String error) {}
+
+  private sealed interface Prepared {
+    Feed feed();
+
+    record Skipped(Feed feed, FeedStatus status, FeedState state) implements Prepared {}
+
+    /** The feed state could not even be read: nothing to record. */
+    record StoreUnavailable(Feed feed, String error) implements Prepared {}
+
+    record Failed(Feed feed, FeedState state, FetchResult.Failed failure) implements Prepared {}
+
+    record NotModified(Feed feed, FeedState state, FetchResult.NotModified result) implements Prepared {}
+
+    record Parsed(Feed feed, FeedState state, FetchResult.Fetched fetched, FeedParseResult parsed,
+        List<Candidate> candidates) implements Prepared {}
+  }
+
+  private Prepared prepare(Feed feed, Instant deadline) {
+    if (deadline != null && !clock.instant().isBefore(deadline)) {
+      return new Prepared.Skipped(feed, FeedStatus.SKIPPED_DEADLINE, null);
+    }
+    FeedState state;
+    try {
+      state = feedStates.load(feed.url());
+    } catch (RuntimeException e) {
+      return new Prepared.StoreUnavailable(feed, "feed state store: " + describe(e));
+    }
+    try {
+      if (!config.backoff().isDue(state, clock.instant())) {
+        return new Prepared.Skipped(feed, FeedStatus.BACKING_OFF, state);
+      }
+      FetchResult result = fetcher.fetch(feed.url(), state.etag(), state.lastModified());
+      return switch (result) {
+        case FetchResult.Failed failed -> new Prepared.Failed(feed, state, failed);
+        case FetchResult.NotModified notModified -> new Prepared.NotModified(feed, state, notModified);
+        case FetchResult.Fetched fetched -> parse(feed, state, fetched);
+      };
+    } catch (RuntimeException e) {
+      return new Prepared.Failed(feed, state, new FetchResult.Failed(0, feed.url() + ": " + describe(e), null));
+    }
+  }
+
+  private Prepared parse(Feed feed, FeedState state, FetchResult.Fetched fetched) {
+    FeedParseResult parsed;
+    try {
+      parsed = parser.parse(fetched.body(), feed.url());
+    } catch (FeedException e) {
+      return new Prepared.Failed(feed, state, new FetchResult.Failed(200, e.getMessage(), null));
+    }
+    Map<String, FeedItem> byKey = new LinkedHashMap<>();
+    parsed.items().forEach(item -> byKey.putIfAbsent(ItemKeys.of(item), item));
+    Set<String> seen;
+    try {
+      seen = byKey.isEmpty() ? Set.of() : seenItems.alreadySeen(byKey.keySet());
+    } catch (RuntimeException e) {
+      return new Prepared.StoreUnavailable(feed, "seen-item store: " + describe(e));
+    }
+    Instant now = clock.instant();
+    Instant oldest = config.maxAge() == null ? null : now.minus(config.maxAge());
+    List<Candidate> candidates = new ArrayList<>();
+    byKey.forEach((key, item) -> {
+      if (seen.contains(key)) {
+        return;
+      }
+      if (oldest != null && item.published() != null && item.published().isBefore(oldest)) {
+        candidates.add(new Candidate(item, key, true, List.of(), null));
+        return;
+      }
+      try {
+        candidates.add(new Candidate(item, key, false, List.copyOf(findings.detect(item)), null));
+      } catch (RuntimeException e) {
+        candidates.add(new Candidate(item, key, false, List.of(), "detection failed: " + describe(e)));
+      }
+    });
+    return new Prepared.Parsed(feed, state, fetched, parsed, candidates);
+  }
+
+  // ---- phase 2: sequential writes ----
+
+  /** What one poll collects while storing. */
+  private static final class Run {
+    final List<FeedReport> feedReports = new ArrayList<>();
+    final List<Announcement> newEvents = new ArrayList<>();
+    final List<SourceAdded> sourcesAdded = new ArrayList<>();
+    final List<ItemError> itemErrors = new ArrayList<>();
+    /** Item keys handled in this poll: an item carried by two feeds is processed once. */
+    final Set<String> itemsThisPoll = new HashSet<>();
+    /** Events written in this poll, by lower-case company: a store index may lag behind its own writes. */
+    final Map<String, Map<EventKey, Announcement>> eventsThisPoll = new LinkedHashMap<>();
+  }
+
+  private FeedReport store(Prepared prepared, Run run) {
+    Feed feed = prepared.feed();
+    return switch (prepared) {
+      case Prepared.Skipped s -> new FeedReport(feed.url(), feed.name(), s.status(), 0, 0, 0, null,
+          s.state() == null ? null : s.state().nextAttemptAt());
+      case Prepared.StoreUnavailable s -> new FeedReport(feed.url(), feed.name(), FeedStatus.FAILED, 0, 0, 0,
+          s.error(), null);
+      case Prepared.Failed f -> storeFailure(f);
+      case Prepared.NotModified n -> {
+        FeedState state = succeeded(n.state(),
+            n.result().etag() != null ? n.result().etag() : n.state().etag(),
+            n.result().lastModified() != null ? n.result().lastModified() : n.state().lastModified());
+        yield new FeedReport(feed.url(), feed.name(), FeedStatus.NOT_MODIFIED, 0, 0, 0, save(state), null);
+      }
+      case Prepared.Parsed p -> storeItems(p, run);
+    };
+  }
+
+  private FeedReport storeFailure(Prepared.Failed f) {
+    Instant now = clock.instant();
+    int failures = f.state().consecutiveFailures() + 1;
+    Instant next = config.backoff().nextAttempt(failures, now, RetryAfter.parse(f.failure().retryAfter(), now));
+    FeedState state = new FeedState(f.feed().url(), f.state().etag(), f.state().lastModified(),
+        f.state().lastSuccess(), failures, f.failure().message(), next);
+    String saveError = save(state);
+    String error = saveError == null ? f.failure().message() : f.failure().message() + "; " + saveError;
+    return new FeedReport(f.feed().url(), f.feed().name(), FeedStatus.FAILED, 0, 0, 0, error, next);
+  }
+
+  private FeedReport storeItems(Prepared.Parsed p, Run run) {
+    Feed feed = p.feed();
+    p.parsed().itemErrors().forEach(message -> run.itemErrors.add(new ItemError(feed.url(), null, message)));
+    List<String> done = new ArrayList<>();
+    boolean allStored = true;
+    int newItems = 0;
+    int tooOld = 0;
+    for (Candidate c : p.candidates()) {
+      if (!run.itemsThisPoll.add(c.key())) {
+        continue;
+      }
+      newItems++;
+      if (c.tooOld()) {
+        tooOld++;
+        done.add(c.key());
+        continue;
+      }
+      if (c.error() != null) {
+        run.itemErrors.add(new ItemError(feed.url(), c.item().id(), c.error()));
+        allStored = false;
+        continue;
+      }
+      try {
+        for (Finding finding : c.findings()) {
+          if (finding.kind() == FindingKind.ANNOUNCEMENT && config.thresholds().passes(finding)) {
+            record(finding, c.item(), feed, run);
+          }
+        }
+        done.add(c.key());
+      } catch (RuntimeException e) {
+        run.itemErrors.add(new ItemError(feed.url(), c.item().id(), "storing events failed: " + describe(e)));
+        allStored = false;
+      }
+    }
+    String error = null;
+    if (!done.isEmpty()) {
+      try {
+        seenItems.markSeen(done, clock.instant().plus(config.seenTtl()));
+      } catch (RuntimeException e) {
+        error = "seen-item store: " + describe(e);
+        allStored = false;
+      }
+    }
+    FeedState state = allStored
+        ? succeeded(p.state(), p.fetched().etag(), p.fetched().lastModified())
+        : succeeded(p.state(), p.state().etag(), p.state().lastModified());
+    String saveError = save(state);
+    if (saveError != null) {
+      error = error == null ? saveError : error + "; " + saveError;
+    }
+    return new FeedReport(feed.url(), feed.name(), FeedStatus.FETCHED, p.parsed().items().size(), newItems, tooOld,
+        error, null);
+  }
+
+  /** Stores one announcement finding: a new event, or one more source of a known one. */
+  private void record(Finding finding, FeedItem item, Feed feed, Run run) {
+    Instant now = clock.instant();
+    Instant published = item.published() != null ? item.published() : now;
+    String link = Links.canonical(item.link());
+    String outlet = item.source() != null && !item.source().isBlank() ? item.source().strip() : feed.name();
+    Source source = new Source(link, outlet, item.title(), published);
+
+    Map<EventKey, Announcement> known = new LinkedHashMap<>();
+    announcements.recentForCompany(finding.company(), published.minus(matcher.window()),
+            published.plus(matcher.window()))
+        .forEach(a -> known.put(a.key(), a));
+    run.eventsThisPoll.getOrDefault(companyKey(finding.company()), Map.of()).forEach(known::putIfAbsent);
+
+    switch (matcher.decide(finding, published, List.copyOf(known.values()))) {
+      case EventMatcher.Decision.SameEvent same -> addSource(same.event().key(), source, run);
+      case EventMatcher.Decision.NewEvent fresh -> {
+        EventKey key = EventKeys.derive(finding.company(), published, finding.amountUsd());
+        Announcement event = new Announcement(key, finding.company(), fresh.kind(), finding.amount(),
+            finding.amountUsd(), finding.period(), finding.evidence(), item.title(), link, published, now,
+            List.of(source), fresh.updates());
+        if (announcements.create(event)) {
+          run.newEvents.add(event);
+          run.eventsThisPoll.computeIfAbsent(companyKey(finding.company()), k -> new LinkedHashMap<>())
+              .put(key, event);
+        } else {
+          // The key exists: a retry after a crash (then the source is there already) or the same pledge
+          // derived to the same key; either way this item is one more source of that event.
+          addSource(key, source, run);
+        }
+      }
+    }
+  }
+
+  private void addSource(EventKey key, Source source, Run run) {
+    if (announcements.addSource(key, source)) {
+      run.sourcesAdded.add(new SourceAdded(key, source));
+    }
+  }
+
+  private FeedState succeeded(FeedState previous, String etag, String lastModified) {
+    return new FeedState(previous.feedUrl(), etag, lastModified, clock.instant(), 0, null, null);
+  }
+
+  /** Saves the state; returns the error message instead of throwing so other feeds go on. */
+  private String save(FeedState state) {
+    try {
+      feedStates.save(state);
+      return null;
+    } catch (RuntimeException e) {
+      return "feed state store: " + describe(e);
+    }
+  }
+
+  private static String companyKey(String company) {
+    return company.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static String describe(Throwable t) {
+    String message = t.getMessage();
+    return message == null || message.isBlank() ? t.getClass().getSimpleName()
+        : t.getClass().getSimpleName() + ": " + message;
+  }
+
+  /**
+   * Assembles a poller. The three stores are required; the rest defaults to production: {@link PollerConfig#defaults},
+   * {@link StandardFeedFetcher} with {@link FetchSettings#defaults}, {@code new FeedReader()::read},
+   * {@code Detector.withDefaults()::detect} and the UTC system clock.
+   */
+  public static final class Builder {
+    private PollerConfig config = PollerConfig.defaults();
+    private FeedFetcher fetcher;
+    private FeedParser parser;
+    private FindingSource findings;
+    private FeedStateStore feedStates;
+    private SeenItemStore seenItems;
+    private AnnouncementStore announcements;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    public Builder config(PollerConfig c) {
+      this.config = c;
+      return this;
+    }
+
+    public Builder fetcher(FeedFetcher f) {
+      this.fetcher = f;
+      return this;
+    }
+
+    public Builder parser(FeedParser p) {
+      this.parser = p;
+      return this;
+    }
+
+    public Builder findings(FindingSource f) {
+      this.findings = f;
+      return this;
+    }
+
+    public Builder feedStates(FeedStateStore s) {
+      this.feedStates = s;
+      return this;
+    }
+
+    public Builder seenItems(SeenItemStore s) {
+      this.seenItems = s;
+      return this;
+    }
+
+    public Builder announcements(AnnouncementStore s) {
+      this.announcements = s;
+      return this;
+    }
+
+    public Builder clock(Clock c) {
+      this.clock = c;
+      return this;
+    }
+
+    public Poller build() {
+      if (fetcher == null) {
+        fetcher = new StandardFeedFetcher(FetchSettings.defaults());
+      }
+      if (parser == null) {
+        parser = new FeedReader()::read;
+      }
+      if (findings == null) {
+        findings = Detector.withDefaults()::detect;
+      }
+      return new Poller(this);
+    }
+  }
+}

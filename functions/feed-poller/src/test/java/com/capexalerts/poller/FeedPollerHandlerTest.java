@@ -1,0 +1,129 @@
+package com.capexalerts.poller;
+
+import static com.capexalerts.poller.Fixtures.MICROSOFT_EVENT;
+import static com.capexalerts.poller.Fixtures.NOW;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.capexalerts.aws.dynamo.AnnouncementItems;
+import com.capexalerts.aws.dynamo.DynamoFeedStateStore;
+import com.capexalerts.aws.dynamo.TableNames;
+import com.capexalerts.testsupport.MutableClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The real handler, invoked with the repository's scheduled-event sample, on moto. */
+class FeedPollerHandlerTest {
+  private static final String EVENT_FILE = "../../events/scheduled-event.json";
+
+  private final MutableClock clock = new MutableClock(NOW);
+  private final DynamoDbClient dynamo = Fixtures.dynamo();
+  private FixtureServer server;
+  private TableNames tables;
+  private Map<String, String> env;
+
+  @BeforeEach
+  void setUp() {
+    server = FixtureServer.start();
+    server.feedWithEtag("/microsoft.xml", "\"m1\"", Fixtures.MICROSOFT_BLOG);
+    tables = Fixtures.freshTables(dynamo);
+    env = new HashMap<>(Map.of(
+        "FEEDS", "[{\"url\": \"" + server.url("/microsoft.xml") + "\", \"name\": \"Official Microsoft Blog\"}]",
+        "ANNOUNCEMENTS_TABLE", tables.announcements(),
+        "FEEDS_TABLE", tables.feeds(),
+        "SEEN_ITEMS_TABLE", tables.seenItems()));
+  }
+
+  @AfterEach
+  void tearDown() {
+    server.close();
+  }
+
+  private int storedEvents() {
+    return dynamo.scan(r -> r.tableName(tables.announcements())).count();
+  }
+
+  @Test
+  void theSampleEventIsAValidScheduledEvent() {
+    ScheduledEvent event = EventLoader.loadScheduledEvent(EVENT_FILE);
+
+    assertEquals("Scheduled Event", event.getDetailType());
+    assertEquals("aws.events", event.getSource());
+    assertEquals(1, event.getResources().size());
+  }
+
+  @Test
+  void productionWiringPollsAndReportsWhatItStored() throws Exception {
+    FeedPollerHandler handler = new FeedPollerHandler(env, dynamo, clock);
+    TestContext context = new TestContext(120_000);
+
+    Map<String, Object> summary = handler.handleRequest(EventLoader.loadScheduledEvent(EVENT_FILE), context);
+
+    assertEquals(1, summary.get("feeds"));
+    assertEquals(1L, summary.get("fetched"));
+    assertEquals("2025-02-24T09:30:00Z", summary.get("scheduledTime"));
+    assertEquals(storedEvents(), ((List<?>) summary.get("newEvents")).size(),
+        "every event created is reported (none while the detector is a placeholder)");
+    assertEquals("\"m1\"", new DynamoFeedStateStore(dynamo, tables.feeds()).load(server.url("/microsoft.xml"))
+        .etag());
+    JsonNode logged = new ObjectMapper().readTree(context.logged.getFirst());
+    assertEquals("done", logged.path("poll").asText());
+    assertEquals(1, logged.path("fetched").asInt());
+  }
+
+  @Test
+  void eventsFoundAreStoredAndSummarised() {
+    FeedPollerHandler handler = new FeedPollerHandler(PollerSettings.fromEnv(env), TableNames.fromEnv(env), dynamo,
+        new RomeFeedParser(), new FixtureDetector(), clock);
+
+    Map<String, Object> first = handler.handleRequest(EventLoader.loadScheduledEvent(EVENT_FILE),
+        new TestContext(120_000));
+    Map<String, Object> second = handler.handleRequest(EventLoader.loadScheduledEvent(EVENT_FILE),
+        new TestContext(120_000));
+
+    assertEquals(List.of(MICROSOFT_EVENT), first.get("newEvents"));
+    assertEquals(MICROSOFT_EVENT, AnnouncementItems.fromItem(
+        dynamo.scan(r -> r.tableName(tables.announcements())).items().getFirst()).key().value());
+    assertEquals(List.of(), second.get("newEvents"));
+    assertEquals(1L, second.get("not-modified"));
+  }
+
+  @Test
+  void withTooLittleTimeLeftNoFeedIsStarted() {
+    FeedPollerHandler handler = new FeedPollerHandler(env, dynamo, clock);
+
+    // 25 s left is less than the read timeout (20 s) plus the store margin (10 s).
+    Map<String, Object> summary = handler.handleRequest(EventLoader.loadScheduledEvent(EVENT_FILE),
+        new TestContext(25_000));
+
+    assertEquals(1L, summary.get("skipped-deadline"));
+    assertEquals(0, server.requests("/microsoft.xml"));
+  }
+
+  @Test
+  void invalidConfigurationNamesTheVariables() {
+    env.put("THRESHOLD_USD", "lots");
+    env.put("MAX_AGE", "two weeks");
+    IllegalArgumentException settings = assertThrows(IllegalArgumentException.class,
+        () -> new FeedPollerHandler(env, dynamo, clock));
+    assertTrue(settings.getMessage().contains("THRESHOLD_USD") && settings.getMessage().contains("MAX_AGE"),
+        settings.getMessage());
+
+    env.remove("THRESHOLD_USD");
+    env.remove("MAX_AGE");
+    env.remove("SEEN_ITEMS_TABLE");
+    IllegalArgumentException table = assertThrows(IllegalArgumentException.class,
+        () -> new FeedPollerHandler(env, dynamo, clock));
+    assertTrue(table.getMessage().contains("SEEN_ITEMS_TABLE"), table.getMessage());
+  }
+}
