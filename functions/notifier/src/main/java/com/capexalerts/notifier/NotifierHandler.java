@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStream
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.capexalerts.aws.dynamo.DynamoAnnouncementStore;
 import com.capexalerts.aws.sns.SnsAlertPublisher;
 import com.capexalerts.core.alert.AlertPublisher;
 import com.capexalerts.core.alert.AnnouncementStore;
@@ -110,10 +111,7 @@ public final class NotifierHandler implements RequestHandler<DynamodbEvent, Stre
 
     static AnnouncementStore store() {
       String table = env("ANNOUNCEMENTS_TABLE");
-      // wired after merge: return new com.capexalerts.aws.dynamo.DynamoAnnouncementStore(DYNAMO, table);
-      throw new IllegalStateException("NotifierHandler is not wired to the DynamoDB announcements store yet (table "
-          + table + "): com.capexalerts.aws.dynamo.DynamoAnnouncementStore(DynamoDbClient, String) is on another "
-          + "branch; after the merge, NotifierHandler.Cloud.store() returns it");
+      return new DynamoAnnouncementStore(DYNAMO, table);
     }
 
     static String env(String name) {

@@ -147,6 +147,23 @@ public final class FileAnnouncementStore implements AnnouncementStore {
     });
   }
 
+  /**
+   * Events whose alert has not gone out yet (never claimed, or claimed and not recorded), oldest key first. The
+   * local run retries them, as the stream's retries do in the cloud, so a run that died after storing never drops one.
+   */
+  public List<EventKey> unpublished() {
+    return dir.locked(() -> {
+      List<EventKey> keys = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> e : dir.read(FILE).properties()) {
+        if (!e.getValue().has("notified_at")) {
+          keys.add(new EventKey(e.getKey()));
+        }
+      }
+      keys.sort(java.util.Comparator.comparing(EventKey::value));
+      return keys;
+    });
+  }
+
   /** A source's identity within its event: the canonical link, else the title (as the DynamoDB store). */
   private static String token(Source source) {
     return source.link() != null ? source.link() : "title:" + source.title();

@@ -61,6 +61,21 @@ public final class Links {
     return out.toString();
   }
 
+  /**
+   * For keys and dedupe of sources: the canonical form of a web link, any other non-blank text stripped (urn:, tag:
+   * ids stay comparable), null for null or blank.
+   */
+  public static String canonicalOrAsIs(String link) {
+    if (link == null || link.isBlank()) {
+      return null;
+    }
+    try {
+      return canonical(link);
+    } catch (IllegalArgumentException notAWebLink) {
+      return link.strip();
+    }
+  }
+
   /** True when {@link #canonical} accepts the link. */
   public static boolean isWebLink(String link) {
     try {

@@ -13,6 +13,7 @@ import com.capexalerts.core.feed.FeedException;
 import com.capexalerts.core.feed.FeedItem;
 import com.capexalerts.core.feed.FeedParseResult;
 import com.capexalerts.core.feed.FeedReader;
+import com.capexalerts.core.feed.Links;
 import com.capexalerts.core.fetch.FeedFetcher;
 import com.capexalerts.core.fetch.FetchResult;
 import com.capexalerts.core.fetch.FetchSettings;
@@ -298,7 +299,7 @@ public final class Poller {
   private void record(Finding finding, FeedItem item, Feed feed, Run run) {
     Instant now = clock.instant();
     Instant published = item.published() != null ? item.published() : now;
-    String link = Links.canonical(item.link());
+    String link = Links.canonicalOrAsIs(item.link());
     String outlet = item.source() != null && !item.source().isBlank() ? item.source().strip() : feed.name();
     Source source = new Source(link, outlet, item.title(), published);
 

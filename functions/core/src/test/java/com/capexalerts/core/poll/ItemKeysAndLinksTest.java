@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.capexalerts.core.feed.FeedItem;
+import com.capexalerts.core.feed.Links;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,12 +45,12 @@ class ItemKeysAndLinksTest {
       "urn:uuid:1234 | urn:uuid:1234",
   })
   void canonicalLinks(String link, String expected) {
-    assertEquals(expected, Links.canonical(link));
+    assertEquals(expected, Links.canonicalOrAsIs(link));
   }
 
   @Test
   void missingLinksStayMissing() {
-    assertNull(Links.canonical(null));
-    assertNull(Links.canonical("  "));
+    assertNull(Links.canonicalOrAsIs(null));
+    assertNull(Links.canonicalOrAsIs("  "));
   }
 }
