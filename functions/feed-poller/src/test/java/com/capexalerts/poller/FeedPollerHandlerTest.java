@@ -1,5 +1,7 @@
 package com.capexalerts.poller;
 
+import com.capexalerts.testsupport.FixtureServer;
+import com.capexalerts.testsupport.LambdaTestContext;
 import static com.capexalerts.poller.Fixtures.MICROSOFT_EVENT;
 import static com.capexalerts.poller.Fixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,7 +67,7 @@ class FeedPollerHandlerTest {
   @Test
   void productionWiringPollsAndReportsWhatItStored() throws Exception {
     FeedPollerHandler handler = new FeedPollerHandler(env, dynamo, clock);
-    TestContext context = new TestContext(120_000);
+    LambdaTestContext context = new LambdaTestContext("feed-poller", 120_000);
 
     Map<String, Object> summary = handler.handleRequest(EventLoader.loadScheduledEvent(EVENT_FILE), context);
 
@@ -76,7 +78,7 @@ class FeedPollerHandlerTest {
         "every event created is reported (none while the detector is a placeholder)");
     assertEquals("\"m1\"", new DynamoFeedStateStore(dynamo, tables.feeds()).load(server.url("/microsoft.xml"))
         .etag());
-    JsonNode logged = new ObjectMapper().readTree(context.logged.getFirst());
+    JsonNode logged = new ObjectMapper().readTree(context.messages().getFirst());
     assertEquals("done", logged.path("poll").asText());
     assertEquals(1, logged.path("fetched").asInt());
   }
@@ -87,9 +89,9 @@ class FeedPollerHandlerTest {
         new RomeFeedParser(), new FixtureDetector(), clock);
 
     Map<String, Object> first = handler.handleRequest(EventLoader.loadScheduledEvent(EVENT_FILE),
-        new TestContext(120_000));
+        new LambdaTestContext("feed-poller", 120_000));
     Map<String, Object> second = handler.handleRequest(EventLoader.loadScheduledEvent(EVENT_FILE),
-        new TestContext(120_000));
+        new LambdaTestContext("feed-poller", 120_000));
 
     assertEquals(List.of(MICROSOFT_EVENT), first.get("newEvents"));
     assertEquals(MICROSOFT_EVENT, AnnouncementItems.fromItem(
@@ -104,7 +106,7 @@ class FeedPollerHandlerTest {
 
     // 25 s left is less than the read timeout (20 s) plus the store margin (10 s).
     Map<String, Object> summary = handler.handleRequest(EventLoader.loadScheduledEvent(EVENT_FILE),
-        new TestContext(25_000));
+        new LambdaTestContext("feed-poller", 25_000));
 
     assertEquals(1L, summary.get("skipped-deadline"));
     assertEquals(0, server.requests("/microsoft.xml"));

@@ -1,5 +1,6 @@
 package com.capexalerts.poller;
 
+import com.capexalerts.testsupport.FixtureServer;
 import static com.capexalerts.poller.Fixtures.ALIBABA_EVENT;
 import static com.capexalerts.poller.Fixtures.ALIZILA_LINK;
 import static com.capexalerts.poller.Fixtures.MICROSOFT_BLOG_LINK;

@@ -1,5 +1,6 @@
 package com.capexalerts.notifier;
 
+import com.capexalerts.testsupport.LambdaTestContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,7 @@ class NotifierHandlerTest {
   private static final String TOPIC = "arn:aws:sns:us-east-1:000000000000:capex-alerts";
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final InMemoryAnnouncementStore store = new InMemoryAnnouncementStore();
-  private final TestContext context = new TestContext();
+  private final LambdaTestContext context = new LambdaTestContext("notifier", 30_000);
 
   @TempDir
   Path dir;

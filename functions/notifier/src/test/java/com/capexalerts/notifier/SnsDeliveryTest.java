@@ -1,5 +1,6 @@
 package com.capexalerts.notifier;
 
+import com.capexalerts.testsupport.LambdaTestContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,13 +97,13 @@ class SnsDeliveryTest {
     NotifierHandler handler = new NotifierHandler(store, new SnsAlertPublisher(sns, topicArn), CLOCK);
     DynamodbEvent batch = inserts(Events.ALIBABA, Events.MICROSOFT, NAVER);
 
-    assertEquals(List.of(), handler.handleRequest(batch, new TestContext()).getBatchItemFailures());
-    assertEquals(List.of(), handler.handleRequest(batch, new TestContext()).getBatchItemFailures(),
+    assertEquals(List.of(), handler.handleRequest(batch, new LambdaTestContext("notifier", 30_000)).getBatchItemFailures());
+    assertEquals(List.of(), handler.handleRequest(batch, new LambdaTestContext("notifier", 30_000)).getBatchItemFailures(),
         "a duplicated batch is no failure");
     // A redrive of the same events by another claimant publishes nothing either.
     DynamodbEvent redrive = inserts(Events.ALIBABA, Events.MICROSOFT, NAVER);
     redrive.getRecords().forEach(r -> r.setEventID("redrive-" + r.getEventID()));
-    handler.handleRequest(redrive, new TestContext());
+    handler.handleRequest(redrive, new LambdaTestContext("notifier", 30_000));
 
     assertEquals(List.of("alibaba#2025-02-24#cny-380bn", "microsoft#2025-02-24#usd-80bn", "naver#2025-02-24#krw-1tn"),
         eventKeysOfRawMessages(everything));
@@ -151,12 +152,12 @@ class SnsDeliveryTest {
 
     // The first attempt publishes to a topic that no longer exists: SNS answers NotFound.
     StreamsEventResponse failed = new NotifierHandler(store, new SnsAlertPublisher(sns, gone), CLOCK)
-        .handleRequest(batch, new TestContext());
+        .handleRequest(batch, new LambdaTestContext("notifier", 30_000));
     assertEquals(List.of(new StreamsEventResponse.BatchItemFailure("1000")), failed.getBatchItemFailures());
     assertEquals(List.of(), eventKeysOfRawMessages(everything));
 
     StreamsEventResponse retried = new NotifierHandler(store, new SnsAlertPublisher(sns, topicArn), CLOCK)
-        .handleRequest(batch, new TestContext());
+        .handleRequest(batch, new LambdaTestContext("notifier", 30_000));
     assertEquals(List.of(), retried.getBatchItemFailures());
     assertEquals(List.of("alibaba#2025-02-24#cny-380bn"), eventKeysOfRawMessages(everything));
     assertTrue(store.notification(Events.ALIBABA).messageId() != null);

@@ -1,4 +1,4 @@
-package com.capexalerts.poller;
+package com.capexalerts.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -16,10 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 
 /** Serves fixture feeds on 127.0.0.1 (a free port) and counts what the poller asked for. */
-final class FixtureServer implements AutoCloseable {
+public final class FixtureServer implements AutoCloseable {
   /** What one path answers. */
   @FunctionalInterface
-  interface Route {
+  public interface Route {
     void answer(HttpExchange exchange) throws IOException;
   }
 
@@ -36,7 +36,7 @@ final class FixtureServer implements AutoCloseable {
     server.start();
   }
 
-  static FixtureServer start() {
+  public static FixtureServer start() {
     try {
       return new FixtureServer();
     } catch (IOException e) {
@@ -44,11 +44,11 @@ final class FixtureServer implements AutoCloseable {
     }
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
-  void on(String path, Route route) {
+  public void on(String path, Route route) {
     server.createContext(path, exchange -> {
       requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
       String inm = exchange.getRequestHeaders().getFirst("If-None-Match");
@@ -66,7 +66,7 @@ final class FixtureServer implements AutoCloseable {
   }
 
   /** 200 with an ETag; 304 when the request carries that ETag. */
-  void feedWithEtag(String path, String etag, byte[] body) {
+  public void feedWithEtag(String path, String etag, byte[] body) {
     on(path, ex -> {
       ex.getResponseHeaders().add("ETag", etag);
       if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -77,25 +77,25 @@ final class FixtureServer implements AutoCloseable {
     });
   }
 
-  void feed(String path, byte[] body) {
+  public void feed(String path, byte[] body) {
     on(path, ex -> send(ex, 200, body));
   }
 
-  void slowFeed(String path, long delayMillis, byte[] body) {
+  public void slowFeed(String path, long delayMillis, byte[] body) {
     on(path, ex -> {
       sleep(delayMillis);
       send(ex, 200, body);
     });
   }
 
-  void gzipFeed(String path, byte[] body) {
+  public void gzipFeed(String path, byte[] body) {
     on(path, ex -> {
       ex.getResponseHeaders().add("Content-Encoding", "gzip");
       send(ex, 200, gzip(body));
     });
   }
 
-  void status(String path, int status, String retryAfter) {
+  public void status(String path, int status, String retryAfter) {
     on(path, ex -> {
       if (retryAfter != null) {
         ex.getResponseHeaders().add("Retry-After", retryAfter);
@@ -105,7 +105,7 @@ final class FixtureServer implements AutoCloseable {
   }
 
   /** Never answers until the server closes. */
-  void hanging(String path) {
+  public void hanging(String path) {
     on(path, ex -> {
       try {
         release.await(60, TimeUnit.SECONDS);
@@ -115,16 +115,16 @@ final class FixtureServer implements AutoCloseable {
     });
   }
 
-  int requests(String path) {
+  public int requests(String path) {
     AtomicInteger n = requests.get(path);
     return n == null ? 0 : n.get();
   }
 
-  String lastIfNoneMatch(String path) {
+  public String lastIfNoneMatch(String path) {
     return lastIfNoneMatch.get(path);
   }
 
-  int maxInFlight() {
+  public int maxInFlight() {
     return maxInFlight.get();
   }
 
@@ -134,7 +134,7 @@ final class FixtureServer implements AutoCloseable {
     server.stop(0);
   }
 
-  static void send(HttpExchange ex, int status, byte[] body) throws IOException {
+  public static void send(HttpExchange ex, int status, byte[] body) throws IOException {
     ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     if (body.length > 0) {
       try (OutputStream out = ex.getResponseBody()) {

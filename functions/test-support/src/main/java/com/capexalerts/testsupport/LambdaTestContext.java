@@ -1,4 +1,4 @@
-package com.capexalerts.notifier;
+package com.capexalerts.testsupport;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -6,14 +6,32 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A Lambda context whose logger keeps the lines ("LEVEL message") for assertions. */
-final class TestContext implements Context {
-  private final List<String> lines = new ArrayList<>();
+/** A Lambda context for handler tests: a fixed remaining time and a logger that keeps what was logged. */
+public final class LambdaTestContext implements Context {
+  private final String functionName;
+  private final int remainingMillis;
+  private final List<String> messages = new CopyOnWriteArrayList<>();
+  private final List<String> lines = new CopyOnWriteArrayList<>();
 
-  List<String> lines() {
+  public LambdaTestContext(String functionName, int remainingMillis) {
+    this.functionName = functionName;
+    this.remainingMillis = remainingMillis;
+  }
+
+  public LambdaTestContext() {
+    this("test-function", 30_000);
+  }
+
+  /** The logged messages as written. */
+  public List<String> messages() {
+    return List.copyOf(messages);
+  }
+
+  /** The logged lines as "LEVEL message" (UNDEFINED when logged without a level). */
+  public List<String> lines() {
     return List.copyOf(lines);
   }
 
@@ -32,6 +50,7 @@ final class TestContext implements Context {
 
       @Override
       public void log(String message, LogLevel level) {
+        messages.add(message);
         lines.add(level + " " + message);
       }
     };
@@ -44,7 +63,7 @@ final class TestContext implements Context {
 
   @Override
   public String getLogGroupName() {
-    return "/aws/lambda/notifier-test";
+    return "/aws/lambda/" + functionName;
   }
 
   @Override
@@ -54,7 +73,7 @@ final class TestContext implements Context {
 
   @Override
   public String getFunctionName() {
-    return "notifier-test";
+    return functionName;
   }
 
   @Override
@@ -64,7 +83,7 @@ final class TestContext implements Context {
 
   @Override
   public String getInvokedFunctionArn() {
-    return "arn:aws:lambda:us-east-1:123456789012:function:notifier-test";
+    return "arn:aws:lambda:us-east-1:123456789012:function:" + functionName;
   }
 
   @Override
@@ -79,7 +98,7 @@ final class TestContext implements Context {
 
   @Override
   public int getRemainingTimeInMillis() {
-    return 30_000;
+    return remainingMillis;
   }
 
   @Override
