@@ -58,6 +58,14 @@ final class Cue {
   static final int PAST_MOVE = 1 << 18;
   /** Refers back to a company: it, its, the company, the tech giant, we. */
   static final int ANAPHOR = 1 << 19;
+  /** An earlier time, but only before the amount: "in January" ("fiscal year ending in June" is not past). */
+  static final int PAST_LEFT = 1 << 30;
+  /** Refers back to several companies: they, their, the partners. */
+  static final int PLURAL_ANAPHOR = 1 << 29;
+  /** "has invested $8 billion": a running total, so past unless the amount is an increment ("a further"). */
+  static final int PERFECT = 1 << 27;
+  /** A contract or deal: a commitment of the buyer when it buys compute or chips. */
+  static final int DEAL = 1 << 28;
   /** Several companies' figures added up: combined, collectively. */
   static final int AGGREGATE = 1 << 20;
   /** Compares with estimates rather than quoting them: than, beat, above, ahead of. */
@@ -81,9 +89,12 @@ final class Cue {
         | datacenters | datacentre | datacentres | data-center | data-centre | campus | campuses | facility \
         | facilities | cluster | clusters | supercomputer | supercomputers | plant | plants | factory \
         | factories | fab | fabs | project | projects | plan | plans | programme | program | initiative \
-        | venture | hub | infrastructure | cost | costing
-      INVEST+PAST: spent | has invested | have invested | has spent | have spent | has poured | has put \
-        | has already invested | had invested | had spent
+        | venture | hub | infrastructure | cost | costing | contribute | contributes | contributed \
+        | contributing | contribution | take a stake | taking a stake | took a stake
+      ACQUIRE: order | orders | ordered
+      DEAL: deal | deals | contract | contracts | agreement | agreements
+      INVEST+PERFECT: has invested | have invested | has poured | have poured | has put | have put
+      INVEST+PAST: spent | has spent | have spent | has already invested | had invested | had spent
       ACQUIRE: acquire | acquires | acquired | acquiring | acquisition | acquisitions | buy | buys | buying \
         | bought | purchase | purchases | purchased | purchasing | takeover | take over | takes over | merger \
         | pay | pays | paying | paid
@@ -105,30 +116,41 @@ final class Cue {
         | state-owned | state fund | sovereign | ministry | federal | chips act | chips and science act \
         | government spending | public spending | state spending | federal spending | consumer spending \
         | defense spending | defence spending | military spending | backlog | bookings | costs \
-        | remaining performance obligations | rpo | contract | contracts | sold | sell | sells | selling \
+        | remaining performance obligations | rpo | sold | sell | sells | selling | offload | offloads \
+        | offloaded | divest | divests | divested | divestment | unload | unloads | finance | finances \
+        | financed | valuing | values | economy | economic | gdp | economic output | economic impact \
         | sale | per share | a share | each share | from investors | led by | price | prices | price target \
         | target price | cut | cuts | cutting | layoffs | writedown | write-down | impairment | charge | charges \
         | spending on buybacks | license fee | licensing fee | royalties | royalty
       DROP_LEFT: shares | share | stock | stocks | share price | stock price | market | markets | industry \
-        | sector | economy | gdp | fell | tumbled | slumped | plunged | dropped | slid | lost | wiped
+        | sector | fell | tumbled | slumped | plunged | dropped | slid | lost | wiped
       FUNDRAISE+RAISE_VERB: raised | raise | raises | raising
       RAISE_VERB: lifted | lifts | lifting | lift | boosted | boosts | boosting | boost | increased | increases \
         | increasing | increase | upped | ups | hiked | hikes | bumped up | upgraded | revised up | revises up \
         | revised upward | ramped up | stepped up | steps up | doubled | doubles | doubling | topped up
       PLAN_NOUN+FORWARD: forecast | forecasts | guidance | outlook | target | targets | projection | projections \
         | estimate | range
-      PLAN_NOUN+INVEST+FORWARD: plan | plans | budget | pledge | commitment | investment
-      PAST: last year | last month | last week | last quarter | last fall | last autumn | last spring \
+      PLAN_NOUN+INVEST: plan | plans | budget | pledge | commitment | investment
+      PAST: has said | have said | has guided | has forecast | has signalled | has signaled | has indicated \
+        | has flagged | has projected | has told | has outlined | has set | have set | has previously \
+        | last year | last month | last week | last quarter | last fall | last autumn | last spring \
         | last summer | last winter | last fiscal year | last <month> | earlier this year | earlier this month \
         | earlier this week | earlier this quarter | earlier in the year | earlier | previously | previous \
         | prior | already | originally | original | initially | initial | ago | had | so far | to date \
-        | at the time | back in | in <month> | in early <month> | in late <month> | in mid <month> \
-        | in <month> <year> | since <year> | first announced | first unveiled | first disclosed | first pledged \
+        | at the time | back in | since <year> | announced in <month> | unveiled in <month> \
+        | pledged in <month> | outlined in <month> | committed in <month> | disclosed in <month> \
+        | agreed in <month> | signalled in <month> | signaled in <month> | said in <month> \
+        | set out in <month> | laid out in <month> | first announced | first unveiled | first disclosed | first pledged \
         | first outlined | at the start of the year | at the beginning of the year | announced in <year> \
         | unveiled in <year> | pledged in <year> | committed in <year> | a year ago
-      NONE: earlier today | earlier on | in early trading | in late trading | earlier in the day
+      PAST_LEFT: in <month> | in early <month> | in late <month> | in mid <month> | in <month> <year>
+      NONE: earlier today | earlier on | in early trading | in late trading | earlier in the day \
+        | ending in <month> | ends in <month> | ended in <month> | starting in <month> | beginning in <month> \
+        | due in <month> | from <month> | through <month> | until <month> | by <month> | finance lease \
+        | finance leases
       REAFFIRM: reiterated | reiterates | reiterating | reiterate | reaffirmed | reaffirms | reaffirming \
-        | reaffirm | on track | on course | still expects | still plans | still intends | still sees \
+        | reaffirm | remains on track | remain on track | remained on track | still on track | stays on track \
+        | stayed on track | remains on course | remain on course | still on course | still expects | still plans | still intends | still sees \
         | still aims | still anticipates | maintained | maintains | maintaining | stuck to | sticks to \
         | sticking to | stick to | stood by | stands by | unchanged | reconfirmed | continues to expect \
         | continued to expect | continue to expect | as planned | remains committed | remain committed \
@@ -145,13 +167,13 @@ final class Cue {
         | datacentres | data-center | data-centre | data-centers | data-centres | compute | computing power \
         | computing capacity | compute capacity | intelligent computing | gpu | gpus | graphics processing units \
         | graphics processors | chip | chips | chipmaking | chipmaker | semiconductor | semiconductors \
-        | processors | accelerators | supercomputer | supercomputers | supercomputing | hyperscale \
+        | processors | accelerators | computing | supercomputer | supercomputers | supercomputing | hyperscale \
         | hyperscaler | hyperscalers | llm | llms | large language model | large language models \
         | foundation model | foundation models | model training | training | inference | stargate \
         | superintelligence | agi | tpu | tpus | trainium | blackwell | h100 | h100s | h200 | h20 | gb200 \
         | hbm | dojo | colossus | mistral | cohere | perplexity | coreweave | g42 | humain | crusoe | nebius \
         | nscale | self-driving | robotaxi | robotaxis | humanoid | chatgpt | copilot | neural
-      SCOPE_WEAK: cloud | cloud computing | server | servers | infrastructure | computing \
+      SCOPE_WEAK: cloud | cloud computing | server | servers | infrastructure \
         | digital infrastructure | memory | networking | capacity
       NON_AI: video game | video games | gaming | game studio | studio | studios | real estate | property \
         | properties | office building | headquarters | stadium | arena | sports | naming rights \
@@ -178,7 +200,7 @@ final class Cue {
         | is said to | are said to | in discussions | would consider | seeking | seeks | proposal | bid
       FORWARD: will | would | shall | planning | expects | expect | expecting | intends | intend \
         | intending | aims | aim | aiming | anticipates | anticipate | sees | see | next | coming | upcoming \
-        | outlined | unveiled | announced
+        | outlined | unveiled | announced | plans | current | guided | guides | guiding
       RESULTS: quarter | quarterly | three months | first half | second half | the period | q1 | q2 | q3 | q4 \
         | year ended | year-ago
       PAST_MOVE: rose | fell | jumped | climbed | grew | increased | surged | soared | totaled | totalled \
@@ -188,7 +210,9 @@ final class Cue {
         | the startup | the start-up | the chipmaker | the lab | the * giant | the * * giant | the * maker \
         | the * company | the * firm | the * * company | the * * firm | the * group | the * startup \
         | the * * startup | the * lab | the * provider | the * operator | the * developer | the * owner \
-        | the * parent
+        | the * parent | the carmaker | the automaker | the iphone maker | the e-commerce giant
+      PLURAL_ANAPHOR: they | their | the companies | the partners | the firms | the three companies \
+        | the two companies | the three firms | the two firms | the * partners
       AGGREGATE: combined | collectively | between them | in aggregate | together with peers
       NEGATES_ESTIMATE: than | beat | beats | beating | above | below | exceeding | exceeded | exceeds | topped \
         | ahead of | missed | short of | surpassing
@@ -219,6 +243,10 @@ final class Cue {
     NAMES.put("ANAPHOR", ANAPHOR);
     NAMES.put("AGGREGATE", AGGREGATE);
     NAMES.put("NEGATES_ESTIMATE", NEGATES_ESTIMATE);
+    NAMES.put("PAST_LEFT", PAST_LEFT);
+    NAMES.put("PLURAL_ANAPHOR", PLURAL_ANAPHOR);
+    NAMES.put("DEAL", DEAL);
+    NAMES.put("PERFECT", PERFECT);
     NAMES.put("NONE", 0);
   }
 
@@ -229,6 +257,13 @@ final class Cue {
           "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
           "dec");
+
+  /** Function words a wildcard never stands for ("the need for giant projects" is no "the * * giant"). */
+  private static final Set<String> NOT_WILD =
+      Set.of(
+          "for", "of", "in", "to", "on", "at", "with", "by", "and", "or", "the", "a", "an", "its", "their", "is",
+          "was", "are", "were", "has", "have", "had", "will", "would", "that", "which", "who", "need", "from",
+          "as", "than", "said", "says", "it", "this", "these", "those", "such");
 
   /** Phrases by their first word, longest first. */
   private static final Map<String, Phrase[]> INDEX = buildIndex();
@@ -326,7 +361,7 @@ final class Cue {
       if (ps != null) {
         for (Phrase p : ps) {
           if (p.words.length == 1) {
-            flags |= p.flags & (SCOPE | SCOPE_WEAK | NON_AI);
+            flags |= p.flags & (SCOPE | SCOPE_WEAK | NON_AI | RESULTS);
           }
         }
       }
@@ -349,7 +384,7 @@ final class Cue {
       }
       boolean ok =
           switch (w) {
-            case "*" -> true;
+            case "*" -> !NOT_WILD.contains(t.norm);
             case "<month>" -> t.upper && MONTHS.contains(stripMid(t.norm));
             case "<year>" -> isYear(t.norm);
             default -> w.equals(t.norm);

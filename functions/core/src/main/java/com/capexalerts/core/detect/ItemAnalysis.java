@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,58 +19,98 @@ import java.util.Set;
  * <p>For each money amount in a sentence:
  *
  * <ol>
- *   <li><b>Old figure</b>: an amount introduced by "from", "up from", "compared with" after another amount of the
- *       sentence ("to $85 billion from $75 billion"), or a "by $10 billion" change, is the baseline: dropped.
- *   <li><b>Role</b>: the nearest governing cue decides. Words right after the amount that describe it win when
- *       they are non-investment nouns ("$6 billion funding round", "$35 billion in revenue"); otherwise the
- *       nearest cue before it ("will invest", "revenue of", "valued at", "shares fell ... to") or an investment
- *       noun after it ("a $10 billion data center"), whichever is closer. "raised $6 billion" is a fund-raise;
- *       "raised its capex forecast to $85 billion" is not. No investment cue: dropped.
- *   <li><b>Spender</b>: a possessive right before the amount ("Meta's $65 billion budget"); else a company right
- *       after it that plans or spends it ("the $80 billion Microsoft plans to spend"); else the nearest company
- *       before it that is not the object of a preposition ("invest in Anthropic", "Microsoft-backed"), with the
- *       companies coordinated with it ("OpenAI, SoftBank and Oracle"); "it", "the company", "the tech giant"
- *       resolve to the nearest such company earlier in the sentence, else to the item's subject. No watched
- *       spender: dropped. Several spenders share the stated joint figure, each getting the whole of it (the
- *       amount each one commits is not stated), unless the figure is an aggregate ("a combined $300 billion").
- *   <li><b>AI scope</b>: the sentence, the headline or a neighbouring sentence must be about AI (AI, data
- *       centres, chips, GPUs, compute, cloud, servers, AI labs ...); an acquisition or a sentence naming a
- *       non-AI object (video games, real estate, warehouses, sports rights ...) must be about AI itself.
+ *   <li><b>Role</b>: the nearest governing cue decides. Non-investment nouns right after the amount win ("$6
+ *       billion funding round", "$35 billion in revenue", "$10 billion to Mexico's GDP"); otherwise the nearest
+ *       cue before it ("will invest", "revenue of", "valued at", "shares fell ... to") or an investment noun right
+ *       after it ("a $10 billion data center"), whichever is closer. "raised $6 billion" is a fund-raise; "raised
+ *       its capex forecast to $85 billion" is not. An investment noun governed by a sale or financing verb ("sells
+ *       its Nvidia stake for") is not an investment. A deal or contract is the buyer's commitment when the
+ *       sentence is about compute or chips and does not speak of supplying. No investment cue: dropped.
+ *   <li><b>Old figure</b>: an amount after "from", "up from", "compared with" that follows a detected amount of
+ *       the sentence ("to $85 billion from $75 billion") is that company's earlier figure: a mention. A change
+ *       ("by $10 billion") is dropped.
+ *   <li><b>Spender</b>: a possessive right before the amount ("Meta's $65 billion budget"); the subject of a gapped
+ *       clause ("... and Microsoft up to $5 billion"); a company right after it that plans or spends it ("the $80
+ *       billion Microsoft plans to spend"); the investor named after an investment noun ("investments of $5
+ *       billion from Microsoft", "a project by TikTok"); else the nearest company before it that is not an object
+ *       ("invest in Anthropic", "Microsoft-backed", "its Nvidia stake"), with the companies coordinated with it
+ *       ("OpenAI, SoftBank and Oracle"); "it", "the company", "the tech giant" resolve to the nearest such company
+ *       earlier in the sentence, else to the item's focus; "they", "the partners" to the nearest list of
+ *       companies. No watched spender: dropped. Several spenders share a stated joint figure, each getting all of
+ *       it (the corpus rule for joint ventures), unless it is an aggregate ("a combined $300 billion") or a
+ *       spender states its own amount elsewhere in the item.
+ *   <li><b>AI scope</b>: the sentence, the headline or a neighbouring sentence must be about AI; an acquisition, a
+ *       deal or a sentence naming a non-AI object (video games, real estate, sports rights ...) must be about AI
+ *       itself.
  *   <li><b>Not a commitment</b>: analysts' estimates, tentative talk ("in talks", "considering", "could") and
  *       reported period results ("capex rose to $22.6 billion in the quarter") are dropped.
- *   <li><b>Kind</b>: an announcement when the spender is the item's subject and no past reference ("last year",
- *       "in January", "previously", "had pledged"), reaffirmation ("reiterated", "remains on track") or
- *       comparison framing ("rivals such as", "following", "joins", "than") attaches to it; else a mention.
- *       The subject is every watched company in the headline not framed as a comparison; when the headline
- *       names none, the companies committing money in the lead sentence.
- *   <li><b>Raise</b>: a raise verb with a plan noun ("raised its 2025 capex forecast to"), or a baseline figure
- *       marked as an earlier plan.
+ *   <li><b>Kind</b>: an announcement when the spender is the item's subject, is the subject of its own clause
+ *       (not tucked into another's object: "the regulator cleared Amazon's $4 billion investment", nor in a
+ *       relative clause: "xAI, which plans to invest $20 billion, said ..."), and nothing dates or frames the
+ *       figure: past reference ("last year", "said in January", "previously", "had pledged", "has said"),
+ *       reaffirmation ("reiterated", "remains on track"), comparison framing ("rivals such as", "following",
+ *       "joins", "than"). Otherwise a mention. The subjects are the watched companies a headline is about (its
+ *       subjects, not objects or comparisons); when the headline names no watched company, the companies
+ *       committing money in the first sentence that does.
+ *   <li><b>Raise</b>: a raise verb with a plan noun ("raised its 2025 capex forecast to"), or a plan figure given
+ *       with an earlier one ("to $85 billion from $75 billion previously").
  * </ol>
  *
  * <p>Figures of one company that agree (same amount, or within 2% in dollars; 15% against the headline, which
- * rounds) are one finding: it is a mention if any of its sentences dates it as old, and its evidence is the most
- * informative sentence (a body sentence over the headline, then one stating a period, then one giving the
- * original currency).
+ * rounds) are one finding: a mention if any of its sentences dates it as old, an announcement if one of them is
+ * an undated commitment of the subject. Its evidence is the most informative sentence (a body sentence over the
+ * headline, then one stating a period, then one in the original currency). A smaller announced figure of the same
+ * company written beside a larger one, or after it, is a part of the larger total (a tranche, a country share,
+ * "of which"): not a separate finding.
  */
 final class ItemAnalysis {
   private static final Set<String> OBJECT_PREPS =
       Set.of(
           "in", "into", "from", "with", "by", "to", "for", "of", "at", "on", "than", "against", "versus", "vs",
-          "about", "toward", "towards", "onto", "via", "through", "alongside", "including");
+          "about", "toward", "towards", "onto", "via", "through", "alongside", "including", "between", "over");
+  private static final Set<String> POSSESSIVE_DETERMINERS = Set.of("its", "their", "his", "her", "our", "whose");
+  private static final Set<String> CLAUSE_OPENERS =
+      Set.of(
+          "that", "and", "but", "while", "as", "because", "after", "since", "when", "though", "although",
+          "whereas", "meanwhile", "also", "separately", "however", "exclusive", "update", "breaking", "report");
+  private static final Set<String> STAKE_NOUNS =
+      Set.of(
+          "stake", "stakes", "investment", "investments", "deal", "round", "venture", "bet", "holding", "holdings",
+          "shares", "stock", "contract", "partnership");
+  private static final Set<String> GOVERNING_VERBS =
+      Set.of(
+          "sell", "sells", "sold", "selling", "sale", "offload", "offloads", "offloaded", "divest", "divests",
+          "divested", "unload", "unloads", "finance", "finances", "financed", "financing", "value", "values",
+          "valued", "valuing", "refinance", "refinanced");
+  private static final Set<String> SUPPLY_WORDS =
+      Set.of(
+          "supply", "supplies", "supplying", "provide", "provides", "providing", "sell", "sells", "selling",
+          "customer", "customers", "backlog", "revenue", "revenues");
   private static final Set<String> RIGHT_STOPS =
       Set.of(
           "with", "to", "for", "by", "as", "after", "before", "which", "that", "while", "but", "and", "or",
-          "through", "until", "since", "because", "amid", "including", "according", "led", "from", "compared");
+          "through", "until", "since", "because", "amid", "according", "led", "from", "compared", "following",
+          "despite", "ahead", "than");
+  /** Words after an amount through which the words describing it still run ("$10 billion to Mexico's GDP"). */
+  private static final Set<String> RIGHT_LINKS = Set.of("to", "of", "in", "into", "from", "including", "on");
+  /** Words after an amount before an investment noun that still describes it ("$65 billion in capex"). */
+  private static final Set<String> NOUN_LINKS = Set.of("in", "of", "on", "into", "the", "a", "an", "its", "new");
   private static final Set<String> COORDINATORS = Set.of(",", "and", "&", "or");
   private static final Set<String> PASSIVE_OPENERS =
       Set.of("the", "this", "that", "its", "their", "such", "total", "overall", "of", "under", "that's");
   private static final Set<String> PAST_MARKERS_AFTER_BASELINE =
       Set.of("previously", "earlier", "prior", "previous", "initially", "originally");
   private static final Set<String> DELTA_VERBS =
-      Set.of("cut", "cuts", "trimmed", "reduced", "lowered", "increased", "raised", "lifted", "boosted");
+      Set.of("cut", "cuts", "trimmed", "reduced", "lowered", "increased", "raised", "lifted", "boosted", "added");
+  private static final Set<String> RELATIVE_SPENDER_VERBS =
+      Set.of(
+          "is", "has", "had", "was", "said", "says", "spent", "pledged", "committed", "announced", "plans",
+          "planned", "intends", "expects", "aims", "wants", "hopes", "will", "would", "earmarked", "invested",
+          "unveiled", "outlined", "set");
 
   private static final int ROLE_DROP = 0;
   private static final int ROLE_INVEST = 1;
+  /** An investment only when the sentence itself is about AI (acquisitions, purchases, deals). */
   private static final int ROLE_ACQUIRE = 2;
 
   private final Detector detector;
@@ -96,6 +137,7 @@ final class ItemAnalysis {
     Token[] tokens;
     int scope = -1; // 0 none, 1 weak, 2 strong
     boolean nonAi;
+    boolean supply;
 
     Sent(int index, boolean isTitle, String text, List<MoneySpan> money, List<CompanyMention> mentions) {
       this.index = index;
@@ -106,17 +148,33 @@ final class ItemAnalysis {
     }
   }
 
-  /** Who spends an amount: the companies, the first of their list, and the token that names them. */
-  private record Owner(List<Company> companies, int head, int anchor) {}
+  /**
+   * Who spends an amount.
+   *
+   * @param companies   the spenders
+   * @param head        the first token of their list (for comparison framing)
+   * @param anchor      the token that names the spender in this sentence (company, or the anaphor)
+   * @param subjectLike the spender is the subject of its clause, not part of someone else's object
+   * @param relative    the amount sits in a relative clause about the spender (", which plans to ...")
+   * @param rightClause the spender is named after the amount; the words dating it run to the clause end
+   */
+  private record Owner(
+      List<Company> companies, int head, int anchor, boolean subjectLike, boolean relative, boolean rightClause) {
+    Owner with(boolean relative) {
+      return new Owner(companies, head, anchor, subjectLike, relative, rightClause);
+    }
+  }
 
   private record Candidate(
       Company company,
-      boolean explicitPast,
-      boolean compared,
+      boolean old,
+      boolean weak,
+      boolean shared,
       MoneySpan money,
       BigDecimal usd,
       String period,
       Sent sent,
+      int position,
       boolean raise) {}
 
   List<Finding> run() {
@@ -136,7 +194,7 @@ final class ItemAnalysis {
       yenDefault = yenDefault(titleCos, textCos);
     }
     if (!title.isBlank()) {
-      sents.add(new Sent(0, true, title, withCurrency(titleMoney, yenDefault), titleCos));
+      sents.add(new Sent(0, true, title, shiftMoney(titleMoney, 0, title.length(), yenDefault), titleCos));
     }
     for (SentenceSplitter.Sentence s : detector.splitter().split(text)) {
       sents.add(
@@ -147,7 +205,8 @@ final class ItemAnalysis {
               shiftMoney(textMoney, s.start(), s.end(), yenDefault),
               shiftMentions(textCos, s.start(), s.end())));
     }
-    if (!sents.isEmpty() && sents.get(0).isTitle) {
+    boolean titleNamesCompany = !sents.isEmpty() && sents.get(0).isTitle && !titleCos.isEmpty();
+    if (titleNamesCompany) {
       titleSubjects = titleSubjects(sents.get(0));
     }
     List<Candidate> candidates = new ArrayList<>();
@@ -156,9 +215,10 @@ final class ItemAnalysis {
         continue;
       }
       Token[] t = tokens(s);
+      Set<Integer> detected = new HashSet<>();
       for (int m = 0; m < t.length; m++) {
-        if (t[m].kind == Token.Kind.MONEY) {
-          analyze(s, m, candidates);
+        if (t[m].kind == Token.Kind.MONEY && analyze(s, m, detected, candidates)) {
+          detected.add(m);
         }
       }
     }
@@ -166,59 +226,87 @@ final class ItemAnalysis {
       return List.of();
     }
     Set<Company> subjects = titleSubjects;
-    if (subjects.isEmpty()) {
-      Set<Company> lede = new LinkedHashSet<>();
-      int ledeIndex = sents.get(0).isTitle ? 1 : 0;
-      for (Candidate c : candidates) {
-        if (c.sent.index == ledeIndex && !c.explicitPast && !c.compared) {
-          lede.add(c.company);
-        }
-      }
-      subjects = lede;
+    if (!titleNamesCompany && headlineAboutInvesting()) {
+      subjects = ledeSubjects(candidates);
     }
     return merge(candidates, subjects);
   }
 
+  /** The headline speaks of committing money ("pledge billions", "AI infrastructure push"), or there is none. */
+  private boolean headlineAboutInvesting() {
+    if (sents.isEmpty() || !sents.get(0).isTitle) {
+      return true;
+    }
+    return anyFlag(tokens(sents.get(0)), 0, Integer.MAX_VALUE, Cue.INVEST | Cue.ACQUIRE | Cue.DEAL | Cue.RAISE_VERB);
+  }
+
+  /** When the headline names no watched company: who commits money in the first sentence that has a figure. */
+  private Set<Company> ledeSubjects(List<Candidate> candidates) {
+    int firstBody = sents.get(0).isTitle ? 1 : 0;
+    Set<Company> lede = new LinkedHashSet<>();
+    int ledeIndex = -1;
+    for (Candidate c : candidates) {
+      if (c.sent.isTitle || c.sent.index > firstBody + 2) {
+        continue;
+      }
+      if (ledeIndex < 0) {
+        ledeIndex = c.sent.index;
+      }
+      if (c.sent.index == ledeIndex && !c.old && !c.weak) {
+        lede.add(c.company);
+      }
+    }
+    return lede;
+  }
+
   // ---------------------------------------------------------------- per amount
 
-  private void analyze(Sent s, int m, List<Candidate> out) {
+  /** Adds the candidates of the amount at token m; true when it is an investment figure of a watched company. */
+  private boolean analyze(Sent s, int m, Set<Integer> detected, List<Candidate> out) {
     Token[] t = s.tokens;
     MoneySpan span = s.money.get(t[m].ref);
     int prevMoney = prevMoney(t, m);
     int nextMoney = nextMoney(t, m);
-    if (isBaseline(t, m, prevMoney) || isDelta(t, m)) {
-      return;
+    if (isDelta(t, m)) {
+      return false;
     }
-    int role = role(t, m);
+    boolean baseline = isBaseline(t, m, prevMoney, detected);
+    int role = baseline ? ROLE_INVEST : role(s, m);
     if (role == ROLE_DROP) {
-      return;
+      return false;
     }
     Owner owner = owner(s, m);
     if (owner == null) {
-      return;
+      return false;
     }
     int clauseStart = clauseStart(t, m);
     int base = Math.max(prevMoney + 1, clauseStart);
     if (owner.companies.size() > 1 && anyFlag(t, base, rightEnd(t, m, 12), Cue.AGGREGATE)) {
-      return;
+      return false;
     }
     if (!inScope(s, role)) {
-      return;
+      return false;
     }
     int winStart = windowStart(t, base, owner.anchor, m);
-    int rightEnd = rightEnd(t, m, 8);
-    if (anyFlag(t, winStart, m, Cue.TENTATIVE) || isEstimate(t, base, m) || isReportedResult(t, winStart, m, rightEnd)) {
-      return;
+    int rightEnd = owner.rightClause ? clauseRightEnd(t, m) : rightEnd(t, m, 8);
+    if (!baseline
+        && (anyFlag(t, winStart, m, Cue.TENTATIVE)
+            || isEstimate(t, base, m)
+            || isReportedResult(t, winStart, m, rightEnd))) {
+      return false;
     }
-    boolean past = isPast(t, winStart, m, rightEnd);
-    boolean compared = isCompared(s, t, owner.head) || isCompared(s, t, owner.anchor);
-    boolean raise = isRaise(t, winStart, m, nextMoney);
+    boolean old = baseline || isPast(t, winStart, m, rightEnd) || (anyFlag(t, winStart, m, Cue.PERFECT) && !increment(span));
+    boolean relative = owner.relative || inRelativeClause(t, owner.anchor, m);
+    boolean compared = isCompared(s, t, owner.head);
+    boolean weak = !owner.subjectLike || relative || compared;
+    boolean raise = !baseline && isRaise(t, winStart, m, nextMoney);
 
     int charFrom = prevMoney >= 0 ? t[prevMoney].end : (clauseStart > 0 ? t[clauseStart - 1].end : 0);
     int clauseEnd = clauseEnd(t, m);
     int charTo = nextMoney >= 0 ? t[nextMoney].start : (clauseEnd < t.length ? t[clauseEnd].start : s.text.length());
     String period = PeriodFinder.find(s.text, charFrom, charTo, span.start(), span.end());
 
+    boolean any = false;
     for (Company c : owner.companies) {
       MoneySpan money = span;
       if (span.yenSign()) {
@@ -232,8 +320,11 @@ final class ItemAnalysis {
       if (usd == null || usd.compareTo(detector.minimumUsd()) < 0) {
         continue;
       }
-      out.add(new Candidate(c, past, compared, money, usd, period, s, raise));
+      out.add(
+          new Candidate(c, old, weak, owner.companies.size() > 1, money, usd, period, s, t[m].start, raise));
+      any = true;
     }
+    return any;
   }
 
   private BigDecimal usd(MoneySpan money) {
@@ -247,9 +338,18 @@ final class ItemAnalysis {
     return detector.rates().toUsd(a.value(), a.currency());
   }
 
-  /** "to $85 billion from $75 billion": the $75 billion is the old figure. */
-  private static boolean isBaseline(Token[] t, int m, int prevMoney) {
+  /** "an additional $2.75 billion", "a further $4 billion": new money on top of an earlier commitment. */
+  private static boolean increment(MoneySpan span) {
+    String text = span.amount().text().toLowerCase(java.util.Locale.ROOT);
+    return text.startsWith("an additional") || text.startsWith("a further") || text.startsWith("another");
+  }
+
+  /** "to $85 billion from $75 billion", "up from the $35 billion it projected": the older figure. */
+  private static boolean isBaseline(Token[] t, int m, int prevMoney, Set<Integer> detected) {
     int k = m - 1;
+    if (k >= 0 && t[k].isWord() && (t[k].is("the") || t[k].is("its") || t[k].is("a"))) {
+      k--;
+    }
     if (k < 0 || !t[k].isWord()) {
       return false;
     }
@@ -260,7 +360,7 @@ final class ItemAnalysis {
       return false;
     }
     boolean followedByNew = m + 2 < t.length && t[m + 1].is("to") && t[m + 2].kind == Token.Kind.MONEY;
-    return prevMoney >= 0 || followedByNew;
+    return (prevMoney >= 0 && detected.contains(prevMoney)) || followedByNew;
   }
 
   /** "raised its forecast by $10 billion": a change, not the plan. */
@@ -277,8 +377,11 @@ final class ItemAnalysis {
   }
 
   /** The amount's nearest governing cue (see the class comment). */
-  private static int role(Token[] t, int m) {
+  private int role(Sent s, int m) {
+    Token[] t = s.tokens;
     int rightInvest = -1;
+    int rightDeal = -1;
+    boolean nounAllowed = true;
     int words = 0;
     for (int k = m + 1; k < t.length && words < 5; k++) {
       Token x = t[k];
@@ -286,8 +389,13 @@ final class ItemAnalysis {
         break;
       }
       if (x.kind == Token.Kind.COMPANY) {
-        if (k == m + 1) {
-          continue; // "$40 billion OpenAI funding round"
+        boolean target = t[k - 1].is("in") || t[k - 1].is("into");
+        if (target) {
+          break; // "$2 billion in xAI's funding round": what follows describes xAI's round, not this money
+        }
+        boolean linked = k == m + 1 || x.possessive || (t[k - 1].isWord() && RIGHT_LINKS.contains(t[k - 1].norm));
+        if (linked) {
+          continue; // "$40 billion OpenAI funding round", "$10 billion to Mexico's GDP"
         }
         break;
       }
@@ -301,10 +409,16 @@ final class ItemAnalysis {
       if (x.has(Cue.DROP)) {
         return ROLE_DROP;
       }
-      if (x.has(Cue.INVEST) && rightInvest < 0) {
+      if (nounAllowed && words <= 3 && rightInvest < 0 && x.has(Cue.INVEST)) {
         rightInvest = words;
       }
-      if (RIGHT_STOPS.contains(x.norm)) {
+      if (nounAllowed && words <= 3 && rightDeal < 0 && x.has(Cue.DEAL | Cue.ACQUIRE)) {
+        rightDeal = words;
+      }
+      if (!NOUN_LINKS.contains(x.norm) && !x.upper && !x.has(Cue.INVEST | Cue.SCOPE | Cue.SCOPE_WEAK | Cue.DEAL)) {
+        nounAllowed = false;
+      }
+      if (RIGHT_STOPS.contains(x.norm) && !RIGHT_LINKS.contains(x.norm)) {
         break;
       }
     }
@@ -339,7 +453,7 @@ final class ItemAnalysis {
       }
       if (x.has(Cue.INVEST)) {
         leftDistance = words;
-        leftRole = ROLE_INVEST;
+        leftRole = governedBySale(t, k) ? ROLE_DROP : ROLE_INVEST;
         break;
       }
       if (x.has(Cue.ACQUIRE)) {
@@ -347,17 +461,48 @@ final class ItemAnalysis {
         leftRole = ROLE_ACQUIRE;
         break;
       }
-    }
-    if (leftDistance > 0) {
-      if (leftRole == ROLE_DROP) {
-        return rightInvest > 0 && rightInvest < leftDistance ? ROLE_INVEST : ROLE_DROP;
+      if (x.has(Cue.DEAL)) {
+        leftDistance = words;
+        leftRole = dealRole(s);
+        break;
       }
-      return leftRole;
     }
-    if (rightInvest > 0) {
+    if (rightInvest > 0 && (leftDistance < 0 || rightInvest < leftDistance)) {
       return ROLE_INVEST;
     }
+    if (leftDistance > 0) {
+      return leftRole;
+    }
+    if (rightDeal > 0) {
+      return dealRole(s);
+    }
     return relativeSpender(t, m) >= 0 ? ROLE_INVEST : ROLE_DROP;
+  }
+
+  /** "sells its Nvidia stake for", "to finance its data-centre campus": the verb before the noun decides. */
+  private static boolean governedBySale(Token[] t, int k) {
+    for (int j = k - 1, w = 0; j >= 0 && w < 4; j--) {
+      if (!t[j].isWord()) {
+        if (t[j].kind == Token.Kind.COMPANY) {
+          continue;
+        }
+        return false;
+      }
+      w++;
+      if (GOVERNING_VERBS.contains(t[j].norm)) {
+        return true;
+      }
+      if (t[j].flags != 0 && !t[j].has(Cue.SCOPE | Cue.SCOPE_WEAK | Cue.INVEST)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** A deal or contract commits the buyer when it is about compute or chips and nobody is said to supply. */
+  private int dealRole(Sent s) {
+    scope(s);
+    return s.supply ? ROLE_DROP : ROLE_ACQUIRE;
   }
 
   /** "the $80 billion (that) Microsoft plans to spend": index of the company, or -1. */
@@ -366,14 +511,18 @@ final class ItemAnalysis {
     if (k < t.length && (t[k].is("that") || t[k].is("which"))) {
       k++;
     }
-    if (k >= t.length || t[k].kind != Token.Kind.COMPANY || t[k].possessive) {
+    if (k + 1 >= t.length || t[k].kind != Token.Kind.COMPANY || t[k].possessive) {
       return -1;
     }
-    for (int j = k + 1; j < t.length && j <= k + 4; j++) {
+    Token verb = t[k + 1];
+    if (!verb.isWord() || !(RELATIVE_SPENDER_VERBS.contains(verb.norm) || verb.has(Cue.FORWARD))) {
+      return -1;
+    }
+    for (int j = k + 1; j < t.length && j <= k + 5; j++) {
       if (t[j].kind != Token.Kind.WORD) {
         return -1;
       }
-      if (t[j].has(Cue.INVEST | Cue.FORWARD)) {
+      if (t[j].has(Cue.INVEST | Cue.ACQUIRE | Cue.PAST)) {
         return k;
       }
     }
@@ -388,10 +537,10 @@ final class ItemAnalysis {
     for (int k = m - 1, skipped = 0; k >= 0 && skipped <= 2; k--) {
       Token x = t[k];
       if (x.kind == Token.Kind.COMPANY && x.possessive) {
-        return list(s, k);
+        return single(s, k, !embedded(t, k) || plansTo(t, k, m));
       }
-      if (x.isWord() && x.has(Cue.ANAPHOR) && x.is("its")) {
-        return resolve(s, k);
+      if (x.isWord() && (x.is("its") || x.is("their"))) {
+        return resolve(s, k, x.is("their"));
       }
       if (x.isWord() && x.flags == 0 && !x.possessive) {
         skipped++;
@@ -399,34 +548,63 @@ final class ItemAnalysis {
       }
       break;
     }
-    // b. "the $80 billion Microsoft plans to spend"
+    // b. gapping: "Nvidia will invest $10 billion in Anthropic and Microsoft up to $5 billion"
+    if (prevMoney(t, m) >= 0) {
+      int k = m - 1;
+      if (k >= 0 && (t[k].is("at") || t[k].is("with"))) {
+        k--;
+      }
+      if (k >= 0 && t[k].kind == Token.Kind.COMPANY && !t[k].possessive) {
+        return single(s, k, true);
+      }
+    }
+    // c. "the $80 billion Microsoft plans to spend"
     int rel = relativeSpender(t, m);
     if (rel >= 0) {
-      return list(s, rel);
+      Owner o = single(s, rel, true);
+      return new Owner(o.companies, rel, rel, true, false, true);
     }
-    // c. "the $80 billion plan announced by Microsoft"
-    for (int k = m + 1; k + 1 < t.length && k <= m + 5; k++) {
-      if (t[k].kind == Token.Kind.MONEY || t[k].is(";")) {
+    // d. "investments of $5 billion from Microsoft", "a $3.8 billion project by TikTok", "the $500 billion
+    //    venture of OpenAI, SoftBank and Oracle"
+    boolean investBefore = anyFlag(t, Math.max(0, m - 3), m, Cue.INVEST);
+    for (int k = m + 1; k + 1 < t.length && k <= m + 6; k++) {
+      Token x = t[k];
+      if (x.kind == Token.Kind.MONEY || x.kind == Token.Kind.COMPANY || x.is(";") || x.is(",")) {
         break;
       }
-      if (t[k].is("by") && t[k + 1].kind == Token.Kind.COMPANY && t[k - 1].isWord() && t[k - 1].norm.endsWith("ed")) {
-        return list(s, k + 1);
+      if (!x.isWord() || t[k + 1].kind != Token.Kind.COMPANY || t[k + 1].possessive) {
+        continue;
+      }
+      Token before = t[k - 1];
+      boolean agent =
+          x.is("by") && before.isWord() && (before.norm.endsWith("ed") || before.has(Cue.INVEST));
+      boolean investor =
+          (x.is("from") || x.is("of")) && (before.has(Cue.INVEST) || (investBefore && k == m + 1));
+      if (agent || investor) {
+        Owner o = listForward(s, k + 1);
+        return new Owner(o.companies, k + 1, k + 1, true, false, true);
       }
     }
-    // d. nearest company or anaphor before the amount
+    // e. nearest company or anaphor before the amount
     for (int k = m - 1; k >= 0; k--) {
       Token x = t[k];
       if (x.is(";")) {
         break;
       }
+      if (x.isWord() && (x.is("which") || x.is("who")) && k >= 2 && t[k - 1].is(",") && t[k - 2].kind == Token.Kind.COMPANY) {
+        return list(s, k - 2, true).with(true); // "in Anthropic, which commits $30 billion to Azure"
+      }
       if (x.kind == Token.Kind.COMPANY && !isObject(t, k)) {
-        return list(s, k);
+        return x.possessive ? single(s, k, !embedded(t, k) || plansTo(t, k, m)) : list(s, k, true);
+      }
+      if (x.isWord() && x.has(Cue.PLURAL_ANAPHOR)) {
+        return resolve(s, k, true);
       }
       if (x.isWord() && x.has(Cue.ANAPHOR)) {
-        return resolve(s, k);
+        return resolve(s, k, false);
       }
     }
-    // e. "The investment of 380 billion yuan will ..." in an item about one company
+    // f. "The investment of 380 billion yuan will ..." in an item about one company
     if (t.length > 0 && t[0].isWord() && PASSIVE_OPENERS.contains(t[0].norm)) {
       boolean investNoun = false;
       for (int k = 0; k < m; k++) {
@@ -437,28 +615,46 @@ final class ItemAnalysis {
       }
       Company f = focus(s.index);
       if (investNoun && f != null) {
-        return new Owner(List.of(f), m, m);
+        return new Owner(List.of(f), m, m, true, false, false);
       }
     }
     return null;
   }
 
-  /** An anaphor at index a: the nearest spender before it in the sentence, else the item's focus. */
-  private Owner resolve(Sent s, int a) {
+  /** An anaphor at a: the nearest spender before it in the sentence, else the item's focus. */
+  private Owner resolve(Sent s, int a, boolean plural) {
     Token[] t = s.tokens;
     for (int k = a - 1; k >= 0; k--) {
-      if (t[k].kind == Token.Kind.COMPANY && !isObject(t, k)) {
-        Owner o = list(s, k);
-        return new Owner(o.companies, o.head, a);
+      if (t[k].kind != Token.Kind.COMPANY) {
+        continue;
+      }
+      if (plural) {
+        return list(s, k, true);
+      }
+      if (!isObject(t, k)) {
+        return t[k].possessive ? single(s, k, !embedded(t, k) || plansTo(t, k, a)) : list(s, k, true);
+      }
+    }
+    if (plural) {
+      for (int i = s.index - 1; i >= 0; i--) {
+        Token[] p = tokens(sents.get(i));
+        for (int k = 0; k < p.length; k++) {
+          if (p[k].kind == Token.Kind.COMPANY) {
+            Owner o = listForward(sents.get(i), k);
+            if (o.companies.size() > 1) {
+              return new Owner(o.companies, a, a, true, false, false);
+            }
+          }
+        }
       }
     }
     Company f = focus(s.index);
-    return f == null ? null : new Owner(List.of(f), a, a);
+    return f == null ? null : new Owner(List.of(f), a, a, true, false, false);
   }
 
   /**
-   * The company an unresolved "it" or "the company" refers to: a headline subject (the one named last before
-   * this sentence when there are several), else the first company of the nearest earlier sentence naming one.
+   * The company an unresolved "it" or "the company" refers to: the headline's subject when it has one, else the
+   * last company that was the subject of an earlier sentence.
    */
   private Company focus(int sentIndex) {
     if (titleSubjects.size() == 1) {
@@ -466,37 +662,43 @@ final class ItemAnalysis {
     }
     for (int i = sentIndex - 1; i >= 0; i--) {
       Sent p = sents.get(i);
-      if (titleSubjects.isEmpty()) {
-        if (!p.mentions.isEmpty()) {
-          return p.mentions.get(0).company();
-        }
+      if (p.mentions.isEmpty()) {
         continue;
       }
-      for (int k = p.mentions.size() - 1; k >= 0; k--) {
-        if (titleSubjects.contains(p.mentions.get(k).company())) {
-          return p.mentions.get(k).company();
+      Token[] t = tokens(p);
+      for (int k = 0; k < t.length; k++) {
+        if (t[k].kind != Token.Kind.COMPANY || isObject(t, k) || (t[k].possessive && embedded(t, k))) {
+          continue;
+        }
+        Company c = p.mentions.get(t[k].ref).company();
+        if (titleSubjects.isEmpty() || titleSubjects.contains(c)) {
+          return c;
         }
       }
     }
     return titleSubjects.isEmpty() ? null : titleSubjects.iterator().next();
   }
 
+  private static Owner single(Sent s, int k, boolean subjectLike) {
+    return new Owner(List.of(s.mentions.get(s.tokens[k].ref).company()), k, k, subjectLike, false, false);
+  }
+
   /** The company at k with the companies coordinated before it ("OpenAI, SoftBank and Oracle"). */
-  private static Owner list(Sent s, int k) {
+  private static Owner list(Sent s, int k, boolean subjectLike) {
     Token[] t = s.tokens;
     List<Company> companies = new ArrayList<>(2);
     companies.add(s.mentions.get(t[k].ref).company());
     int head = k;
     int j = k - 1;
     int separators = 0;
-    while (j >= 0) {
+    while (j >= 0 && !t[k].possessive) {
       Token x = t[j];
       if ((x.kind == Token.Kind.PUNCT || x.isWord()) && COORDINATORS.contains(x.norm) && separators < 2) {
         separators++;
         j--;
         continue;
       }
-      if (x.kind == Token.Kind.COMPANY && separators > 0) {
+      if (x.kind == Token.Kind.COMPANY && separators > 0 && !x.possessive) {
         Company c = s.mentions.get(x.ref).company();
         if (!companies.contains(c)) {
           companies.addFirst(c);
@@ -508,10 +710,38 @@ final class ItemAnalysis {
       }
       break;
     }
-    return new Owner(List.copyOf(companies), head, k);
+    return new Owner(List.copyOf(companies), head, k, subjectLike, false, false);
+  }
+
+  /** The company at k with the companies coordinated after it ("venture of OpenAI, SoftBank and Oracle"). */
+  private static Owner listForward(Sent s, int k) {
+    Token[] t = s.tokens;
+    List<Company> companies = new ArrayList<>(2);
+    companies.add(s.mentions.get(t[k].ref).company());
+    int j = k + 1;
+    int last = k;
+    while (j < t.length) {
+      int sep = j;
+      while (sep < t.length && sep < j + 2 && (t[sep].kind == Token.Kind.PUNCT || t[sep].isWord()) && COORDINATORS.contains(t[sep].norm)) {
+        sep++;
+      }
+      if (sep == j || sep >= t.length || t[sep].kind != Token.Kind.COMPANY) {
+        break;
+      }
+      Company c = s.mentions.get(t[sep].ref).company();
+      if (!companies.contains(c)) {
+        companies.add(c);
+      }
+      last = sep;
+      j = sep + 1;
+    }
+    return new Owner(List.copyOf(companies), k, last, true, false, false);
   }
 
   private static int listHead(Token[] t, int k) {
+    if (t[k].possessive) {
+      return k;
+    }
     int head = k;
     int j = k - 1;
     int separators = 0;
@@ -520,7 +750,7 @@ final class ItemAnalysis {
       if ((x.kind == Token.Kind.PUNCT || x.isWord()) && COORDINATORS.contains(x.norm) && separators < 2) {
         separators++;
         j--;
-      } else if (x.kind == Token.Kind.COMPANY && separators > 0) {
+      } else if (x.kind == Token.Kind.COMPANY && separators > 0 && !x.possessive) {
         head = j;
         separators = 0;
         j--;
@@ -531,25 +761,59 @@ final class ItemAnalysis {
     return head;
   }
 
-  /** "invest in Anthropic", "chips from Nvidia", "Microsoft-backed": not the spender. */
+  /**
+   * Not the spender: the object of a preposition ("invest in Anthropic"), a modifier ("Microsoft-backed", "its
+   * Nvidia stake", "$4 billion Anthropic investment", "Amazon's Anthropic stake").
+   */
   private static boolean isObject(Token[] t, int k) {
     int head = listHead(t, k);
-    if (head > 0 && t[head - 1].isWord() && OBJECT_PREPS.contains(t[head - 1].norm)) {
+    int p = head - 1;
+    if (p >= 0) {
+      Token before = t[p];
+      if (before.isWord() && (OBJECT_PREPS.contains(before.norm) || POSSESSIVE_DETERMINERS.contains(before.norm))) {
+        return true;
+      }
+      if (before.kind == Token.Kind.MONEY || (before.kind == Token.Kind.COMPANY && before.possessive)) {
+        return true;
+      }
+    }
+    if (k + 2 < t.length && t[k + 1].is("-") && t[k + 1].start == t[k].end && t[k + 2].isWord() && t[k + 2].norm.endsWith("ed")) {
       return true;
     }
-    return k + 2 < t.length
-        && t[k + 1].is("-")
-        && t[k + 1].start == t[k].end
-        && t[k + 2].isWord()
-        && t[k + 2].norm.endsWith("ed");
+    return !t[k].possessive
+        && k + 1 < t.length
+        && t[k + 1].isWord()
+        && STAKE_NOUNS.contains(t[k + 1].norm)
+        && p >= 0
+        && t[p].isWord()
+        && !CLAUSE_OPENERS.contains(t[p].norm);
+  }
+
+  /** "welcomed Google's plan to invest ...": the possessive's own plan is still news. */
+  private static boolean plansTo(Token[] t, int k, int m) {
+    for (int j = k + 1; j + 1 < m; j++) {
+      if (t[j].is("to") && t[j + 1].isWord() && t[j + 1].has(Cue.INVEST | Cue.ACQUIRE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A possessive company inside another phrase's object ("cleared Amazon's investment"), not a clause subject. */
+  private static boolean embedded(Token[] t, int k) {
+    if (k == 0) {
+      return false;
+    }
+    Token p = t[k - 1];
+    if (p.kind == Token.Kind.COMPANY || p.kind == Token.Kind.MONEY) {
+      return true;
+    }
+    return p.isWord() && !CLAUSE_OPENERS.contains(p.norm);
   }
 
   // ---------------------------------------------------------------- subject, scope, windows
 
   private Set<Company> titleSubjects(Sent title) {
-    if (title.mentions.isEmpty()) {
-      return Set.of();
-    }
     Token[] t = tokens(title);
     Set<Company> out = new LinkedHashSet<>();
     for (int k = 0; k < t.length; k++) {
@@ -557,7 +821,10 @@ final class ItemAnalysis {
         continue;
       }
       int head = listHead(t, k);
-      if (!anyFlag(t, Math.max(0, head - 3), head, Cue.COMPARE)) {
+      boolean compared = anyFlag(t, Math.max(0, head - 3), head, Cue.COMPARE | Cue.COMPARE_BODY);
+      boolean relativeSubject = k + 2 < t.length && t[k + 1].is(",") && (t[k + 2].is("which") || t[k + 2].is("who"));
+      boolean subject = relativeSubject || (!isObject(t, k) && !(t[k].possessive && embedded(t, k)));
+      if (subject && !compared) {
         out.add(title.mentions.get(t[k].ref).company());
       }
     }
@@ -566,6 +833,9 @@ final class ItemAnalysis {
 
   /** Comparison framing within three words before the company ("rivals such as", "following", "than"). */
   private static boolean isCompared(Sent s, Token[] t, int head) {
+    if (head < 0 || head >= t.length || t[head].kind != Token.Kind.COMPANY) {
+      return false;
+    }
     int flags = s.isTitle ? Cue.COMPARE : Cue.COMPARE | Cue.COMPARE_BODY;
     int from = Math.max(0, head - 3);
     for (int k = head - 1; k >= from; k--) {
@@ -577,6 +847,17 @@ final class ItemAnalysis {
       }
     }
     return false;
+  }
+
+  /** The amount sits in ", which ..." or ", who ..." after its spender, not yet closed by a comma. */
+  private static boolean inRelativeClause(Token[] t, int anchor, int m) {
+    boolean open = false;
+    for (int k = Math.max(anchor, 0) + 1; k < m; k++) {
+      if (t[k].is(",")) {
+        open = k + 1 < m && (t[k + 1].is("which") || t[k + 1].is("who"));
+      }
+    }
+    return open;
   }
 
   private boolean inScope(Sent s, int role) {
@@ -609,6 +890,7 @@ final class ItemAnalysis {
             scope = 1;
           }
           s.nonAi |= x.has(Cue.NON_AI);
+          s.supply |= SUPPLY_WORDS.contains(x.norm);
         } else if (x.kind == Token.Kind.COMPANY) {
           CompanyMention c = s.mentions.get(x.ref);
           if (c.company().isAiScope(c.alias())) {
@@ -637,13 +919,19 @@ final class ItemAnalysis {
     return base;
   }
 
-  /** The words right after the amount that still describe it: up to a comma, another amount or company. */
+  /**
+   * The words right after the amount that still describe it: up to a comma, another amount or a company that
+   * is not an object ("commitment to OpenAI was proceeding as planned" runs on).
+   */
   private static int rightEnd(Token[] t, int m, int maxWords) {
     int words = 0;
     int k = m + 1;
     for (; k < t.length && words < maxWords; k++) {
       Token x = t[k];
-      if (x.kind == Token.Kind.MONEY || x.kind == Token.Kind.COMPANY) {
+      if (x.kind == Token.Kind.MONEY) {
+        break;
+      }
+      if (x.kind == Token.Kind.COMPANY && !(t[k - 1].isWord() && OBJECT_PREPS.contains(t[k - 1].norm))) {
         break;
       }
       if (x.kind == Token.Kind.PUNCT && !x.is("-")) {
@@ -652,6 +940,15 @@ final class ItemAnalysis {
       if (x.isWord()) {
         words++;
       }
+    }
+    return k;
+  }
+
+  /** To the end of the clause: for a spender named after the amount ("the yen AWS spent between 2011 and 2022"). */
+  private static int clauseRightEnd(Token[] t, int m) {
+    int k = m + 1;
+    while (k < t.length && t[k].kind != Token.Kind.MONEY && !(t[k].kind == Token.Kind.PUNCT && !t[k].is("-"))) {
+      k++;
     }
     return k;
   }
@@ -703,13 +1000,13 @@ final class ItemAnalysis {
 
   /**
    * Past reference or reaffirmation in the amount's window, leaving out relative clauses that close before it
-   * ("Alibaba, which listed in 2014, will invest ..."). "in 2024" counts when the item is from a later year.
+   * ("Alibaba, which listed in 2014, will invest ..."). A year before the item's own counts as past.
    */
   private boolean isPast(Token[] t, int from, int m, int rightEnd) {
     int k = from;
     while (k < m) {
       Token x = t[k];
-      if (x.is(",") && k + 1 < m && t[k + 1].isWord() && (t[k + 1].is("which") || t[k + 1].is("who") || t[k + 1].is("whose"))) {
+      if (x.is(",") && k + 1 < m && (t[k + 1].is("which") || t[k + 1].is("who") || t[k + 1].is("whose"))) {
         int close = k + 2;
         while (close < m && !t[close].is(",")) {
           close++;
@@ -719,32 +1016,35 @@ final class ItemAnalysis {
           continue;
         }
       }
-      if (isPastToken(t, k)) {
+      if (isPastToken(t, k, Cue.PAST | Cue.PAST_LEFT | Cue.REAFFIRM)) {
         return true;
       }
       k++;
     }
     for (k = m + 1; k < rightEnd; k++) {
-      if (isPastToken(t, k)) {
+      if (isPastToken(t, k, Cue.PAST | Cue.REAFFIRM)) {
         return true;
       }
     }
     return false;
   }
 
-  private boolean isPastToken(Token[] t, int k) {
+  private boolean isPastToken(Token[] t, int k, int flags) {
     Token x = t[k];
     if (!x.isWord()) {
       return false;
     }
-    if (x.has(Cue.PAST | Cue.REAFFIRM)) {
+    if (x.has(flags)) {
       return true;
     }
-    return year > 0
-        && k > 0
-        && (t[k - 1].is("in") || t[k - 1].is("during"))
-        && Cue.isYear(x.norm)
-        && Integer.parseInt(x.norm) < year;
+    if (year <= 0 || k == 0 || !Cue.isYear(x.norm) || Integer.parseInt(x.norm) >= year) {
+      return false;
+    }
+    Token p = t[k - 1];
+    boolean rangeEnd =
+        (p.is("and") || p.is("to") || p.is("through")) && k >= 3 && Cue.isYear(t[k - 2].norm == null ? "" : t[k - 2].norm);
+    boolean rangeStart = (p.is("between") || p.is("from")) && k + 2 < t.length && t[k + 2].isWord() && Cue.isYear(t[k + 2].norm);
+    return rangeEnd || (!rangeStart && (p.is("in") || p.is("during") || p.is("since")));
   }
 
   /**
@@ -791,11 +1091,11 @@ final class ItemAnalysis {
     return false;
   }
 
-  /** "capital expenditures rose to $22.6 billion in the quarter": a reported result, not a commitment. */
+  /** "capital expenditures rose to $22.6 billion in the quarter": a reported period, nothing forward-looking. */
   private static boolean isReportedResult(Token[] t, int from, int m, int rightEnd) {
     return anyFlag(t, from, rightEnd, Cue.RESULTS)
-        && anyFlag(t, from, m, Cue.PAST_MOVE)
-        && !anyFlag(t, from, m, Cue.FORWARD);
+        && !anyFlag(t, from, m, Cue.FORWARD)
+        && !anyFlag(t, m + 1, rightEnd, Cue.FORWARD);
   }
 
   private static boolean isRaise(Token[] t, int from, int m, int nextMoney) {
@@ -804,7 +1104,7 @@ final class ItemAnalysis {
         return true;
       }
     }
-    if (nextMoney > 0 && t[nextMoney - 1].is("from")) {
+    if (nextMoney > 0 && (t[nextMoney - 1].is("from") || (t[nextMoney - 1].is("the") && t[nextMoney - 2].is("from")))) {
       if (anyFlag(t, from, m, Cue.PLAN_NOUN)) {
         for (int k = nextMoney - 1; k < t.length && k <= nextMoney + 3; k++) {
           if (t[k].isWord() && (PAST_MARKERS_AFTER_BASELINE.contains(t[k].norm) || t[k].has(Cue.PLAN_NOUN))) {
@@ -839,39 +1139,106 @@ final class ItemAnalysis {
       }
       home.add(c);
     }
-    List<Finding> out = new ArrayList<>(clusters.size());
+    List<FindingKind> kinds = new ArrayList<>(clusters.size());
     for (List<Candidate> cl : clusters) {
-      Company company = cl.get(0).company;
-      boolean old = cl.stream().anyMatch(Candidate::explicitPast);
-      boolean allCompared = cl.stream().allMatch(Candidate::compared);
-      FindingKind kind =
-          subjects.contains(company) && !old && !allCompared ? FindingKind.ANNOUNCEMENT : FindingKind.MENTION;
-      Candidate best =
-          cl.stream()
-              .filter(c -> kind == FindingKind.MENTION || !c.compared)
-              .max(
-                  Comparator.comparingInt((Candidate c) -> c.sent.isTitle ? 0 : 1)
-                      .thenComparingInt(c -> c.period != null ? 1 : 0)
-                      .thenComparingInt(c -> c.money.amount().currency().equals("USD") ? 0 : 1)
-                      .thenComparingInt(c -> -c.sent.index))
-              .orElse(cl.get(0));
-      BigDecimal usd = best.usd;
-      if (best.money.statedUsd() == null && !best.money.amount().currency().equals("USD")) {
-        for (Candidate c : cl) {
-          if (c.money.amount().currency().equals("USD")) {
-            usd = c.money.amount().value(); // a dollar figure the item itself states beats our rate table
-            break;
-          }
-        }
+      boolean old = cl.stream().anyMatch(Candidate::old);
+      boolean strong = cl.stream().anyMatch(c -> !c.weak);
+      kinds.add(subjects.contains(cl.get(0).company) && !old && strong ? FindingKind.ANNOUNCEMENT : FindingKind.MENTION);
+    }
+    boolean[] dropped = partsAndShares(clusters, kinds);
+    List<Finding> out = new ArrayList<>(clusters.size());
+    for (int i = 0; i < clusters.size(); i++) {
+      if (!dropped[i]) {
+        out.add(finding(clusters.get(i), kinds.get(i)));
       }
-      String period = best.period;
-      if (period == null) {
-        period = cl.stream().map(Candidate::period).filter(p -> p != null).findFirst().orElse(null);
-      }
-      boolean raise = cl.stream().anyMatch(Candidate::raise);
-      out.add(new Finding(company.name(), kind, best.money.amount(), usd, period, best.sent.text, raise));
     }
     return out;
+  }
+
+  /**
+   * Which announcement clusters are not separate commitments: a joint figure for a company that states its own
+   * amount elsewhere, or a smaller figure of the same company written beside or after a larger one.
+   */
+  private static boolean[] partsAndShares(List<List<Candidate>> clusters, List<FindingKind> kinds) {
+    boolean[] dropped = new boolean[clusters.size()];
+    for (int i = 0; i < clusters.size(); i++) {
+      if (kinds.get(i) != FindingKind.ANNOUNCEMENT) {
+        continue;
+      }
+      List<Candidate> a = clusters.get(i);
+      Company company = a.get(0).company;
+      boolean shared = a.stream().allMatch(Candidate::shared);
+      for (int j = 0; j < clusters.size(); j++) {
+        if (j == i || kinds.get(j) != FindingKind.ANNOUNCEMENT || !clusters.get(j).get(0).company.equals(company)) {
+          continue;
+        }
+        List<Candidate> b = clusters.get(j);
+        boolean bOwn = b.stream().anyMatch(c -> !c.shared);
+        if (shared && bOwn) {
+          dropped[i] = true;
+          break;
+        }
+        if (b.get(0).usd.compareTo(a.get(0).usd) > 0 && (!shared || !bOwn) && isPartOf(a, b)) {
+          dropped[i] = true;
+          break;
+        }
+      }
+    }
+    return dropped;
+  }
+
+  /** a is part of the larger b: written in the same body sentence, or first written after b. */
+  private static boolean isPartOf(List<Candidate> a, List<Candidate> b) {
+    Candidate firstA = firstBody(a);
+    Candidate firstB = firstBody(b);
+    if (firstA == null || firstB == null) {
+      return firstA == null && a.stream().anyMatch(x -> b.stream().anyMatch(y -> y.sent == x.sent));
+    }
+    for (Candidate x : a) {
+      for (Candidate y : b) {
+        if (!x.sent.isTitle && x.sent == y.sent) {
+          return true;
+        }
+      }
+    }
+    return firstA.sent.index > firstB.sent.index;
+  }
+
+  private static Candidate firstBody(List<Candidate> cl) {
+    for (Candidate c : cl) {
+      if (!c.sent.isTitle) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static Finding finding(List<Candidate> cl, FindingKind kind) {
+    Company company = cl.get(0).company;
+    Candidate best =
+        cl.stream()
+            .filter(c -> kind == FindingKind.MENTION || !c.weak)
+            .max(
+                Comparator.comparingInt((Candidate c) -> c.sent.isTitle ? 0 : 1)
+                    .thenComparingInt(c -> c.period != null ? 1 : 0)
+                    .thenComparingInt(c -> c.money.amount().currency().equals("USD") ? 0 : 1)
+                    .thenComparingInt(c -> -c.sent.index))
+            .orElse(cl.get(0));
+    BigDecimal usd = best.usd;
+    if (best.money.statedUsd() == null && !best.money.amount().currency().equals("USD")) {
+      for (Candidate c : cl) {
+        if (c.money.amount().currency().equals("USD")) {
+          usd = c.money.amount().value(); // a dollar figure the item itself states beats our rate table
+          break;
+        }
+      }
+    }
+    String period = best.period;
+    if (period == null) {
+      period = cl.stream().map(Candidate::period).filter(p -> p != null).findFirst().orElse(null);
+    }
+    boolean raise = cl.stream().anyMatch(Candidate::raise);
+    return new Finding(company.name(), kind, best.money.amount(), usd, period, best.sent.text, raise);
   }
 
   private static boolean sameFigure(Candidate a, Candidate b) {
@@ -899,17 +1266,6 @@ final class ItemAnalysis {
     return s.tokens;
   }
 
-  private static List<MoneySpan> withCurrency(List<MoneySpan> spans, String yen) {
-    if (yen.equals("JPY")) {
-      return spans;
-    }
-    List<MoneySpan> out = new ArrayList<>(spans.size());
-    for (MoneySpan s : spans) {
-      out.add(s.yenSign() ? s.withCurrency(yen) : s);
-    }
-    return out;
-  }
-
   private static List<MoneySpan> shiftMoney(List<MoneySpan> spans, int start, int end, String yen) {
     List<MoneySpan> out = null;
     for (MoneySpan s : spans) {
@@ -918,7 +1274,10 @@ final class ItemAnalysis {
           out = new ArrayList<>(2);
         }
         MoneySpan shifted =
-            new MoneySpan(s.amount(), s.start() - start, Math.min(s.end(), end) - start, s.statedUsd(), s.range(), s.yenSign());
+            start == 0 && s.end() <= end
+                ? s
+                : new MoneySpan(
+                    s.amount(), s.start() - start, Math.min(s.end(), end) - start, s.statedUsd(), s.range(), s.yenSign());
         out.add(shifted.yenSign() ? shifted.withCurrency(yen) : shifted);
       }
     }

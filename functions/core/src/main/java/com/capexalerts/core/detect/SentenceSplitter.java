@@ -66,7 +66,9 @@ public final class SentenceSplitter {
         break;
       }
       char next = text.charAt(k);
-      if (!(Character.isUpperCase(next) || Character.isDigit(next) || isOpener(next))) {
+      boolean camelBrand =
+          Character.isLowerCase(next) && k + 1 < n && Character.isUpperCase(text.charAt(k + 1)); // "xAI", "iPhone"
+      if (!(Character.isUpperCase(next) || Character.isDigit(next) || isOpener(next) || camelBrand)) {
         continue;
       }
       if (c == '.' && !endsSentence(text, i, k)) {

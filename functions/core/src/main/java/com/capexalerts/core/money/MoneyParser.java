@@ -46,6 +46,8 @@ public final class MoneyParser {
       {"R$", "BRL"}, {"BRL", "BRL"},
       {"AED", "AED"}, {"RM", "MYR"}, {"MYR", "MYR"}, {"SAR", "SAR"}, {"CHF", "CHF"},
       {"THB", "THB"}, {"IDR", "IDR"}, {"Rp", "IDR"},
+      {"SEK", "SEK"}, {"NOK", "NOK"}, {"DKK", "DKK"}, {"ZAR", "ZAR"}, {"R", "ZAR"}, {"PLN", "PLN"},
+      {"MXN", "MXN"}, {"Mex$", "MXN"}, {"QAR", "QAR"}, {"PHP", "PHP"},
     };
     int max = 0;
     for (String[] p : prefixes) {
@@ -79,10 +81,13 @@ public final class MoneyParser {
       {"Saudi riyals", "SAR"}, {"riyals", "SAR"}, {"riyal", "SAR"},
       {"Swiss francs", "CHF"}, {"francs", "CHF"},
       {"Brazilian reais", "BRL"}, {"reais", "BRL"}, {"baht", "THB"}, {"rupiah", "IDR"},
+      {"Swedish kronor", "SEK"}, {"kronor", "SEK"}, {"Swedish krona", "SEK"}, {"Norwegian kroner", "NOK"},
+      {"Danish kroner", "DKK"}, {"South African rand", "ZAR"}, {"rand", "ZAR"}, {"zloty", "PLN"},
+      {"Mexican pesos", "MXN"}, {"Qatari riyals", "QAR"}, {"Philippine pesos", "PHP"},
     };
     String[] codes = {
       "USD", "CNY", "RMB", "EUR", "GBP", "JPY", "KRW", "INR", "AUD", "CAD", "SGD", "HKD", "AED", "MYR",
-      "SAR", "CHF", "TWD", "BRL", "THB", "IDR", "NZD"
+      "SAR", "CHF", "TWD", "BRL", "THB", "IDR", "NZD", "SEK", "NOK", "DKK", "ZAR", "PLN", "MXN", "QAR", "PHP"
     };
     List<Word> list = new ArrayList<>();
     for (String[] w : words) {
@@ -248,6 +253,13 @@ public final class MoneyParser {
     }
     if (ma == null && suffix == null && j < n && Character.isLetter(text.charAt(j))) {
       return null; // "80th", "5G", "4K"
+    }
+    if (prefix != null
+        && prefix.value.equals("ZAR")
+        && text.startsWith("R", prefix.start)
+        && !text.startsWith("ZAR", prefix.start)
+        && (ma == null || prefix.start + 1 != i)) {
+      prefix = null; // a bare "R" is the rand only in "R5.4 billion", not in "R2" or "R 5"
     }
     String currency = prefix != null ? prefix.value : suffix != null ? suffix.value : null;
     if (prefix == null && suffix != null && ma == null && !a.grouped && looksLikeYear(a)) {
