@@ -93,6 +93,8 @@ final class Cue {
         | contributing | contribution | take a stake | taking a stake | took a stake
       ACQUIRE: order | orders | ordered
       DEAL: deal | deals | contract | contracts | agreement | agreements
+      INVEST: will have invested | will have spent | would have invested | would have spent
+      INVEST+SCOPE_WEAK: capex | capital expenditure | capital expenditures | capital spending
       INVEST+PERFECT: has invested | have invested | has poured | have poured | has put | have put
       INVEST+PAST: spent | has spent | have spent | has already invested | had invested | had spent
       ACQUIRE: acquire | acquires | acquired | acquiring | acquisition | acquisitions | buy | buys | buying \

@@ -237,7 +237,12 @@ final class ItemAnalysis {
     if (sents.isEmpty() || !sents.get(0).isTitle) {
       return true;
     }
-    return anyFlag(tokens(sents.get(0)), 0, Integer.MAX_VALUE, Cue.INVEST | Cue.ACQUIRE | Cue.DEAL | Cue.RAISE_VERB);
+    for (Token x : tokens(sents.get(0))) {
+      if (x.isWord() && (x.has(Cue.INVEST | Cue.ACQUIRE | Cue.DEAL) || (x.has(Cue.RAISE_VERB) && !x.has(Cue.FUNDRAISE)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** When the headline names no watched company: who commits money in the first sentence that has a figure. */
@@ -1126,9 +1131,12 @@ final class ItemAnalysis {
   private List<Finding> merge(List<Candidate> candidates, Set<Company> subjects) {
     List<List<Candidate>> clusters = new ArrayList<>();
     for (Candidate c : candidates) {
+      if (c.sent.isTitle) {
+        continue;
+      }
       List<Candidate> home = null;
       for (List<Candidate> cl : clusters) {
-        if (cl.get(0).company.equals(c.company) && cl.stream().anyMatch(o -> sameFigure(o, c))) {
+        if (cl.get(0).company.equals(c.company) && cl.stream().anyMatch(o -> sameFigure(o, c, 0.02))) {
           home = cl;
           break;
         }
@@ -1139,6 +1147,32 @@ final class ItemAnalysis {
       }
       home.add(c);
     }
+    // A headline figure joins the body figure of the same company it is closest to: headlines round.
+    for (Candidate c : candidates) {
+      if (!c.sent.isTitle) {
+        continue;
+      }
+      List<Candidate> home = null;
+      double bestGap = 0.15;
+      for (List<Candidate> cl : clusters) {
+        if (!cl.get(0).company.equals(c.company)) {
+          continue;
+        }
+        for (Candidate o : cl) {
+          double gap = gap(o, c);
+          if (gap < bestGap || (home == null && gap <= bestGap)) {
+            bestGap = gap;
+            home = cl;
+          }
+        }
+      }
+      if (home == null) {
+        home = new ArrayList<>(2);
+        clusters.add(home);
+      }
+      home.add(c);
+    }
+    clusters.sort(Comparator.comparingInt(cl -> cl.stream().mapToInt(c -> c.sent.index * 100_000 + c.position).min().orElse(0)));
     List<FindingKind> kinds = new ArrayList<>(clusters.size());
     for (List<Candidate> cl : clusters) {
       boolean old = cl.stream().anyMatch(Candidate::old);
@@ -1241,19 +1275,22 @@ final class ItemAnalysis {
     return new Finding(company.name(), kind, best.money.amount(), usd, period, best.sent.text, raise);
   }
 
-  private static boolean sameFigure(Candidate a, Candidate b) {
+  private static boolean sameFigure(Candidate a, Candidate b, double tolerance) {
+    return gap(a, b) <= tolerance;
+  }
+
+  /** Relative difference of two figures in dollars; 0 when written the same. */
+  private static double gap(Candidate a, Candidate b) {
     MoneyAmount x = a.money.amount();
     MoneyAmount y = b.money.amount();
     if (x.currency().equals(y.currency()) && x.value().compareTo(y.value()) == 0) {
-      return true;
+      return 0;
     }
     BigDecimal max = a.usd.max(b.usd);
     if (max.signum() == 0) {
-      return false;
+      return 1;
     }
-    BigDecimal diff = a.usd.subtract(b.usd).abs().divide(max, 4, RoundingMode.HALF_UP);
-    double tolerance = a.sent.isTitle || b.sent.isTitle ? 0.15 : 0.02;
-    return diff.doubleValue() <= tolerance;
+    return a.usd.subtract(b.usd).abs().divide(max, 4, RoundingMode.HALF_UP).doubleValue();
   }
 
   // ---------------------------------------------------------------- helpers
