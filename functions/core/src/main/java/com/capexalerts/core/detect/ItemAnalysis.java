@@ -307,6 +307,9 @@ final class ItemAnalysis {
     boolean raise = !baseline && isRaise(t, winStart, m, nextMoney);
 
     int charFrom = prevMoney >= 0 ? t[prevMoney].end : (clauseStart > 0 ? t[clauseStart - 1].end : 0);
+    if (prevMoney >= 0 && owner.anchor > prevMoney && owner.anchor < m) {
+      charFrom = t[owner.anchor].start; // "..., and Meta has set a budget of $65 billion": Meta's clause only
+    }
     int clauseEnd = clauseEnd(t, m);
     int charTo = nextMoney >= 0 ? t[nextMoney].start : (clauseEnd < t.length ? t[clauseEnd].start : s.text.length());
     String period = PeriodFinder.find(s.text, charFrom, charTo, span.start(), span.end());

@@ -31,6 +31,12 @@ final class PeriodFinder {
               "\\b20\\d\\d(?=\\s+(?:capex|capital\\s+(?:expenditures?|spending)|spending|budget|investment|forecast|guidance)\\b)"),
           Pattern.CASE_INSENSITIVE);
 
+  /** First words of the patterns above: the regex is tried only where one of them starts a word. */
+  private static final java.util.Set<String> TRIGGERS =
+      java.util.Set.of(
+          "over", "across", "during", "in", "within", "for", "through", "thru", "until", "till", "by", "this",
+          "next", "between", "from", "annually", "per", "each", "every", "a");
+
   /**
    * The period nearest to the amount at [{@code amountStart}, {@code amountEnd}) within [{@code from},
    * {@code to}) of {@code s}, as written; null when none is stated there.
@@ -39,19 +45,36 @@ final class PeriodFinder {
     if (from >= to) {
       return null;
     }
-    Matcher m = PERIOD.matcher(s);
-    m.region(from, to);
+    Matcher m = null;
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    while (m.find()) {
-      if (m.start() < amountEnd && m.end() > amountStart) {
-        continue; // inside the amount itself
+    int i = from;
+    while (i < to) {
+      char c = s.charAt(i);
+      if (!Character.isLetterOrDigit(c) || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
+        i++;
+        continue;
       }
-      int distance = m.start() >= amountEnd ? m.start() - amountEnd : amountStart - m.end();
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = m.group();
+      int e = i;
+      while (e < to && Character.isLetterOrDigit(s.charAt(e))) {
+        e++;
       }
+      boolean candidate =
+          (c == '2' && e - i == 4) || (e - i <= 8 && TRIGGERS.contains(s.substring(i, e).toLowerCase(java.util.Locale.ROOT)));
+      if (candidate && (i >= amountEnd || e <= amountStart)) {
+        if (m == null) {
+          m = PERIOD.matcher(s);
+        }
+        m.region(i, to);
+        if (m.lookingAt() && (m.end() <= amountStart || m.start() >= amountEnd)) {
+          int distance = m.start() >= amountEnd ? m.start() - amountEnd : amountStart - m.end();
+          if (distance < bestDistance) {
+            bestDistance = distance;
+            best = m.group();
+          }
+        }
+      }
+      i = e;
     }
     return best == null ? null : best.replaceAll("\\s+", " ");
   }
