@@ -34,7 +34,7 @@ public final class SentenceSplitter {
           "And", "However", "Meanwhile", "In", "On", "At", "For", "A", "An", "Shares", "Analysts", "Separately",
           "Last", "Earlier", "According", "Also", "Still", "Yet", "Under", "Over", "While", "After", "Before",
           "As", "With", "Since", "If", "When", "Investors", "There", "Such", "Both", "Some", "Many",
-          "Other", "Others", "Most", "Chief", "CEO", "Reuters", "Bloomberg");
+          "Other", "Others", "Most", "Reuters", "Bloomberg");
 
   /** Sentences of {@code text}, in order; empty text gives none. */
   public List<Sentence> split(String text) {
