@@ -587,7 +587,8 @@ final class ItemAnalysis {
       boolean agent =
           x.is("by") && before.isWord() && (before.norm.endsWith("ed") || before.has(Cue.INVEST));
       boolean investor =
-          (x.is("from") || x.is("of")) && (before.has(Cue.INVEST) || (investBefore && k == m + 1));
+          (x.is("of") && before.has(Cue.INVEST)) // "the $500 billion venture of OpenAI, SoftBank and Oracle"
+              || (x.is("from") && (before.has(Cue.INVEST) || (investBefore && k == m + 1)));
       if (agent || investor) {
         Owner o = listForward(s, k + 1);
         return new Owner(o.companies, k + 1, k + 1, true, false, true);
