@@ -90,7 +90,9 @@ final class Cue {
         | facilities | cluster | clusters | supercomputer | supercomputers | plant | plants | factory \
         | factories | fab | fabs | project | projects | plan | plans | programme | program | initiative \
         | venture | hub | infrastructure | cost | costing | contribute | contributes | contributed \
-        | contributing | contribution | take a stake | taking a stake | took a stake
+        | contributing | contribution | take a stake | taking a stake | took a stake | push | bet | bets \
+        | splurge | spree | blitz | sink | sinks | sinking | channel | channels | channelling | channeling \
+        | splash out | shell out | fork out | earmarking
       ACQUIRE: order | orders | ordered
       DEAL: deal | deals | contract | contracts | agreement | agreements
       INVEST: will have invested | will have spent | would have invested | would have spent
@@ -199,7 +201,8 @@ final class Cue {
         | are expected to top | is expected to top | are expected to exceed | is expected to exceed
       TENTATIVE: in talks | talks | considering | weighing | mulling | exploring | discussing | negotiating \
         | could | may | might | potential | potentially | possible | possibly | rumored | rumoured \
-        | is said to | are said to | in discussions | would consider | seeking | seeks | proposal | bid
+        | is said to | are said to | in discussions | would consider | seeking | seeks | proposal | bid | eyes \
+        | eyeing | eyed | mulls | weighs | considers | explores | contemplating | contemplates
       FORWARD: will | would | shall | planning | expects | expect | expecting | intends | intend \
         | intending | aims | aim | aiming | anticipates | anticipate | sees | see | next | coming | upcoming \
         | outlined | unveiled | announced | plans | current | guided | guides | guiding

@@ -68,6 +68,15 @@ final class ItemAnalysis {
       Set.of(
           "in", "into", "from", "with", "by", "to", "for", "of", "at", "on", "than", "against", "versus", "vs",
           "about", "toward", "towards", "onto", "via", "through", "alongside", "including", "between", "over");
+  /** Verbs whose next company is their object, not the spender. */
+  private static final Set<String> OBJECT_VERBS =
+      Set.of(
+          "pay", "pays", "paid", "paying", "buy", "buys", "bought", "buying", "acquire", "acquires", "acquired",
+          "acquiring", "purchase", "purchases", "purchased", "purchasing", "fine", "fines", "fined", "sue", "sues",
+          "sued", "award", "awards", "awarded", "grant", "grants", "granted", "give", "gives", "gave", "giving",
+          "hire", "hires", "hired", "beat", "beats", "overtook", "overtake", "overtakes", "surpass", "surpassed",
+          "backs", "backed", "backing", "supply", "supplies", "supplied", "supplying", "sell", "sells", "sold",
+          "selling", "lease", "leases", "leased", "rent", "rents", "rented", "valued", "value", "values");
   private static final Set<String> POSSESSIVE_DETERMINERS = Set.of("its", "their", "his", "her", "our", "whose");
   private static final Set<String> CLAUSE_OPENERS =
       Set.of(
@@ -108,6 +117,11 @@ final class ItemAnalysis {
           "planned", "intends", "expects", "aims", "wants", "hopes", "will", "would", "earmarked", "invested",
           "unveiled", "outlined", "set");
 
+  private static final Set<String> ANNOUNCING =
+      Set.of(
+          "said", "says", "announced", "announces", "unveiled", "unveils", "pledged", "pledges", "agreed", "agrees",
+          "committed", "commits", "will", "would", "plans", "planned", "intends", "expects", "aims", "told");
+
   private static final int ROLE_DROP = 0;
   private static final int ROLE_INVEST = 1;
   /** An investment only when the sentence itself is about AI (acquisitions, purchases, deals). */
@@ -119,6 +133,8 @@ final class ItemAnalysis {
   private final int year;
   private final List<Sent> sents = new ArrayList<>();
   private Set<Company> titleSubjects = Set.of();
+  /** Body figures of watched companies found to be no commitment (talks, estimates, results). */
+  private final List<Candidate> rejected = new ArrayList<>();
 
   ItemAnalysis(Detector detector, String title, String text, int year) {
     this.detector = detector;
@@ -238,7 +254,9 @@ final class ItemAnalysis {
       return true;
     }
     for (Token x : tokens(sents.get(0))) {
-      if (x.isWord() && (x.has(Cue.INVEST | Cue.ACQUIRE | Cue.DEAL) || (x.has(Cue.RAISE_VERB) && !x.has(Cue.FUNDRAISE)))) {
+      if (x.isWord()
+          && (x.has(Cue.INVEST | Cue.ACQUIRE | Cue.DEAL | Cue.PLAN_NOUN)
+              || (x.has(Cue.RAISE_VERB) && !x.has(Cue.FUNDRAISE)))) {
         return true;
       }
     }
@@ -257,11 +275,21 @@ final class ItemAnalysis {
       if (ledeIndex < 0) {
         ledeIndex = c.sent.index;
       }
-      if (c.sent.index == ledeIndex && !c.old && !c.weak) {
+      if (c.sent.index == ledeIndex && !c.old && !c.weak && announces(c.sent)) {
         lede.add(c.company);
       }
     }
     return lede;
+  }
+
+  /** The sentence reports a commitment being made ("said it would", "announced", "will invest"). */
+  private boolean announces(Sent s) {
+    for (Token x : tokens(s)) {
+      if (x.isWord() && ANNOUNCING.contains(x.norm)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- per amount
@@ -294,12 +322,11 @@ final class ItemAnalysis {
     }
     int winStart = windowStart(t, base, owner.anchor, m);
     int rightEnd = owner.rightClause ? clauseRightEnd(t, m) : rightEnd(t, m, 8);
-    if (!baseline
-        && (anyFlag(t, winStart, m, Cue.TENTATIVE)
-            || isEstimate(t, base, m)
-            || isReportedResult(t, winStart, m, rightEnd))) {
-      return false;
-    }
+    boolean notCommitted =
+        !baseline
+            && (anyFlag(t, winStart, m, Cue.TENTATIVE)
+                || isEstimate(t, base, m)
+                || isReportedResult(t, winStart, m, rightEnd));
     boolean old = baseline || isPast(t, winStart, m, rightEnd) || (anyFlag(t, winStart, m, Cue.PERFECT) && !increment(span));
     boolean relative = owner.relative || inRelativeClause(t, owner.anchor, m);
     boolean compared = isCompared(s, t, owner.head);
@@ -326,6 +353,12 @@ final class ItemAnalysis {
       }
       BigDecimal usd = usd(money);
       if (usd == null || usd.compareTo(detector.minimumUsd()) < 0) {
+        continue;
+      }
+      if (notCommitted) {
+        if (!s.isTitle) {
+          rejected.add(new Candidate(c, false, true, false, money, usd, null, s, t[m].start, false));
+        }
         continue;
       }
       out.add(
@@ -775,6 +808,12 @@ final class ItemAnalysis {
    * Nvidia stake", "$4 billion Anthropic investment", "Amazon's Anthropic stake").
    */
   private static boolean isObject(Token[] t, int k) {
+    if (k + 1 < t.length
+        && t[k + 1].isWord()
+        && t[k + 1].norm.endsWith("ing")
+        && t[k + 1].has(Cue.INVEST | Cue.ACQUIRE)) {
+      return false; // "with Nvidia investing up to $2 billion": the subject of its own clause
+    }
     int head = listHead(t, k);
     int p = head - 1;
     if (p >= 0) {
@@ -784,6 +823,9 @@ final class ItemAnalysis {
       }
       if (before.kind == Token.Kind.MONEY || (before.kind == Token.Kind.COMPANY && before.possessive)) {
         return true;
+      }
+      if (before.isWord() && OBJECT_VERBS.contains(before.norm)) {
+        return true; // "pay Oracle $30 billion", "buy Nvidia chips", "fined Meta"
       }
     }
     if (k + 2 < t.length && t[k + 1].is("-") && t[k + 1].start == t[k].end && t[k + 2].isWord() && t[k + 2].norm.endsWith("ed")) {
@@ -1132,7 +1174,17 @@ final class ItemAnalysis {
 
   // ---------------------------------------------------------------- merging
 
-  private List<Finding> merge(List<Candidate> candidates, Set<Company> subjects) {
+  private List<Finding> merge(List<Candidate> all, Set<Company> subjects) {
+    // A headline figure that the body shows to be talks, an estimate or a result is no commitment either.
+    List<Candidate> candidates =
+        all.stream()
+            .filter(
+                c ->
+                    !c.sent.isTitle
+                        || rejected.stream().noneMatch(r -> r.company.equals(c.company) && gap(r, c) <= 0.15)
+                        || all.stream()
+                            .anyMatch(b -> !b.sent.isTitle && b.company.equals(c.company) && gap(b, c) <= 0.15))
+            .toList();
     List<List<Candidate>> clusters = new ArrayList<>();
     for (Candidate c : candidates) {
       if (c.sent.isTitle) {

@@ -656,8 +656,10 @@ public final class MoneyParser {
     int e = s - 1;
     for (String q : QUALIFIERS) {
       int b = e - q.length();
-      if (b >= 0 && text.regionMatches(true, b, q, 0, q.length()) && (b == 0 || !isWordChar(text.charAt(b - 1)))) {
-        return b;
+      if (b >= 0
+          && text.regionMatches(true, b, q, 0, q.length())
+          && (b == 0 || !(isWordChar(text.charAt(b - 1)) || text.charAt(b - 1) == '-'))) {
+        return b; // not "start-up to $8 billion"
       }
     }
     return -1;
