@@ -74,7 +74,8 @@ final class Cue {
   private static final String SPEC =
       """
       INVEST: invest | invests | invested | investing | investment | investments | reinvest | reinvests \
-        | spend | spends | spending | be spent | been spent | being spent | capex | capital expenditure \
+        | spend | spends | spending | be spent | been spent | being spent | be invested | been invested \
+        | being invested | capex | capital expenditure \
         | capital expenditures | capital spending | capital investment | capital investments | capital outlay \
         | capital outlays | outlay | outlays | expenditure | expenditures | pledge | pledges | pledged | pledging \
         | commit | commits | committed | committing | commitment | commitments | allocate | allocates | allocated \
@@ -154,7 +155,8 @@ final class Cue {
         | finance leases
       REAFFIRM: reiterated | reiterates | reiterating | reiterate | reaffirmed | reaffirms | reaffirming \
         | reaffirm | remains on track | remain on track | remained on track | still on track | stays on track \
-        | stayed on track | remains on course | remain on course | still on course | still expects | still plans | still intends | still sees \
+        | stayed on track | remains on course | remain on course | still on course | on track with \
+        | on course with | was on track | were on track | defended | defends | defending | still expects | still plans | still intends | still sees \
         | still aims | still anticipates | maintained | maintains | maintaining | stuck to | sticks to \
         | sticking to | stick to | stood by | stands by | unchanged | reconfirmed | continues to expect \
         | continued to expect | continue to expect | as planned | remains committed | remain committed \

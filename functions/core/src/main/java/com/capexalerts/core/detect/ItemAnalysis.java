@@ -450,8 +450,9 @@ final class ItemAnalysis {
       if (x.has(Cue.DROP)) {
         return ROLE_DROP;
       }
-      if (nounAllowed && words <= 3 && rightInvest < 0 && x.has(Cue.INVEST)) {
-        rightInvest = words;
+      boolean passive = x.has(Cue.INVEST) && (x.is("be") || x.is("been") || x.is("being"));
+      if ((nounAllowed || passive) && words <= 3 && rightInvest < 0 && x.has(Cue.INVEST)) {
+        rightInvest = words; // "a $10 billion data center", "$80 billion will be spent"
       }
       if (nounAllowed && words <= 3 && rightDeal < 0 && x.has(Cue.DEAL | Cue.ACQUIRE)) {
         rightDeal = words;
@@ -617,8 +618,7 @@ final class ItemAnalysis {
         continue;
       }
       Token before = t[k - 1];
-      boolean agent =
-          x.is("by") && before.isWord() && (before.norm.endsWith("ed") || before.has(Cue.INVEST));
+      boolean agent = x.is("by") && (isParticiple(before) || before.has(Cue.INVEST));
       boolean investor =
           (x.is("of") && before.has(Cue.INVEST)) // "the $500 billion venture of OpenAI, SoftBank and Oracle"
               || (x.is("from") && (before.has(Cue.INVEST) || (investBefore && k == m + 1)));
@@ -840,6 +840,11 @@ final class ItemAnalysis {
         && !CLAUSE_OPENERS.contains(t[p].norm);
   }
 
+  /** "announced", "spent", "built": a passive's verb before "by". */
+  private static boolean isParticiple(Token x) {
+    return x.isWord() && (x.norm.endsWith("ed") || x.is("spent") || x.is("built") || x.is("put") || x.is("sunk"));
+  }
+
   /** "welcomed Google's plan to invest ...": the possessive's own plan is still news. */
   private static boolean plansTo(Token[] t, int k, int m) {
     for (int j = k + 1; j + 1 < m; j++) {
@@ -874,7 +879,8 @@ final class ItemAnalysis {
       int head = listHead(t, k);
       boolean compared = anyFlag(t, Math.max(0, head - 3), head, Cue.COMPARE | Cue.COMPARE_BODY);
       boolean relativeSubject = k + 2 < t.length && t[k + 1].is(",") && (t[k + 2].is("which") || t[k + 2].is("who"));
-      boolean subject = relativeSubject || (!isObject(t, k) && !(t[k].possessive && embedded(t, k)));
+      boolean agent = head >= 2 && t[head - 1].is("by") && isParticiple(t[head - 2]); // "$80bn will be spent by X"
+      boolean subject = relativeSubject || agent || (!isObject(t, k) && !(t[k].possessive && embedded(t, k)));
       if (subject && !compared) {
         out.add(title.mentions.get(t[k].ref).company());
       }
@@ -1178,12 +1184,7 @@ final class ItemAnalysis {
     // A headline figure that the body shows to be talks, an estimate or a result is no commitment either.
     List<Candidate> candidates =
         all.stream()
-            .filter(
-                c ->
-                    !c.sent.isTitle
-                        || rejected.stream().noneMatch(r -> r.company.equals(c.company) && gap(r, c) <= 0.15)
-                        || all.stream()
-                            .anyMatch(b -> !b.sent.isTitle && b.company.equals(c.company) && gap(b, c) <= 0.15))
+            .filter(c -> !c.sent.isTitle || headlineFigureStands(c, all))
             .toList();
     List<List<Candidate>> clusters = new ArrayList<>();
     for (Candidate c : candidates) {
@@ -1243,6 +1244,22 @@ final class ItemAnalysis {
       }
     }
     return out;
+  }
+
+  /**
+   * A headline figure stands unless the body shows it to be talks, an estimate or a result, or gives the same
+   * figure to only some of the companies the headline names together ("SoftBank, OpenAI form venture with $3
+   * billion budget" when the body says SoftBank will spend it).
+   */
+  private boolean headlineFigureStands(Candidate c, List<Candidate> all) {
+    boolean inBody = all.stream().anyMatch(b -> !b.sent.isTitle && b.company.equals(c.company) && gap(b, c) <= 0.15);
+    if (inBody) {
+      return true;
+    }
+    if (rejected.stream().anyMatch(r -> r.company.equals(c.company) && gap(r, c) <= 0.15)) {
+      return false;
+    }
+    return !c.shared || all.stream().noneMatch(b -> !b.sent.isTitle && gap(b, c) <= 0.15);
   }
 
   /**

@@ -159,6 +159,47 @@ class DetectorTest {
     assertEquals(List.of(), findings);
   }
 
+  /** headline | text | company | USD: phrasings beyond "X will invest $Y". */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          $80 billion will be spent by Microsoft on AI data centres | An estimated $80 billion will be spent by Microsoft this fiscal year on data centres for AI, the company said. | Microsoft | 80e9
+          MICROSOFT TO INVEST $10 BILLION IN PORTUGAL AI HUB | Microsoft will invest $10 billion in an AI data centre hub in Sines, the company said on Tuesday. | Microsoft | 10e9
+          Nadella: Microsoft will keep building | "We are going to spend more than $80 billion this year building out AI infrastructure," Microsoft chief executive Satya Nadella said. | Microsoft | 80e9
+          xAI lines up chips for Colossus 2 | Elon Musk's xAI has bought a third building in Memphis and plans to spend about $18 billion on chips for its supercomputer, a person familiar said. | xAI | 18e9
+          Chipmaker backs start-up | With Nvidia investing up to $2 billion in the equity, xAI's new round will fund its Memphis supercomputer, Nvidia said. | Nvidia | 2e9
+          Nvidia takes Nokia stake | Nvidia will take a 2.9% stake in Nokia for $1 billion and the two will build AI-native networks. | Nvidia | 1e9
+          Apple's AI server plant | Apple will open a factory in Houston in 2026 to make servers for its AI features, part of a $500 billion US spending pledge it announced on Monday. | Apple | 500e9
+          """)
+  void findsAnnouncementsInOtherPhrasings(String title, String text, String company, double usd) {
+    List<Finding> announced = announcements(DETECTOR.detect(title, text));
+    assertEquals(1, announced.size(), announced::toString);
+    assertEquals(company, announced.get(0).company());
+    assertUsd(usd, announced.get(0).amountUsd(), 0.10);
+  }
+
+  @Test
+  void headlineFigureThatTheBodyCallsTalksIsNoAnnouncement() {
+    List<Finding> findings =
+        DETECTOR.detect(
+            "Meta eyes $200 billion AI data center project",
+            "Meta Platforms is in talks to build a new AI data center campus with a price tag that could exceed"
+                + " $200 billion, people familiar with the matter said.");
+    assertEquals(List.of(), announcements(findings));
+  }
+
+  @Test
+  void jointHeadlineFigureFollowsTheBodysAttribution() {
+    List<Finding> findings =
+        DETECTOR.detect(
+            "SoftBank, OpenAI form Japan venture with $3 billion a year budget",
+            "SoftBank Group will spend $3 billion a year to deploy OpenAI's technology across its companies, the"
+                + " two said on Monday.");
+    assertEquals(List.of("SoftBank"), announcements(findings).stream().map(Finding::company).toList());
+  }
+
   @Test
   void tentativeTalksAreNoCommitment() {
     List<Finding> findings =
@@ -270,6 +311,8 @@ class DetectorTest {
           Amazon wins cloud contract | Amazon had earlier committed $100 billion to AI infrastructure this year.
           Alibaba reports cloud growth | Alibaba, which in February pledged 380 billion yuan for AI infrastructure, said cloud revenue rose 26%.
           Microsoft and OpenAI renegotiate terms | Microsoft has invested $13 billion in OpenAI since 2019.
+          Amazon's Jassy defends AI spending | Andy Jassy defended the company's plan to spend more than $100 billion this year on AI infrastructure for AWS.
+          Alibaba cloud revenue up 26% | Alibaba said it was on track with its plan to invest 380 billion yuan in AI infrastructure.
           """)
   void datedOrReaffirmedFiguresAreMentions(String title, String text) {
     List<Finding> findings = DETECTOR.detect(title, text);
