@@ -94,11 +94,12 @@ final class Cue {
         | contributing | contribution | take a stake | taking a stake | took a stake | push | bet | bets \
         | splurge | spree | blitz | sink | sinks | sinking | channel | channels | channelling | channeling \
         | splash out | shell out | fork out | earmarking
-      ACQUIRE: order | orders | ordered
-      DEAL: deal | deals | contract | contracts | agreement | agreements
+      ACQUIRE: order | ordered
+      DEAL: deal | contract | agreement
       INVEST: will have invested | will have spent | would have invested | would have spent
       INVEST+SCOPE_WEAK: capex | capital expenditure | capital expenditures | capital spending
-      INVEST+PERFECT: has invested | have invested | has poured | have poured | has put | have put
+      INVEST+PERFECT: has invested | have invested | has poured | have poured | has put | have put | has made \
+        | have made
       INVEST+PAST: spent | has spent | have spent | has already invested | had invested | had spent
       ACQUIRE: acquire | acquires | acquired | acquiring | acquisition | acquisitions | buy | buys | buying \
         | bought | purchase | purchases | purchased | purchasing | takeover | take over | takes over | merger \
@@ -121,7 +122,7 @@ final class Cue {
         | state-owned | state fund | sovereign | ministry | federal | chips act | chips and science act \
         | government spending | public spending | state spending | federal spending | consumer spending \
         | defense spending | defence spending | military spending | backlog | bookings | costs \
-        | remaining performance obligations | rpo | sold | sell | sells | selling | offload | offloads \
+        | remaining performance obligations | rpo | cumulative | contracts | deals | agreements | sold | sell | sells | selling | offload | offloads \
         | offloaded | divest | divests | divested | divestment | unload | unloads | finance | finances \
         | financed | valuing | values | economy | economic | gdp | economic output | economic impact \
         | sale | per share | a share | each share | from investors | led by | price | prices | price target \
@@ -142,7 +143,7 @@ final class Cue {
         | last summer | last winter | last fiscal year | last <month> | earlier this year | earlier this month \
         | earlier this week | earlier this quarter | earlier in the year | earlier | previously | previous \
         | prior | already | originally | original | initially | initial | ago | had | so far | to date \
-        | at the time | back in | since <year> | announced in <month> | unveiled in <month> \
+        | at the time | back in | since <year> | ended | just ended | has ended | announced in <month> | unveiled in <month> \
         | pledged in <month> | outlined in <month> | committed in <month> | disclosed in <month> \
         | agreed in <month> | signalled in <month> | signaled in <month> | said in <month> \
         | set out in <month> | laid out in <month> | first announced | first unveiled | first disclosed | first pledged \
@@ -150,7 +151,7 @@ final class Cue {
         | unveiled in <year> | pledged in <year> | committed in <year> | a year ago
       PAST_LEFT: in <month> | in early <month> | in late <month> | in mid <month> | in <month> <year>
       NONE: earlier today | earlier on | in early trading | in late trading | earlier in the day \
-        | ending in <month> | ends in <month> | ended in <month> | starting in <month> | beginning in <month> \
+        | ending in <month> | ends in <month> | starting in <month> | beginning in <month> \
         | due in <month> | from <month> | through <month> | until <month> | by <month> | finance lease \
         | finance leases
       REAFFIRM: reiterated | reiterates | reiterating | reiterate | reaffirmed | reaffirms | reaffirming \

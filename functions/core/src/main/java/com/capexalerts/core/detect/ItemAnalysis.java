@@ -122,6 +122,9 @@ final class ItemAnalysis {
           "said", "says", "announced", "announces", "unveiled", "unveils", "pledged", "pledges", "agreed", "agrees",
           "committed", "commits", "will", "would", "plans", "planned", "intends", "expects", "aims", "told");
 
+  /** No investment cue governs the amount. */
+  private static final int ROLE_NONE = -1;
+  /** A non-investment cue governs it: revenue, valuation, fund-raise, buyback ... */
   private static final int ROLE_DROP = 0;
   private static final int ROLE_INVEST = 1;
   /** An investment only when the sentence itself is about AI (acquisitions, purchases, deals). */
@@ -133,8 +136,8 @@ final class ItemAnalysis {
   private final int year;
   private final List<Sent> sents = new ArrayList<>();
   private Set<Company> titleSubjects = Set.of();
-  /** Body figures of watched companies found to be no commitment (talks, estimates, results). */
-  private final List<Candidate> rejected = new ArrayList<>();
+  /** Body figures found to be no commitment of a watched company (revenue, talks, estimates, results ...). */
+  private final List<BigDecimal> rejectedFigures = new ArrayList<>();
 
   ItemAnalysis(Detector detector, String title, String text, int year) {
     this.detector = detector;
@@ -233,7 +236,10 @@ final class ItemAnalysis {
       Token[] t = tokens(s);
       Set<Integer> detected = new HashSet<>();
       for (int m = 0; m < t.length; m++) {
-        if (t[m].kind == Token.Kind.MONEY && analyze(s, m, detected, candidates)) {
+        if (t[m].kind != Token.Kind.MONEY) {
+          continue;
+        }
+        if (analyze(s, m, detected, candidates)) {
           detected.add(m);
         }
       }
@@ -305,7 +311,10 @@ final class ItemAnalysis {
     }
     boolean baseline = isBaseline(t, m, prevMoney, detected);
     int role = baseline ? ROLE_INVEST : role(s, m);
-    if (role == ROLE_DROP) {
+    if (role == ROLE_DROP || role == ROLE_NONE) {
+      if (role == ROLE_DROP) {
+        rejectFigure(s, span);
+      }
       return false;
     }
     Owner owner = owner(s, m);
@@ -321,7 +330,7 @@ final class ItemAnalysis {
       return false;
     }
     int winStart = windowStart(t, base, owner.anchor, m);
-    int rightEnd = owner.rightClause ? clauseRightEnd(t, m) : rightEnd(t, m, 8);
+    int rightEnd = owner.rightClause ? clauseRightEnd(t, m) : rightEnd(t, m, 10);
     boolean notCommitted =
         !baseline
             && (anyFlag(t, winStart, m, Cue.TENTATIVE)
@@ -356,9 +365,7 @@ final class ItemAnalysis {
         continue;
       }
       if (notCommitted) {
-        if (!s.isTitle) {
-          rejected.add(new Candidate(c, false, true, false, money, usd, null, s, t[m].start, false));
-        }
+        rejectFigure(s, money);
         continue;
       }
       out.add(
@@ -366,6 +373,14 @@ final class ItemAnalysis {
       any = true;
     }
     return any;
+  }
+
+  /** Remembers a body figure shown to be no commitment (see {@link #headlineFigureStands}). */
+  private void rejectFigure(Sent s, MoneySpan span) {
+    BigDecimal usd = s.isTitle ? null : usd(span);
+    if (usd != null) {
+      rejectedFigures.add(usd);
+    }
   }
 
   private BigDecimal usd(MoneySpan money) {
@@ -505,7 +520,8 @@ final class ItemAnalysis {
       }
       if (x.has(Cue.DEAL)) {
         leftDistance = words;
-        leftRole = dealRole(s);
+        boolean financing = k > 0 && t[k - 1].isWord() && t[k - 1].has(Cue.DROP); // "bond deal", "debt deal"
+        leftRole = financing ? ROLE_DROP : dealRole(s);
         break;
       }
     }
@@ -518,7 +534,7 @@ final class ItemAnalysis {
     if (rightDeal > 0) {
       return dealRole(s);
     }
-    return relativeSpender(t, m) >= 0 ? ROLE_INVEST : ROLE_DROP;
+    return relativeSpender(t, m) >= 0 ? ROLE_INVEST : ROLE_NONE;
   }
 
   /** "sells its Nvidia stake for", "to finance its data-centre campus": the verb before the noun decides. */
@@ -544,7 +560,7 @@ final class ItemAnalysis {
   /** A deal or contract commits the buyer when it is about compute or chips and nobody is said to supply. */
   private int dealRole(Sent s) {
     scope(s);
-    return s.supply ? ROLE_DROP : ROLE_ACQUIRE;
+    return s.supply ? ROLE_NONE : ROLE_ACQUIRE;
   }
 
   /** "the $80 billion (that) Microsoft plans to spend": index of the company, or -1. */
@@ -880,7 +896,9 @@ final class ItemAnalysis {
       boolean compared = anyFlag(t, Math.max(0, head - 3), head, Cue.COMPARE | Cue.COMPARE_BODY);
       boolean relativeSubject = k + 2 < t.length && t[k + 1].is(",") && (t[k + 2].is("which") || t[k + 2].is("who"));
       boolean agent = head >= 2 && t[head - 1].is("by") && isParticiple(t[head - 2]); // "$80bn will be spent by X"
-      boolean subject = relativeSubject || agent || (!isObject(t, k) && !(t[k].possessive && embedded(t, k)));
+      // A possessive counts even inside the headline's object ("Albanese hails Amazon's data-centre plan"): whether
+      // it is news or background is then decided sentence by sentence in the body.
+      boolean subject = relativeSubject || agent || !isObject(t, k);
       if (subject && !compared) {
         out.add(title.mentions.get(t[k].ref).company());
       }
@@ -1256,8 +1274,8 @@ final class ItemAnalysis {
     if (inBody) {
       return true;
     }
-    if (rejected.stream().anyMatch(r -> r.company.equals(c.company) && gap(r, c) <= 0.15)) {
-      return false;
+    if (rejectedFigures.stream().anyMatch(usd -> gap(usd, c.usd) <= 0.15)) {
+      return false; // the body tells what the headline's figure is, and it is no commitment
     }
     return !c.shared || all.stream().noneMatch(b -> !b.sent.isTitle && gap(b, c) <= 0.15);
   }
@@ -1359,11 +1377,15 @@ final class ItemAnalysis {
     if (x.currency().equals(y.currency()) && x.value().compareTo(y.value()) == 0) {
       return 0;
     }
-    BigDecimal max = a.usd.max(b.usd);
+    return gap(a.usd, b.usd);
+  }
+
+  private static double gap(BigDecimal a, BigDecimal b) {
+    BigDecimal max = a.max(b);
     if (max.signum() == 0) {
       return 1;
     }
-    return a.usd.subtract(b.usd).abs().divide(max, 4, RoundingMode.HALF_UP).doubleValue();
+    return a.subtract(b).abs().divide(max, 4, RoundingMode.HALF_UP).doubleValue();
   }
 
   // ---------------------------------------------------------------- helpers
