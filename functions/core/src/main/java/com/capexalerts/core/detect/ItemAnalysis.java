@@ -102,6 +102,11 @@ final class ItemAnalysis {
           "despite", "ahead", "than");
   /** Words after an amount through which the words describing it still run ("$10 billion to Mexico's GDP"). */
   private static final Set<String> RIGHT_LINKS = Set.of("to", "of", "in", "into", "from", "including", "on");
+  private static final Set<String> NOUN_MODIFIERS =
+      Set.of(
+          "record", "planned", "proposed", "additional", "total", "massive", "huge", "ambitious", "multiyear",
+          "annual", "joint", "global", "overall", "first", "largest", "biggest", "domestic", "overseas", "local",
+          "national", "regional", "hyperscale");
   /** Words after an amount before an investment noun that still describes it ("$65 billion in capex"). */
   private static final Set<String> NOUN_LINKS = Set.of("in", "of", "on", "into", "the", "a", "an", "its", "new");
   private static final Set<String> COORDINATORS = Set.of(",", "and", "&", "or");
@@ -126,6 +131,12 @@ final class ItemAnalysis {
   private static final int ROLE_NONE = -1;
   /** A non-investment cue governs it: revenue, valuation, fund-raise, buyback ... */
   private static final int ROLE_DROP = 0;
+  private static final Set<String> EXPECT_VERBS =
+      Set.of(
+          "expect", "expects", "expected", "estimate", "estimates", "estimated", "forecast", "forecasts", "project",
+          "projects", "projected", "see", "sees", "predict", "predicts", "predicted", "anticipate", "anticipates",
+          "reckon", "reckons", "believe", "believes", "think", "calculate", "calculates", "say", "said", "says",
+          "put", "puts");
   private static final int ROLE_INVEST = 1;
   /** An investment only when the sentence itself is about AI (acquisitions, purchases, deals). */
   private static final int ROLE_ACQUIRE = 2;
@@ -181,6 +192,10 @@ final class ItemAnalysis {
       List<Company> companies, int head, int anchor, boolean subjectLike, boolean relative, boolean rightClause) {
     Owner with(boolean relative) {
       return new Owner(companies, head, anchor, subjectLike, relative, rightClause);
+    }
+
+    Owner weak() {
+      return new Owner(companies, head, anchor, false, relative, rightClause);
     }
   }
 
@@ -311,6 +326,9 @@ final class ItemAnalysis {
     }
     boolean baseline = isBaseline(t, m, prevMoney, detected);
     int role = baseline ? ROLE_INVEST : role(s, m);
+    if (role == ROLE_NONE && detected.contains(prevMoney) && gapped(t, m)) {
+      role = ROLE_INVEST; // "Alphabet at $75 billion and Meta at up to $65 billion": the listed figures share a verb
+    }
     if (role == ROLE_DROP || role == ROLE_NONE) {
       if (role == ROLE_DROP) {
         rejectFigure(s, span);
@@ -330,12 +348,15 @@ final class ItemAnalysis {
       return false;
     }
     int winStart = windowStart(t, base, owner.anchor, m);
+    // Talk and reporting periods belong to the spender's own clause ("in talks with operators after Google chose
+    // ... its $15 billion hub" is not Google's talk).
+    int clauseFrom = owner.anchor >= base && owner.anchor < m ? owner.anchor : winStart;
     int rightEnd = owner.rightClause ? clauseRightEnd(t, m) : rightEnd(t, m, 10);
     boolean notCommitted =
         !baseline
-            && (anyFlag(t, winStart, m, Cue.TENTATIVE)
+            && (anyFlag(t, clauseFrom, m, Cue.TENTATIVE)
                 || isEstimate(t, base, m)
-                || isReportedResult(t, winStart, m, rightEnd));
+                || isReportedResult(t, clauseFrom, m, rightEnd));
     boolean old = baseline || isPast(t, winStart, m, rightEnd) || (anyFlag(t, winStart, m, Cue.PERFECT) && !increment(span));
     boolean relative = owner.relative || inRelativeClause(t, owner.anchor, m);
     boolean compared = isCompared(s, t, owner.head);
@@ -472,7 +493,8 @@ final class ItemAnalysis {
       if (nounAllowed && words <= 3 && rightDeal < 0 && x.has(Cue.DEAL | Cue.ACQUIRE)) {
         rightDeal = words;
       }
-      if (!NOUN_LINKS.contains(x.norm) && !x.upper && !x.has(Cue.INVEST | Cue.SCOPE | Cue.SCOPE_WEAK | Cue.DEAL)) {
+      boolean modifier = x.upper || x.norm.indexOf('-') > 0 || NOUN_MODIFIERS.contains(x.norm);
+      if (!NOUN_LINKS.contains(x.norm) && !modifier && !x.has(Cue.INVEST | Cue.SCOPE | Cue.SCOPE_WEAK | Cue.DEAL)) {
         nounAllowed = false;
       }
       if (RIGHT_STOPS.contains(x.norm) && !RIGHT_LINKS.contains(x.norm)) {
@@ -563,6 +585,15 @@ final class ItemAnalysis {
     return s.supply ? ROLE_NONE : ROLE_ACQUIRE;
   }
 
+  /** "... and Microsoft up to $5 billion", "Alphabet at $75 billion": a company naming a listed figure. */
+  private static boolean gapped(Token[] t, int m) {
+    int k = m - 1;
+    if (k >= 0 && (t[k].is("at") || t[k].is("with"))) {
+      k--;
+    }
+    return k >= 0 && t[k].kind == Token.Kind.COMPANY && !t[k].possessive;
+  }
+
   /** "the $80 billion (that) Microsoft plans to spend": index of the company, or -1. */
   private static int relativeSpender(Token[] t, int m) {
     int k = m + 1;
@@ -594,11 +625,13 @@ final class ItemAnalysis {
     // a. "Meta's $65 billion budget", "its $80 billion plan"
     for (int k = m - 1, skipped = 0; k >= 0 && skipped <= 2; k--) {
       Token x = t[k];
+      // In the body such a figure is presupposed, not announced: the news is asserted elsewhere.
       if (x.kind == Token.Kind.COMPANY && x.possessive) {
-        return single(s, k, !embedded(t, k) || plansTo(t, k, m));
+        return single(s, k, s.isTitle && !embedded(t, k));
       }
       if (x.isWord() && (x.is("its") || x.is("their"))) {
-        return resolve(s, k, x.is("their"));
+        Owner o = resolve(s, k, x.is("their"));
+        return o == null || s.isTitle ? o : o.weak();
       }
       if (x.isWord() && x.flags == 0 && !x.possessive) {
         skipped++;
@@ -607,14 +640,8 @@ final class ItemAnalysis {
       break;
     }
     // b. gapping: "Nvidia will invest $10 billion in Anthropic and Microsoft up to $5 billion"
-    if (prevMoney(t, m) >= 0) {
-      int k = m - 1;
-      if (k >= 0 && (t[k].is("at") || t[k].is("with"))) {
-        k--;
-      }
-      if (k >= 0 && t[k].kind == Token.Kind.COMPANY && !t[k].possessive) {
-        return single(s, k, true);
-      }
+    if (prevMoney(t, m) >= 0 && gapped(t, m)) {
+      return single(s, t[m - 1].kind == Token.Kind.COMPANY ? m - 1 : m - 2, true);
     }
     // c. "the $80 billion Microsoft plans to spend"
     int rel = relativeSpender(t, m);
@@ -624,7 +651,9 @@ final class ItemAnalysis {
     }
     // d. "investments of $5 billion from Microsoft", "a $3.8 billion project by TikTok", "the $500 billion
     //    venture of OpenAI, SoftBank and Oracle"
-    boolean investBefore = anyFlag(t, Math.max(0, m - 3), m, Cue.INVEST);
+    boolean investBefore =
+        anyFlag(t, Math.max(0, m - 3), m, Cue.INVEST)
+            || (m >= 2 && t[m - 1].is("and") && t[m - 2].kind == Token.Kind.COMPANY); // "... and $10bn from X"
     for (int k = m + 1; k + 1 < t.length && k <= m + 6; k++) {
       Token x = t[k];
       if (x.kind == Token.Kind.MONEY || x.kind == Token.Kind.COMPANY || x.is(";") || x.is(",")) {
@@ -653,13 +682,11 @@ final class ItemAnalysis {
         return list(s, k - 2, true).with(true); // "in Anthropic, which commits $30 billion to Azure"
       }
       if (x.kind == Token.Kind.COMPANY && !isObject(t, k)) {
-        return x.possessive ? single(s, k, !embedded(t, k) || plansTo(t, k, m)) : list(s, k, true);
+        return x.possessive ? single(s, k, !embedded(t, k) && !presupposed(s, t, k)) : list(s, k, true);
       }
-      if (x.isWord() && x.has(Cue.PLURAL_ANAPHOR)) {
-        return resolve(s, k, true);
-      }
-      if (x.isWord() && x.has(Cue.ANAPHOR)) {
-        return resolve(s, k, false);
+      if (x.isWord() && x.has(Cue.ANAPHOR | Cue.PLURAL_ANAPHOR)) {
+        Owner o = resolve(s, k, x.has(Cue.PLURAL_ANAPHOR));
+        return o != null && presupposed(s, t, x.phraseEnd - 1) ? o.weak() : o;
       }
     }
     // f. "The investment of 380 billion yuan will ..." in an item about one company
@@ -690,7 +717,7 @@ final class ItemAnalysis {
         return list(s, k, true);
       }
       if (!isObject(t, k)) {
-        return t[k].possessive ? single(s, k, !embedded(t, k) || plansTo(t, k, a)) : list(s, k, true);
+        return t[k].possessive ? single(s, k, !embedded(t, k)) : list(s, k, true);
       }
     }
     if (plural) {
@@ -705,6 +732,9 @@ final class ItemAnalysis {
           }
         }
       }
+    }
+    if (plural) {
+      return null; // "they" with no companies named together: someone else ("the top four cloud providers")
     }
     Company f = focus(s.index);
     return f == null ? null : new Owner(List.of(f), a, a, true, false, false);
@@ -783,8 +813,8 @@ final class ItemAnalysis {
       while (sep < t.length && sep < j + 2 && (t[sep].kind == Token.Kind.PUNCT || t[sep].isWord()) && COORDINATORS.contains(t[sep].norm)) {
         sep++;
       }
-      if (sep == j || sep >= t.length || t[sep].kind != Token.Kind.COMPANY) {
-        break;
+      if (sep == j || sep >= t.length || t[sep].kind != Token.Kind.COMPANY || t[sep].possessive) {
+        break; // ", and Meta's plan" starts a new phrase
       }
       Company c = s.mentions.get(t[sep].ref).company();
       if (!companies.contains(c)) {
@@ -861,14 +891,17 @@ final class ItemAnalysis {
     return x.isWord() && (x.norm.endsWith("ed") || x.is("spent") || x.is("built") || x.is("put") || x.is("sunk"));
   }
 
-  /** "welcomed Google's plan to invest ...": the possessive's own plan is still news. */
-  private static boolean plansTo(Token[] t, int k, int m) {
-    for (int j = k + 1; j + 1 < m; j++) {
-      if (t[j].is("to") && t[j + 1].isWord() && t[j + 1].has(Cue.INVEST | Cue.ACQUIRE)) {
-        return true;
-      }
-    }
-    return false;
+  /**
+   * "the company's pledge to spend $500 billion", "Google's commitment of up to $2 billion": a body sentence that
+   * refers to a known plan rather than announcing one.
+   */
+  private static boolean presupposed(Sent s, Token[] t, int k) {
+    return !s.isTitle
+        && t[k].possessive
+        && k + 2 < t.length
+        && t[k + 1].isWord()
+        && t[k + 1].has(Cue.PLAN_NOUN | Cue.INVEST)
+        && (t[k + 2].is("to") || t[k + 2].is("of"));
   }
 
   /** A possessive company inside another phrase's object ("cleared Amazon's investment"), not a clause subject. */
@@ -1133,7 +1166,7 @@ final class ItemAnalysis {
         continue;
       }
       words++;
-      if (t[k].has(Cue.ANALYST) && (words <= 5 || !negated(t, k))) {
+      if (t[k].has(Cue.ANALYST) && (words <= 5 || (!negated(t, k) && expects(t, k)))) {
         return true;
       }
     }
@@ -1155,6 +1188,16 @@ final class ItemAnalysis {
       }
     }
     return false;
+  }
+
+  /** "analysts expect Microsoft to spend ...": the estimate verb after the analyst cue. */
+  private static boolean expects(Token[] t, int k) {
+    for (int j = k + 1; j < t.length && j <= k + 3; j++) {
+      if (t[j].isWord() && EXPECT_VERBS.contains(t[j].norm)) {
+        return true;
+      }
+    }
+    return !t[k].is("analyst") && !t[k].is("analysts"); // the phrases ("according to estimates") are estimates
   }
 
   private static boolean negated(Token[] t, int k) {
