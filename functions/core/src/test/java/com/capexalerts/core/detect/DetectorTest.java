@@ -201,6 +201,50 @@ class DetectorTest {
   }
 
   @Test
+  void knownPlanReferredToInTheBodyIsAMention() {
+    List<Finding> findings =
+        DETECTOR.detect(
+            "Apple shows new software at its developer conference",
+            "Apple unveiled a redesigned interface. Analysts noted the company's pledge to spend $500 billion in the"
+                + " US, including AI servers in Houston, has yet to show up in products.");
+    assertEquals(List.of(), announcements(findings));
+    assertEquals(List.of("Apple"), mentions(findings).stream().map(Finding::company).toList());
+  }
+
+  @Test
+  void listedFiguresShareTheirVerbAndAreContextInAnotherCompanysItem() {
+    List<Finding> findings =
+        DETECTOR.detect(
+            "Amazon signals more than $100 billion of AI spending in 2025",
+            "Amazon expects to spend more than $100 billion this year, mostly on AI. The plan tops those of"
+                + " Microsoft, which expects about $80 billion in its fiscal year, Alphabet at $75 billion and Meta at"
+                + " up to $65 billion.");
+    assertEquals(List.of("Amazon"), announcements(findings).stream().map(Finding::company).toList());
+    assertEquals(
+        List.of("Microsoft", "Alphabet", "Meta"), mentions(findings).stream().map(Finding::company).toList());
+  }
+
+  @Test
+  void headlineFigureThatTheBodyCallsBookingsIsNoAnnouncement() {
+    List<Finding> findings =
+        DETECTOR.detect(
+            "Nvidia's value tops $5 trillion after Huang touts $500 billion in chip orders",
+            "Nvidia became the first company worth $5 trillion, a day after its chief executive said the company"
+                + " had $500 billion of bookings for its Blackwell and Rubin chips through 2026.");
+    assertEquals(List.of(), findings);
+  }
+
+  @Test
+  void someoneElsesAggregateIsNoFinding() {
+    List<Finding> findings =
+        DETECTOR.detect(
+            "Nvidia's Huang sees $3 trillion AI market",
+            "Nvidia chief executive Jensen Huang said AI infrastructure spending could reach $3 trillion by 2030."
+                + " He said the top four cloud providers have doubled their capex to about $600 billion a year.");
+    assertEquals(List.of(), announcements(findings));
+  }
+
+  @Test
   void tentativeTalksAreNoCommitment() {
     List<Finding> findings =
         DETECTOR.detect(
