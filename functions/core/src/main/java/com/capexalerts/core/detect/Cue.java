@@ -54,8 +54,6 @@ final class Cue {
   static final int FORWARD = 1 << 16;
   /** A reporting period: quarter, three months. */
   static final int RESULTS = 1 << 17;
-  /** Reported movement or level: rose, fell, totaled, was, reported. */
-  static final int PAST_MOVE = 1 << 18;
   /** Refers back to a company: it, its, the company, the tech giant, we. */
   static final int ANAPHOR = 1 << 19;
   /** An earlier time, but only before the amount: "in January" ("fiscal year ending in June" is not past). */
@@ -211,9 +209,6 @@ final class Cue {
         | outlined | unveiled | announced | plans | current | guided | guides | guiding
       RESULTS: quarter | quarterly | three months | first half | second half | the period | q1 | q2 | q3 | q4 \
         | year ended | year-ago
-      PAST_MOVE: rose | fell | jumped | climbed | grew | increased | surged | soared | totaled | totalled \
-        | reached | was | were | amounted | came in | doubled | tripled | declined | dropped | reported | posted \
-        | recorded | booked | spent | hit
       ANAPHOR: it | its | we | our | the company | the firm | the group | the giant | the conglomerate \
         | the startup | the start-up | the chipmaker | the lab | the * giant | the * * giant | the * maker \
         | the * company | the * firm | the * * company | the * * firm | the * group | the * startup \
@@ -247,7 +242,6 @@ final class Cue {
     NAMES.put("TENTATIVE", TENTATIVE);
     NAMES.put("FORWARD", FORWARD);
     NAMES.put("RESULTS", RESULTS);
-    NAMES.put("PAST_MOVE", PAST_MOVE);
     NAMES.put("ANAPHOR", ANAPHOR);
     NAMES.put("AGGREGATE", AGGREGATE);
     NAMES.put("NEGATES_ESTIMATE", NEGATES_ESTIMATE);

@@ -16,52 +16,60 @@ import java.util.Set;
 /**
  * The detection rules, applied to one item. Not thread-safe; one instance per item.
  *
- * <p>For each money amount in a sentence:
+ * <p>For each money amount in a sentence (the headline is a sentence of its own):
  *
  * <ol>
  *   <li><b>Role</b>: the nearest governing cue decides. Non-investment nouns right after the amount win ("$6
- *       billion funding round", "$35 billion in revenue", "$10 billion to Mexico's GDP"); otherwise the nearest
- *       cue before it ("will invest", "revenue of", "valued at", "shares fell ... to") or an investment noun right
- *       after it ("a $10 billion data center"), whichever is closer. "raised $6 billion" is a fund-raise; "raised
- *       its capex forecast to $85 billion" is not. An investment noun governed by a sale or financing verb ("sells
- *       its Nvidia stake for") is not an investment. A deal or contract is the buyer's commitment when the
- *       sentence is about compute or chips and does not speak of supplying. No investment cue: dropped.
+ *       billion funding round", "$35 billion in revenue", "$10 billion to Mexico's GDP", "$500 billion of
+ *       bookings"); otherwise the nearest cue before it ("will invest", "revenue of", "valued at", "shares fell ...
+ *       to") or an investment noun right after it ("a $10 billion data center", "$80 billion will be spent"),
+ *       whichever is closer. "raised $6 billion" is a fund-raise; "raised its capex forecast to $85 billion" is
+ *       not. An investment noun governed by a sale or financing verb ("sells its Nvidia stake for") is not an
+ *       investment. A deal, contract or order is the buyer's commitment when the sentence is about compute or
+ *       chips and does not speak of supplying. Figures listed after a detected one share its verb ("Alphabet at
+ *       $75 billion and Meta at $65 billion"). No investment cue: dropped.
  *   <li><b>Old figure</b>: an amount after "from", "up from", "compared with" that follows a detected amount of
  *       the sentence ("to $85 billion from $75 billion") is that company's earlier figure: a mention. A change
  *       ("by $10 billion") is dropped.
  *   <li><b>Spender</b>: a possessive right before the amount ("Meta's $65 billion budget"); the subject of a gapped
  *       clause ("... and Microsoft up to $5 billion"); a company right after it that plans or spends it ("the $80
- *       billion Microsoft plans to spend"); the investor named after an investment noun ("investments of $5
- *       billion from Microsoft", "a project by TikTok"); else the nearest company before it that is not an object
- *       ("invest in Anthropic", "Microsoft-backed", "its Nvidia stake"), with the companies coordinated with it
- *       ("OpenAI, SoftBank and Oracle"); "it", "the company", "the tech giant" resolve to the nearest such company
- *       earlier in the sentence, else to the item's focus; "they", "the partners" to the nearest list of
- *       companies. No watched spender: dropped. Several spenders share a stated joint figure, each getting all of
- *       it (the corpus rule for joint ventures), unless it is an aggregate ("a combined $300 billion") or a
- *       spender states its own amount elsewhere in the item.
- *   <li><b>AI scope</b>: the sentence, the headline or a neighbouring sentence must be about AI; an acquisition, a
- *       deal or a sentence naming a non-AI object (video games, real estate, sports rights ...) must be about AI
- *       itself.
- *   <li><b>Not a commitment</b>: analysts' estimates, tentative talk ("in talks", "considering", "could") and
- *       reported period results ("capex rose to $22.6 billion in the quarter") are dropped.
- *   <li><b>Kind</b>: an announcement when the spender is the item's subject, is the subject of its own clause
- *       (not tucked into another's object: "the regulator cleared Amazon's $4 billion investment", nor in a
- *       relative clause: "xAI, which plans to invest $20 billion, said ..."), and nothing dates or frames the
- *       figure: past reference ("last year", "said in January", "previously", "had pledged", "has said"),
- *       reaffirmation ("reiterated", "remains on track"), comparison framing ("rivals such as", "following",
- *       "joins", "than"). Otherwise a mention. The subjects are the watched companies a headline is about (its
- *       subjects, not objects or comparisons); when the headline names no watched company, the companies
- *       committing money in the first sentence that does.
+ *       billion Microsoft plans to spend"); the investor or agent named after it ("investments of $5 billion from
+ *       Microsoft", "a project by TikTok", "will be spent by Microsoft"); else the nearest company before it that
+ *       is not an object ("invest in Anthropic", "Microsoft-backed", "its Nvidia stake", "pay Oracle"), with the
+ *       companies coordinated with it ("OpenAI, SoftBank and Oracle"); "it", "the company", "we", "the tech giant"
+ *       resolve to the nearest such company earlier in the sentence, else to the item's focus (the headline's
+ *       subject); "they", "the partners" to the nearest list of companies, else to nobody. No watched spender:
+ *       dropped. Several spenders share a stated joint figure, each getting all of it (the amount each puts in is
+ *       not stated), unless it is an aggregate ("a combined $300 billion") or a spender states its own amount
+ *       elsewhere in the item.
+ *   <li><b>AI scope</b>: the sentence, the headline or a neighbouring sentence must be about AI (AI, data
+ *       centres, chips, GPUs, compute, cloud, servers, capex, AI labs); an acquisition, a purchase, a deal or a
+ *       sentence naming a non-AI object (video games, real estate, sports rights ...) must be about AI itself.
+ *   <li><b>Not a commitment</b>: analysts' estimates, tentative talk ("in talks", "considering", "could", "eyes")
+ *       and reported period results ("capex rose to $22.6 billion in the quarter") in the spender's clause are
+ *       dropped.
+ *   <li><b>Kind</b>: an announcement when the spender is a subject of the item, the figure is asserted by its own
+ *       clause and nothing dates or frames it; otherwise a mention. Dated: past reference ("last year", "said in
+ *       January", "previously", "had pledged", "has said", "has invested" unless the amount is "another" or "an
+ *       additional" one, "in 2024" in an item of 2025) or reaffirmation ("reiterated", "remains on track",
+ *       "defended"). Framed: comparison ("rivals such as", "following", "joins", "than"), a relative clause
+ *       ("xAI, which plans to invest $20 billion, said ..."), a possessive inside someone else's object ("the
+ *       regulator cleared Amazon's $4 billion investment"), or a known plan referred to in the body ("its $22.5
+ *       billion investment", "the company's pledge to spend $500 billion"). The subjects are the watched companies
+ *       the headline names, except objects and comparisons; when the headline names none but speaks of committing
+ *       money, the companies that the first sentences with a figure report committing ("said it would spend").
  *   <li><b>Raise</b>: a raise verb with a plan noun ("raised its 2025 capex forecast to"), or a plan figure given
  *       with an earlier one ("to $85 billion from $75 billion previously").
  * </ol>
  *
- * <p>Figures of one company that agree (same amount, or within 2% in dollars; 15% against the headline, which
- * rounds) are one finding: a mention if any of its sentences dates it as old, an announcement if one of them is
- * an undated commitment of the subject. Its evidence is the most informative sentence (a body sentence over the
- * headline, then one stating a period, then one in the original currency). A smaller announced figure of the same
- * company written beside a larger one, or after it, is a part of the larger total (a tranche, a country share,
- * "of which"): not a separate finding.
+ * <p>Figures of one company that agree (same amount, or within 2% in dollars) are one finding; a headline figure
+ * joins the body figure of the same company closest to it within 15% (headlines round). A finding is a mention if
+ * any of its sentences dates it, an announcement if one of them is an unframed commitment of a subject. Its
+ * evidence is the most informative sentence (a body sentence over the headline, then one stating a period, then
+ * one in the original currency). A headline figure that the body shows to be no commitment (bookings, talks, an
+ * estimate), or that the body gives to only one of the companies the headline names together, is dropped. A
+ * smaller announced figure of the same company written beside a larger one, or after it, is part of the larger
+ * total (a tranche, a country share, "of which", a running total): not a separate finding.
  */
 final class ItemAnalysis {
   private static final Set<String> OBJECT_PREPS =

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -93,8 +92,7 @@ public final class CurrencyRates {
       }
     }
     Map<String, BigDecimal> map = new TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = rates.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : rates.properties()) {
       if (!e.getValue().isNumber()) {
         throw new IllegalArgumentException(where + ": usd_per_unit." + e.getKey() + " is not a number");
       }
