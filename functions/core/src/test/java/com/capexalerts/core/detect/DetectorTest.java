@@ -111,6 +111,10 @@ class DetectorTest {
           ByteDance earmarks $12 billion for AI chips | TikTok owner ByteDance has earmarked about $12 billion for AI infrastructure this year, according to people familiar with the matter. | ByteDance | 12e9 | USD
           Tesla orders $16.5 billion of AI chips from Samsung | Tesla has signed a $16.5 billion contract with Samsung Electronics to make its next AI chips in Texas through 2033. | Tesla | 16.5e9 | USD
           OpenAI agrees to buy $38 billion of AWS capacity | OpenAI has agreed to buy $38 billion of computing capacity from Amazon Web Services over seven years, the companies said. | OpenAI | 38e9 | USD
+          Governor: xAI to build in Mississippi | Mississippi's governor said on Thursday that xAI will invest $20 billion to build a data center in Southaven, the largest private investment in the state's history. | xAI | 20e9 | USD
+          IBM launches AI venture fund | IBM today announced a $1 billion venture fund to back enterprise AI start-ups, managed by its venture arm. | IBM | 1e9 | USD
+          Samsung to add memory line for AI | Samsung Electronics plans to spend about 60 trillion won ($43 billion) on a new memory production line for AI chips at its Pyeongtaek campus, people familiar with the matter said. | Samsung | 43e9 | KRW
+          Tencent to build AI computing centre | Tencent Holdings will invest HK$10 billion in a new AI computing centre in Hong Kong over five years, the company said in a filing. | Tencent | 1.29e9 | HKD
           """)
   void findsOneAnnouncement(String title, String text, String company, double usd, String currency) {
     List<Finding> findings = DETECTOR.detect(title, text);
@@ -153,6 +157,11 @@ class DetectorTest {
           Metaverse studio raises money | A Metaverse start-up raised $50 million to build virtual worlds, though meta-analysis suggests users are scarce.
           Oracle backlog soars | Oracle's remaining performance obligations jumped to $455 billion on AI cloud contracts, sending its shares up 36%.
           Nvidia market value tumbles | Nvidia lost $593 billion of market value on Monday as Chinese AI models raised doubts about chip demand.
+          Meta Materials files for bankruptcy | Meta Materials, a maker of specialty films, filed for bankruptcy protection with $50 million of debt.
+          Buffett buys more Apple | Berkshire Hathaway, run by the Oracle of Omaha, bought $1 billion of Apple stock in the first quarter, filings showed.
+          Apple growers count losses | Apple growers in Washington state expect a $2 billion loss after a late frost hit the harvest.
+          AI chip start-up Groq raises money | Groq, which designs AI inference chips, raised $750 million in a round led by Disruptive. Investors included Samsung and Cisco.
+          Microsoft pauses a data center | Microsoft has paused some early-stage data center projects, including a $1 billion site in Ohio, the company said.
           """)
   void findsNothing(String title, String text) {
     List<Finding> findings = DETECTOR.detect(title, text);
