@@ -697,11 +697,22 @@ final class ItemAnalysis {
         return o != null && presupposed(s, t, x.phraseEnd - 1) ? o.weak() : o;
       }
     }
-    // f. "The investment of 380 billion yuan will ..." in an item about one company
+    // f. "With $80 billion earmarked for AI, Microsoft is ...": the subject after a fronted phrase
+    int comma = -1;
+    for (int k = m + 1; k < t.length; k++) {
+      if (t[k].is(",")) {
+        comma = k;
+        break;
+      }
+    }
+    if (comma > 0 && comma + 1 < t.length && t[comma + 1].kind == Token.Kind.COMPANY && isFronted(t, m, comma)) {
+      return t[comma + 1].possessive ? single(s, comma + 1, true) : listForward(s, comma + 1);
+    }
+    // g. "The investment of 380 billion yuan will ..." in an item about one company
     if (t.length > 0 && t[0].isWord() && PASSIVE_OPENERS.contains(t[0].norm)) {
       boolean investNoun = false;
-      for (int k = 0; k < m; k++) {
-        if (t[k].kind == Token.Kind.COMPANY || (k > 0 && t[k].isWord() && t[k].upper)) {
+      for (int k = 0; k < Math.min(t.length, m + 3); k++) {
+        if (k < m && (t[k].kind == Token.Kind.COMPANY || (k > 0 && t[k].isWord() && t[k].upper))) {
           return null;
         }
         investNoun |= t[k].isWord() && t[k].has(Cue.INVEST);
@@ -712,6 +723,19 @@ final class ItemAnalysis {
       }
     }
     return null;
+  }
+
+  /** The amount sits in a phrase before the sentence's first comma, with no company before it. */
+  private static boolean isFronted(Token[] t, int m, int comma) {
+    for (int k = 0; k < comma; k++) {
+      if (k != m && (t[k].kind == Token.Kind.COMPANY || t[k].kind == Token.Kind.MONEY || t[k].is(";"))) {
+        return false;
+      }
+      if (t[k].isWord() && (t[k].has(Cue.ANAPHOR | Cue.PLURAL_ANAPHOR) || (k > 0 && t[k].upper && t[k].flags == 0))) {
+        return false; // someone else may be meant ("With Reliance's $30 billion, ...")
+      }
+    }
+    return true;
   }
 
   /** An anaphor at a: the nearest spender before it in the sentence, else the item's focus. */
@@ -936,7 +960,10 @@ final class ItemAnalysis {
       int head = listHead(t, k);
       boolean compared = anyFlag(t, Math.max(0, head - 3), head, Cue.COMPARE | Cue.COMPARE_BODY);
       boolean relativeSubject = k + 2 < t.length && t[k + 1].is(",") && (t[k + 2].is("which") || t[k + 2].is("who"));
-      boolean agent = head >= 2 && t[head - 1].is("by") && isParticiple(t[head - 2]); // "$80bn will be spent by X"
+      boolean agent =
+          head >= 1
+              && (t[head - 1].is("from") // "Anthropic gets $4 billion from Amazon"
+                  || (head >= 2 && t[head - 1].is("by") && isParticiple(t[head - 2]))); // "spent by Microsoft"
       // A possessive counts even inside the headline's object ("Albanese hails Amazon's data-centre plan"): whether
       // it is news or background is then decided sentence by sentence in the body.
       boolean subject = relativeSubject || agent || !isObject(t, k);

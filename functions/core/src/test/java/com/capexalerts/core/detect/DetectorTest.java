@@ -181,6 +181,8 @@ class DetectorTest {
           Chipmaker backs start-up | With Nvidia investing up to $2 billion in the equity, xAI's new round will fund its Memphis supercomputer, Nvidia said. | Nvidia | 2e9
           Nvidia takes Nokia stake | Nvidia will take a 2.9% stake in Nokia for $1 billion and the two will build AI-native networks. | Nvidia | 1e9
           Apple's AI server plant | Apple will open a factory in Houston in 2026 to make servers for its AI features, part of a $500 billion US spending pledge it announced on Monday. | Apple | 500e9
+          Microsoft doubles down on AI | With $80 billion earmarked for AI data centres this year, Microsoft is the biggest spender of all. | Microsoft | 80e9
+          Anthropic gets $4 billion from Amazon | Amazon will invest up to $4 billion in Anthropic, the companies said on Monday. | Amazon | 4e9
           """)
   void findsAnnouncementsInOtherPhrasings(String title, String text, String company, double usd) {
     List<Finding> announced = announcements(DETECTOR.detect(title, text));
