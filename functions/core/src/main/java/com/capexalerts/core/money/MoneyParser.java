@@ -537,6 +537,26 @@ public final class MoneyParser {
       j++;
     }
     boolean grouped = false;
+    // Indian grouping: "1,05,600" (lakh groups of two digits, then a final group of three)
+    if (digits <= 2 && j + 6 <= n && text.charAt(j) == ',' && isDigitAt(text, j + 1) && isDigitAt(text, j + 2)
+        && (j + 3 < n && text.charAt(j + 3) == ',')) {
+      int k = j;
+      while (k + 3 < n && text.charAt(k) == ',' && isDigitAt(text, k + 1) && isDigitAt(text, k + 2)
+          && text.charAt(k + 3) == ',') {
+        k += 3;
+      }
+      if (text.charAt(k) == ',' && isDigitAt(text, k + 1) && isDigitAt(text, k + 2) && isDigitAt(text, k + 3)
+          && !isDigitAt(text, k + 4)) {
+        for (int d = j; d < k + 4; d++) {
+          if (isDigit(text.charAt(d))) {
+            unscaled = unscaled * 10 + (text.charAt(d) - '0');
+            digits++;
+          }
+        }
+        grouped = true;
+        j = k + 4;
+      }
+    }
     while (j < n
         && text.charAt(j) == ','
         && isDigitAt(text, j + 1)

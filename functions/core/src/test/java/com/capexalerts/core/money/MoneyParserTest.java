@@ -51,6 +51,7 @@ class MoneyParserTest {
           The plan is worth Rs 25,000 crore.                    | 250000000000     | INR | Rs 25,000 crore
           The plan is worth ₹1.33 lakh crore.                   | 1330000000000    | INR | ₹1.33 lakh crore
           The plan is worth Rs.500 crore.                       | 5000000000       | INR | Rs.500 crore
+          The plan is worth Rs 1,05,600 crore.                  | 1056000000000    | INR | Rs 1,05,600 crore
           Spending reaches A$2 billion.                         | 2000000000       | AUD | A$2 billion
           Spending reaches C$1.2 billion.                       | 1200000000       | CAD | C$1.2 billion
           Spending reaches S$5 billion.                         | 5000000000       | SGD | S$5 billion
