@@ -90,7 +90,7 @@ final class Cue {
         | factories | fab | fabs | project | projects | plan | plans | programme | program | initiative \
         | venture | hub | infrastructure | cost | costing | contribute | contributes | contributed \
         | contributing | contribution | take a stake | taking a stake | took a stake | push | bet | bets \
-        | splurge | spree | blitz | sink | sinks | sinking | channel | channels | channelling | channeling \
+        | splurge | spree | blitz | add | adds | adding | added | sink | sinks | sinking | channel | channels | channelling | channeling \
         | splash out | shell out | fork out | earmarking
       ACQUIRE: order | ordered
       DEAL: deal | contract | agreement

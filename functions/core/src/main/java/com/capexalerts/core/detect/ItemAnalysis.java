@@ -139,6 +139,7 @@ final class ItemAnalysis {
   private static final int ROLE_NONE = -1;
   /** A non-investment cue governs it: revenue, valuation, fund-raise, buyback ... */
   private static final int ROLE_DROP = 0;
+  private static final Set<String> TOTALLING_VERBS = Set.of("bringing", "brings", "brought", "taking", "takes");
   private static final Set<String> EXPECT_VERBS =
       Set.of(
           "expect", "expects", "expected", "estimate", "estimates", "estimated", "forecast", "forecasts", "project",
@@ -365,7 +366,11 @@ final class ItemAnalysis {
             && (anyFlag(t, clauseFrom, m, Cue.TENTATIVE)
                 || isEstimate(t, base, m)
                 || isReportedResult(t, clauseFrom, m, rightEnd));
-    boolean old = baseline || isPast(t, winStart, m, rightEnd) || (anyFlag(t, winStart, m, Cue.PERFECT) && !increment(span));
+    boolean old =
+        baseline
+            || isPast(t, winStart, m, rightEnd)
+            || (anyFlag(t, winStart, m, Cue.PERFECT) && !increment(span))
+            || runningTotal(t, winStart, m);
     boolean relative = owner.relative || inRelativeClause(t, owner.anchor, m);
     boolean compared = isCompared(s, t, owner.head);
     boolean weak = !owner.subjectLike || relative || compared;
@@ -421,6 +426,19 @@ final class ItemAnalysis {
       return null; // a rate table without this currency: the figure cannot be weighed
     }
     return detector.rates().toUsd(a.value(), a.currency());
+  }
+
+  /** "bringing its total investment to $8 billion", "taking planned investment to $400 billion": a sum so far. */
+  private static boolean runningTotal(Token[] t, int from, int m) {
+    if (m == 0 || !t[m - 1].is("to")) {
+      return false;
+    }
+    for (int k = Math.max(from, m - 10); k < m - 1; k++) {
+      if (t[k].isWord() && TOTALLING_VERBS.contains(t[k].norm)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "an additional $2.75 billion", "a further $4 billion": new money on top of an earlier commitment. */

@@ -418,6 +418,19 @@ class DetectorTest {
   }
 
   @Test
+  void incrementIsTheNewsAndTheRunningTotalIsContext() {
+    List<Finding> findings =
+        DETECTOR.detect(
+            "Amazon doubles down on Anthropic",
+            "Amazon will invest a further $4 billion in Anthropic, bringing its total investment in the AI developer"
+                + " to $8 billion.");
+    List<Finding> announced = announcements(findings);
+    assertEquals(1, announced.size(), findings::toString);
+    assertEquals(new BigDecimal("4000000000"), announced.get(0).amountUsd());
+    assertEquals(List.of(new BigDecimal("8000000000")), mentions(findings).stream().map(Finding::amountUsd).toList());
+  }
+
+  @Test
   void partOfATotalIsNotASeparateFinding() {
     List<Finding> findings =
         DETECTOR.detect(
