@@ -139,6 +139,8 @@ final class ItemAnalysis {
   private static final int ROLE_NONE = -1;
   /** A non-investment cue governs it: revenue, valuation, fund-raise, buyback ... */
   private static final int ROLE_DROP = 0;
+  /** "told analysts", "on a call with analysts": analysts as listeners, not as the source of a figure. */
+  private static final Set<String> AUDIENCE = Set.of("told", "tells", "telling", "briefed", "briefing", "with");
   private static final Set<String> TOTALLING_VERBS = Set.of("bringing", "brings", "brought", "taking", "takes");
   private static final Set<String> EXPECT_VERBS =
       Set.of(
@@ -664,6 +666,14 @@ final class ItemAnalysis {
         continue;
       }
       break;
+    }
+    // a'. ", contributing $30 billion": a participle clause belongs to the sentence's subject
+    if (m >= 2 && t[m - 2].is(",") && t[m - 1].isWord() && t[m - 1].norm.endsWith("ing") && t[m - 1].has(Cue.INVEST)) {
+      for (int k = 0; k < m - 2; k++) {
+        if (t[k].kind == Token.Kind.COMPANY && !isObject(t, k) && !t[k].possessive) {
+          return list(s, k, true);
+        }
+      }
     }
     // b. gapping: "Nvidia will invest $10 billion in Anthropic and Microsoft up to $5 billion"
     if (prevMoney(t, m) >= 0 && gapped(t, m)) {
@@ -1255,8 +1265,8 @@ final class ItemAnalysis {
 
   private static boolean negated(Token[] t, int k) {
     for (int j = k - 1; j >= 0 && j >= k - 3; j--) {
-      if (t[j].isWord() && t[j].has(Cue.NEGATES_ESTIMATE)) {
-        return true;
+      if (t[j].isWord() && (t[j].has(Cue.NEGATES_ESTIMATE) || AUDIENCE.contains(t[j].norm))) {
+        return true; // "above analysts' estimates", "told analysts": not their estimate
       }
     }
     return false;
@@ -1330,7 +1340,8 @@ final class ItemAnalysis {
           continue;
         }
         for (Candidate o : cl) {
-          double gap = gap(o, c);
+          // "$8bn" in a headline over "£8 billion" in the body: the same figure, sloppily labelled
+          double gap = o.money.amount().value().compareTo(c.money.amount().value()) == 0 ? 0 : gap(o, c);
           if (gap < bestGap || (home == null && gap <= bestGap)) {
             bestGap = gap;
             home = cl;
@@ -1448,7 +1459,7 @@ final class ItemAnalysis {
     BigDecimal usd = best.usd;
     if (best.money.statedUsd() == null && !best.money.amount().currency().equals("USD")) {
       for (Candidate c : cl) {
-        if (c.money.amount().currency().equals("USD")) {
+        if (c.money.amount().currency().equals("USD") && gap(c.usd, best.usd) <= 0.15) {
           usd = c.money.amount().value(); // a dollar figure the item itself states beats our rate table
           break;
         }

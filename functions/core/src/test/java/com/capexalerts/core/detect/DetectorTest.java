@@ -183,6 +183,9 @@ class DetectorTest {
           Apple's AI server plant | Apple will open a factory in Houston in 2026 to make servers for its AI features, part of a $500 billion US spending pledge it announced on Monday. | Apple | 500e9
           Microsoft doubles down on AI | With $80 billion earmarked for AI data centres this year, Microsoft is the biggest spender of all. | Microsoft | 80e9
           Anthropic gets $4 billion from Amazon | Amazon will invest up to $4 billion in Anthropic, the companies said on Monday. | Amazon | 4e9
+          Tencent sets capex | Tencent expects its capital expenditure to reach 100 billion yuan this year, its president told analysts on a call. | Tencent | 14e9
+          SoftBank leads OpenAI round | SoftBank will lead OpenAI's $40 billion funding round, contributing $30 billion. | SoftBank | 30e9
+          Amazon earmarks $8bn for UK | Amazon has earmarked £8 billion for UK data centres over five years. | Amazon | 10.5e9
           """)
   void findsAnnouncementsInOtherPhrasings(String title, String text, String company, double usd) {
     List<Finding> announced = announcements(DETECTOR.detect(title, text));
