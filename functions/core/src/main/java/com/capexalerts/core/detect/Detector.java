@@ -17,10 +17,15 @@ import java.util.Objects;
  * names as single tokens; each amount is kept only when its nearest governing cue is an investment cue
  * (not revenue, valuation, buyback, fine, grant, fund-raise ...), the money is bound to a watched company that
  * spends it, and the sentence or its item is about AI. The finding is an {@link FindingKind#ANNOUNCEMENT} when
- * the company is the item's subject (named in the headline, or committing money in the lead sentence of an item
- * whose headline names no watched company) and nothing marks the figure as old (past reference,
- * reaffirmation, comparison framing); otherwise it is a {@link FindingKind#MENTION}. Repeats of the same
- * company's figure within the item are merged.
+ * the company is a subject of the item (named in the headline, or reported committing money in the first
+ * sentences of an item whose headline names no watched company), the figure is asserted in its own clause, and
+ * nothing marks it as old (past reference, reaffirmation, running total) or as context (comparison, relative
+ * clause, a known plan referred to); otherwise it is a {@link FindingKind#MENTION}. Repeats of the same
+ * company's figure within the item are merged; parts of a stated total are not findings of their own.
+ *
+ * <p>Joint figures: when several watched companies commit one stated amount together ("OpenAI, SoftBank and
+ * Oracle will invest $500 billion"), each gets a finding for the whole amount, since the item does not say
+ * what each puts in; an aggregate of separate budgets ("a combined $300 billion") gives none.
  */
 public final class Detector {
   /** Below this many US dollars a figure is not a big-tech AI commitment (default of {@link Builder}). */

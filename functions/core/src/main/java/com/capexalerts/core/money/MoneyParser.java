@@ -227,7 +227,8 @@ public final class MoneyParser {
 
   private record Parsed(MoneySpan span, String currency) {}
 
-  private record Number(BigDecimal value, int end, boolean grouped, boolean integral, int digits) {}
+  /** A number as read: its value before scaling, where it ends, and how it was written. */
+  private record Digits(BigDecimal value, int end, boolean grouped, boolean integral, int digits) {}
 
   private record Found(String value, int start, int end) {}
 
@@ -235,7 +236,7 @@ public final class MoneyParser {
   private static Parsed parseAt(String text, int i, String yen, boolean withQualifier, boolean withConversion) {
     int n = text.length();
     Found prefix = prefixBefore(text, i);
-    Number a = readNumber(text, i);
+    Digits a = readNumber(text, i);
     int j = a.end;
     if (isPercent(text, j)) {
       return null;
@@ -302,7 +303,7 @@ public final class MoneyParser {
         Found pb = prefixBefore(text, d);
         boolean startsRight = pb != null ? pb.start == bStart : d == bStart;
         if (startsRight) {
-          Number b = readNumber(text, d);
+          Digits b = readNumber(text, d);
           int jb = b.end;
           if (!isPercent(text, jb)) {
             Found mb = readMultiplier(text, jb);
@@ -501,7 +502,7 @@ public final class MoneyParser {
     return v.setScale(0, java.math.RoundingMode.HALF_UP);
   }
 
-  private static boolean looksLikeYear(Number a) {
+  private static boolean looksLikeYear(Digits a) {
     return a.integral && a.digits == 4 && a.value.intValue() >= 1900 && a.value.intValue() <= 2100;
   }
 
@@ -520,7 +521,7 @@ public final class MoneyParser {
     return true;
   }
 
-  private static Number readNumber(String text, int i) {
+  private static Digits readNumber(String text, int i) {
     int n = text.length();
     long unscaled = 0;
     int scale = 0;
@@ -591,7 +592,7 @@ public final class MoneyParser {
         overflow
             ? new BigDecimal(text.substring(i, j).replace(",", ""))
             : BigDecimal.valueOf(unscaled, scale);
-    return new Number(value, j, grouped, integral, integral ? digits : digits - scale);
+    return new Digits(value, j, grouped, integral, integral ? digits : digits - scale);
   }
 
   private static Found readMultiplier(String text, int j) {
