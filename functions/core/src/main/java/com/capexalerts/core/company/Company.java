@@ -1,0 +1,42 @@
+package com.capexalerts.core.company;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A watched company.
+ *
+ * @param name      canonical name used in findings ("Alphabet")
+ * @param country   home country, ISO 3166 alpha-2 ("US", "CN", "JP"); settles a bare ¥ sign
+ * @param aliases   names it is written as, matched case-sensitively ("Google", "DeepMind")
+ * @param notWhen   phrases around an alias in which it is not the company ("Amazon rainforest")
+ * @param aiLab     true when the company itself is an AI lab, so naming it makes a sentence about AI
+ * @param aiAliases aliases that make a sentence about AI even though the company is not an AI lab
+ */
+public record Company(
+    String name, String country, List<String> aliases, List<String> notWhen, boolean aiLab, Set<String> aiAliases) {
+  public Company {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(country, "country");
+    aliases = List.copyOf(aliases);
+    notWhen = notWhen == null ? List.of() : List.copyOf(notWhen);
+    aiAliases = aiAliases == null ? Set.of() : Set.copyOf(aiAliases);
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("company name must not be blank");
+    }
+    if (aliases.isEmpty()) {
+      throw new IllegalArgumentException("company " + name + " has no aliases");
+    }
+  }
+
+  /** A company with just a name, country and aliases. */
+  public static Company of(String name, String country, String... aliases) {
+    return new Company(name, country, List.of(aliases), List.of(), false, Set.of());
+  }
+
+  /** True when writing this alias makes a sentence about AI (an AI lab, or DeepMind). */
+  public boolean isAiScope(String alias) {
+    return aiLab || aiAliases.contains(alias);
+  }
+}

@@ -1,0 +1,250 @@
+package com.capexalerts.core.company;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The companies to watch and a fast matcher for their names. Aliases match case-sensitively on word boundaries
+ * ("Meta" but not "Metaverse" or "meta-analysis"; "Apple" but not "Applebee's"), longest alias first, and not
+ * inside a phrase listed in {@link Company#notWhen()} ("Amazon rainforest"). Immutable and thread-safe.
+ *
+ * <p>The matcher indexes aliases by their first character, so a text is scanned once and only word starts
+ * with a candidate first letter are compared.
+ */
+public final class Watchlist {
+  private static final String DEFAULT_RESOURCE = "/com/capexalerts/core/watchlist.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private record Exclusion(String phrase, int aliasOffset) {}
+
+  private record Alias(String text, Company company, List<Exclusion> exclusions) {}
+
+  private final List<Company> companies;
+  private final Map<String, Company> byName;
+  /** Aliases by first character (ASCII), longest first. */
+  private final Alias[][] asciiIndex = new Alias[128][];
+
+  private final Map<Character, Alias[]> otherIndex = new HashMap<>();
+
+  private Watchlist(List<Company> companies) {
+    if (companies.isEmpty()) {
+      throw new IllegalArgumentException("a watchlist needs at least one company");
+    }
+    this.companies = List.copyOf(companies);
+    Map<String, Company> names = new LinkedHashMap<>();
+    Map<String, Company> seenAliases = new HashMap<>();
+    Map<Character, List<Alias>> index = new HashMap<>();
+    for (Company c : companies) {
+      if (names.put(c.name(), c) != null) {
+        throw new IllegalArgumentException("company " + c.name() + " is listed twice");
+      }
+      for (String a : c.aliases()) {
+        if (a.isBlank()) {
+          throw new IllegalArgumentException("company " + c.name() + " has a blank alias");
+        }
+        Company other = seenAliases.put(a, c);
+        if (other != null && other != c) {
+          throw new IllegalArgumentException("alias '" + a + "' belongs to both " + other.name() + " and " + c.name());
+        }
+        List<Exclusion> ex = new ArrayList<>();
+        for (String phrase : c.notWhen()) {
+          int off = phrase.toLowerCase(Locale.ROOT).indexOf(a.toLowerCase(Locale.ROOT));
+          if (off >= 0) {
+            ex.add(new Exclusion(phrase, off));
+          }
+        }
+        index.computeIfAbsent(a.charAt(0), k -> new ArrayList<>()).add(new Alias(a, c, List.copyOf(ex)));
+      }
+    }
+    this.byName = java.util.Collections.unmodifiableMap(names);
+    index.forEach(
+        (ch, list) -> {
+          list.sort(Comparator.comparingInt((Alias x) -> x.text().length()).reversed());
+          Alias[] arr = list.toArray(Alias[]::new);
+          if (ch < 128) {
+            asciiIndex[ch] = arr;
+          } else {
+            otherIndex.put(ch, arr);
+          }
+        });
+  }
+
+  private static final class Holder {
+    static final Watchlist DEFAULTS = loadDefaults();
+
+    private static Watchlist loadDefaults() {
+      try (InputStream in = Watchlist.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
+        }
+        return fromJson(in, DEFAULT_RESOURCE);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + DEFAULT_RESOURCE, e);
+      }
+    }
+  }
+
+  /** The bundled watchlist (Alibaba, Alphabet, Amazon, Apple, Meta, Microsoft, Nvidia, ... Tesla). */
+  public static Watchlist defaults() {
+    return Holder.DEFAULTS;
+  }
+
+  public static Watchlist of(List<Company> companies) {
+    return new Watchlist(companies);
+  }
+
+  /** Reads a watchlist in the format of the bundled resource; errors name {@code where} and the entry. */
+  public static Watchlist fromJson(InputStream in, String where) throws IOException {
+    JsonNode root = JSON.readTree(in);
+    JsonNode list = root == null ? null : root.get("companies");
+    if (list == null || !list.isArray()) {
+      throw new IllegalArgumentException(where + ": expected an object with an array \"companies\"");
+    }
+    List<Company> companies = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode c = list.get(i);
+      String at = where + ": companies[" + i + "]";
+      String name = text(c, "name", at);
+      at = at + " (" + name + ")";
+      String country = text(c, "country", at);
+      List<String> aliases = strings(c, "aliases", at);
+      if (aliases.isEmpty()) {
+        aliases = List.of(name);
+      }
+      try {
+        companies.add(
+            new Company(
+                name,
+                country,
+                aliases,
+                strings(c, "not_when", at),
+                c.path("ai_lab").asBoolean(false),
+                new HashSet<>(strings(c, "ai_aliases", at))));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
+      }
+    }
+    try {
+      return new Watchlist(companies);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  public static Watchlist fromJson(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return fromJson(in, file.toString());
+    }
+  }
+
+  private static String text(JsonNode node, String field, String at) {
+    JsonNode v = node.get(field);
+    if (v == null || !v.isTextual() || v.asText().isBlank()) {
+      throw new IllegalArgumentException(at + ": missing text field \"" + field + "\"");
+    }
+    return v.asText();
+  }
+
+  private static List<String> strings(JsonNode node, String field, String at) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return List.of();
+    }
+    if (!v.isArray()) {
+      throw new IllegalArgumentException(at + ": \"" + field + "\" must be an array of strings");
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode e : v) {
+      if (!e.isTextual()) {
+        throw new IllegalArgumentException(at + ": \"" + field + "\" must contain only strings");
+      }
+      out.add(e.asText());
+    }
+    return out;
+  }
+
+  public List<Company> companies() {
+    return companies;
+  }
+
+  public Optional<Company> company(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  /** The watched companies named in {@code text}, in text order. */
+  public List<CompanyMention> find(String text) {
+    List<CompanyMention> out = null;
+    int n = text.length();
+    char prev = ' ';
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      boolean wordStart = !Character.isLetterOrDigit(prev);
+      prev = c;
+      if (!wordStart) {
+        continue;
+      }
+      Alias[] candidates = c < 128 ? asciiIndex[c] : otherIndex.get(c);
+      if (candidates == null) {
+        continue;
+      }
+      for (Alias a : candidates) {
+        int len = a.text.length();
+        int end = i + len;
+        if (!text.startsWith(a.text, i) || (end < n && Character.isLetterOrDigit(text.charAt(end)))) {
+          continue;
+        }
+        if (excluded(text, i, end, a)) {
+          break; // a longer alias did not match and this one is ruled out: no company here
+        }
+        boolean possessive =
+            end + 1 < n
+                && (text.charAt(end) == '\'' || text.charAt(end) == '’')
+                && (text.charAt(end + 1) == 's' || text.charAt(end + 1) == 'S')
+                && (end + 2 >= n || !Character.isLetterOrDigit(text.charAt(end + 2)));
+        if (out == null) {
+          out = new ArrayList<>(4);
+        }
+        out.add(new CompanyMention(a.company, a.text, i, end, possessive));
+        i = end - 1;
+        prev = text.charAt(end - 1);
+        break;
+      }
+    }
+    return out == null ? List.of() : out;
+  }
+
+  private static boolean excluded(String text, int start, int end, Alias a) {
+    for (Exclusion e : a.exclusions) {
+      int from = start - e.aliasOffset;
+      int to = from + e.phrase.length();
+      if (from >= 0
+          && to <= text.length()
+          && text.regionMatches(true, from, e.phrase, 0, e.phrase.length())
+          && (from == 0 || !Character.isLetterOrDigit(text.charAt(from - 1)))
+          && (to == text.length() || !Character.isLetterOrDigit(text.charAt(to)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Names of all companies, for messages. */
+  public Set<String> names() {
+    return byName.keySet();
+  }
+}

@@ -1,0 +1,150 @@
+package com.capexalerts.core.company;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WatchlistTest {
+  private final Watchlist watchlist = Watchlist.defaults();
+
+  private List<String> names(String text) {
+    return watchlist.find(text).stream().map(m -> m.company().name()).toList();
+  }
+
+  @Test
+  void defaultWatchlistHasTheNineteenCompaniesWithHomeCountries() {
+    assertEquals(
+        List.of(
+            "Alibaba", "Alphabet", "Amazon", "Apple", "Meta", "Microsoft", "Nvidia", "Oracle", "IBM", "Tencent",
+            "Baidu", "ByteDance", "Huawei", "Samsung", "SoftBank", "OpenAI", "Anthropic", "xAI", "Tesla"),
+        watchlist.companies().stream().map(Company::name).toList());
+    assertEquals("CN", watchlist.company("Alibaba").orElseThrow().country());
+    assertEquals("JP", watchlist.company("SoftBank").orElseThrow().country());
+    assertEquals("KR", watchlist.company("Samsung").orElseThrow().country());
+    assertEquals("US", watchlist.company("Microsoft").orElseThrow().country());
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "Alibaba Cloud will expand, Alibaba",
+    "Aliyun opened a region, Alibaba",
+    "Alibaba Group said, Alibaba",
+    "Google Cloud signed up, Alphabet",
+    "DeepMind released a model, Alphabet",
+    "AWS will invest, Amazon",
+    "Amazon Web Services will invest, Amazon",
+    "Meta Platforms said, Meta",
+    "Facebook's parent, Meta",
+    "Azure capacity grew, Microsoft",
+    "NVIDIA shipped, Nvidia",
+    "Samsung Electronics said, Samsung",
+    "SoftBank Group said, SoftBank",
+    "TikTok will build, ByteDance",
+    "xAI raised money, xAI",
+    "IBM said, IBM",
+  })
+  void aliasesMapToCanonicalNames(String text, String company) {
+    assertEquals(List.of(company), names(text));
+  }
+
+  @ParameterizedTest(name = "no company in: {0}")
+  @ValueSource(
+      strings = {
+        "The Metaverse is quiet these days.",
+        "A meta-analysis of 40 studies found no effect.",
+        "A Meta-analysis published on Monday found no effect.",
+        "We had dinner at Applebee's.",
+        "The apple orchard was sold.",
+        "Farmers tended the Apple orchard all summer.",
+        "Fires are burning in the Amazon rainforest.",
+        "The Amazon River flooded villages.",
+        "Investors listen to the Oracle of Omaha.",
+        "The museum shows a working Tesla coil.",
+        "A biography of Nikola Tesla was published.",
+        "The anthropic principle is debated.",
+        "Explainable AI (XAI) is a research field.",
+        "The samsungite mineral is rare.",
+        "Googled results vary.",
+      })
+  void lookAlikesAreNotCompanies(String text) {
+    assertEquals(List.of(), names(text));
+  }
+
+  @Test
+  void matchesPossessivesWithEitherApostropheAndKeepsPositions() {
+    String text = "Alibaba's plan and Microsoft’s budget";
+    List<CompanyMention> found = watchlist.find(text);
+    assertEquals(2, found.size());
+    assertTrue(found.get(0).possessive());
+    assertTrue(found.get(1).possessive());
+    assertEquals("Alibaba", text.substring(found.get(0).start(), found.get(0).end()));
+    assertEquals("Microsoft", text.substring(found.get(1).start(), found.get(1).end()));
+  }
+
+  @Test
+  void prefersTheLongestAlias() {
+    List<CompanyMention> found = watchlist.find("Amazon Web Services said");
+    assertEquals(1, found.size());
+    assertEquals("Amazon Web Services", found.get(0).alias());
+    assertFalse(found.get(0).possessive());
+  }
+
+  @Test
+  void findsSeveralCompaniesInTextOrder() {
+    assertEquals(
+        List.of("Microsoft", "Meta", "Alphabet", "OpenAI"),
+        names("Microsoft, Meta and Google compete with OpenAI."));
+  }
+
+  @Test
+  void customWatchlistFromJson() throws IOException {
+    String json =
+        """
+        {"companies": [
+          {"name": "Reliance", "country": "IN", "aliases": ["Reliance", "Reliance Industries"],
+           "not_when": ["Reliance on"]},
+          {"name": "TSMC", "country": "TW", "aliases": ["TSMC", "Taiwan Semiconductor"], "ai_lab": false}
+        ]}
+        """;
+    Watchlist custom = Watchlist.fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "mine");
+    assertEquals(
+        List.of("Reliance", "TSMC"),
+        custom.find("Reliance Industries and TSMC said; Reliance on imports grew").stream()
+            .map(m -> m.company().name())
+            .toList());
+    assertEquals("IN", custom.company("Reliance").orElseThrow().country());
+    assertTrue(custom.find("Microsoft said").isEmpty());
+  }
+
+  @Test
+  void badWatchlistsNameWhereAndWhy() {
+    IllegalArgumentException noCountry =
+        assertThrows(IllegalArgumentException.class, () -> read("{\"companies\": [{\"name\": \"X\"}]}"));
+    assertTrue(noCountry.getMessage().startsWith("wl.json: companies[0] (X): missing text field \"country\""),
+        noCountry.getMessage());
+    IllegalArgumentException shared =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                read(
+                    "{\"companies\": [{\"name\": \"A\", \"country\": \"US\", \"aliases\": [\"Acme\"]},"
+                        + " {\"name\": \"B\", \"country\": \"US\", \"aliases\": [\"Acme\"]}]}"));
+    assertTrue(shared.getMessage().contains("alias 'Acme' belongs to both A and B"), shared.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> read("{\"companies\": []}"));
+    assertThrows(IllegalArgumentException.class, () -> read("[]"));
+  }
+
+  private static Watchlist read(String json) throws IOException {
+    return Watchlist.fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "wl.json");
+  }
+}
