@@ -28,23 +28,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The end-to-end story with the real FeedReader and Detector (the production bindings of {@link Poller.Builder}).
- * While either is still the placeholder on this branch the test is skipped with that reason; after the merge it runs.
  */
 class RealPipelineTest {
   @BeforeEach
-  void realComponentsPresent() throws Exception {
+  void realComponentsFindTheFixtureAnnouncement() throws Exception {
     FeedParseResult parsed = new FeedReader().read(Fixtures.MICROSOFT_BLOG, "fixture");
-    Assumptions.assumeFalse(parsed.items().isEmpty(),
-        "FeedReader is still the placeholder here (it reads no items); this test runs once the real reader is merged");
-    Assumptions.assumeFalse(Detector.withDefaults().detect(parsed.items().getFirst()).isEmpty(),
-        "Detector is still the placeholder here (it finds nothing); this test runs once the real detector is merged");
+    org.junit.jupiter.api.Assertions.assertFalse(parsed.items().isEmpty(), "the real FeedReader reads the fixture");
+    org.junit.jupiter.api.Assertions.assertFalse(Detector.withDefaults().detect(parsed.items().getFirst()).isEmpty(),
+        "the real Detector finds the fixture's announcement");
   }
 
   @Test
