@@ -4,10 +4,11 @@ import com.capexalerts.core.feed.FeedException;
 import com.capexalerts.core.feed.FeedItem;
 import com.capexalerts.core.feed.FeedParseResult;
 import com.capexalerts.core.feed.FeedReader;
+import com.capexalerts.core.fetch.FetchResult;
+import com.capexalerts.core.fetch.FetchSettings;
+import com.capexalerts.core.fetch.StandardFeedFetcher;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,17 +50,18 @@ final class FeedCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Reads a feed body from a path (file: URLs too). */
+  /** Fetches a feed body through the poller's fetcher (http(s) with its timeouts and size cap, files, file: URLs). */
   static final class FeedSource {
     private FeedSource() {}
 
     static byte[] load(String location) {
-      Path path = location.startsWith("file:") ? Path.of(java.net.URI.create(location)) : Path.of(location);
-      try {
-        return Files.readAllBytes(path);
-      } catch (IOException e) {
-        throw new UnreadableInputException("cannot read feed " + location + ": " + DetectCommand.describe(e), e);
-      }
+      FetchResult r = new StandardFeedFetcher(FetchSettings.defaults()).fetch(location, null, null);
+      return switch (r) {
+        case FetchResult.Fetched f -> f.body();
+        case FetchResult.Failed f -> throw new UnreadableInputException("cannot read feed " + location + ": "
+            + f.message(), null);
+        case FetchResult.NotModified n -> throw new IllegalStateException("304 without validators from " + location);
+      };
     }
   }
 }

@@ -1,0 +1,100 @@
+package com.capexalerts.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `run` over the sample feeds shipped in events/: the "done when", through the real command. */
+class RunCommandTest {
+  private static final String SAMPLES = Path.of("../../events/sample-feeds").toString();
+  private static final String MORE = Path.of("../../events/sample-feeds-more").toString();
+
+  @TempDir Path state;
+
+  record Run(int exit, List<JsonNode> alerts, String err) {}
+
+  private Run run(String... feeds) throws IOException {
+    List<String> args = new ArrayList<>(List.of("run", "--state", state.toString(), "--max-age", "none"));
+    for (String f : feeds) {
+      args.add("--feed");
+      args.add(f);
+    }
+    CommandLine cl = CapexAlerts.newCommandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int exit = cl.execute(args.toArray(String[]::new));
+    List<JsonNode> alerts = new ArrayList<>();
+    for (String line : out.toString().split("\n")) {
+      if (!line.isBlank()) {
+        alerts.add(Json.MAPPER.readTree(line));
+      }
+    }
+    return new Run(exit, alerts, err.toString());
+  }
+
+  private static List<String> companies(Run r) {
+    return r.alerts().stream().map(a -> a.get("company").asText()).sorted().toList();
+  }
+
+  @Test
+  void eachEventOnceThenNothingThenOnlyTheNewOne() throws IOException {
+    Run first = run(SAMPLES);
+    assertEquals(0, first.exit(), first.err());
+    assertEquals(List.of("Alibaba", "Meta", "Microsoft"), companies(first),
+        "three outlets carry three events; the budgets cited as context and the share move do not alert");
+    JsonNode alibaba = first.alerts().stream().filter(a -> a.get("company").asText().equals("Alibaba"))
+        .findFirst().orElseThrow();
+    assertEquals("CNY", alibaba.get("currency").asText());
+    assertEquals(53_000_000_000L, alibaba.get("amount_usd").asLong(), 1_500_000_000L);
+    for (String field : List.of("event_key", "kind", "amount", "amount_usd", "period", "title", "link", "published")) {
+      assertTrue(alibaba.has(field), field);
+    }
+    List<String> outbox = Files.readAllLines(state.resolve("outbox.jsonl"));
+    assertEquals(3, outbox.size(), "one SNS Publish request per alert in the outbox");
+    assertEquals("json", Json.MAPPER.readTree(outbox.getFirst()).get("MessageStructure").asText());
+
+    Run second = run(SAMPLES);
+    assertEquals(0, second.exit(), second.err());
+    assertEquals(List.of(), second.alerts(), "the same feeds again: nothing");
+
+    Run third = run(SAMPLES, MORE);
+    assertEquals(0, third.exit(), third.err());
+    assertEquals(List.of("Amazon"), companies(third), "only the new event of the added feed");
+    assertEquals(4, Files.readAllLines(state.resolve("outbox.jsonl")).size());
+  }
+
+  @Test
+  void aMissingFeedIsAUsageError() {
+    CommandLine cl = CapexAlerts.newCommandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err));
+    cl.setOut(new PrintWriter(new StringWriter()));
+    int exit = cl.execute("run", "--state", state.toString(), "--feed", state.resolve("nope.xml").toString());
+    assertEquals(2, exit);
+    assertTrue(err.toString().contains("no such file or folder"), err.toString());
+  }
+
+  @Test
+  void aBadMaxAgeIsAUsageError() {
+    CommandLine cl = CapexAlerts.newCommandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err));
+    cl.setOut(new PrintWriter(new StringWriter()));
+    int exit = cl.execute("run", "--state", state.toString(), "--feed", SAMPLES, "--max-age", "fortnight");
+    assertEquals(2, exit);
+    assertTrue(err.toString().contains("--max-age"), err.toString());
+  }
+}
