@@ -58,7 +58,7 @@ public record PollerSettings(List<Feed> feeds, PollerConfig config, FetchSetting
     BigDecimal tolerance = r.read("DEDUPE_TOLERANCE", PollerSettings::fraction, PollerConfig.DEFAULT_TOLERANCE);
     Duration window = r.read("DEDUPE_WINDOW", v -> positive(duration(v, "P30D")), PollerConfig.DEFAULT_WINDOW);
     int concurrency = r.read("FETCH_CONCURRENCY", PollerSettings::concurrency, PollerConfig.DEFAULT_CONCURRENCY);
-    Duration interval = r.read("POLL_INTERVAL", v -> positive(duration(v, "PT15M")),
+    Duration interval = r.read("POLL_INTERVAL", v -> positive(scheduleRate(v)),
         PollerConfig.DEFAULT_POLL_INTERVAL);
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException("invalid poller configuration: " + String.join("; ", errors));
@@ -83,6 +83,23 @@ public record PollerSettings(List<Feed> feeds, PollerConfig config, FetchSetting
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 duration (e.g. " + example + ")");
     }
+  }
+
+  private static final java.util.regex.Pattern RATE =
+      java.util.regex.Pattern.compile("rate\\(\\s*(\\d+)\\s+(minute|minutes|hour|hours|day|days)\\s*\\)");
+
+  /** The template passes its EventBridge schedule as is: "rate(5 minutes)"; ISO-8601 (PT5M) works too. */
+  static Duration scheduleRate(String text) {
+    var m = RATE.matcher(text.strip().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      return duration(text, "PT15M or rate(15 minutes)");
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2).charAt(0)) {
+      case 'm' -> Duration.ofMinutes(n);
+      case 'h' -> Duration.ofHours(n);
+      default -> Duration.ofDays(n);
+    };
   }
 
   private static Duration positive(Duration d) {

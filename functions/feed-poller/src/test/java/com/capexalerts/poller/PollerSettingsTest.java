@@ -54,6 +54,17 @@ class PollerSettingsTest {
   }
 
   @Test
+  void pollIntervalAcceptsTheTemplatesScheduleExpression() {
+    assertEquals(Duration.ofMinutes(5),
+        PollerSettings.fromEnv(Map.of("POLL_INTERVAL", "rate(5 minutes)")).config().backoff().base());
+    assertEquals(Duration.ofHours(1),
+        PollerSettings.fromEnv(Map.of("POLL_INTERVAL", "rate(1 hour)")).config().backoff().base());
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> PollerSettings.fromEnv(Map.of("POLL_INTERVAL", "cron(0 * * * ? *)")));
+    assertTrue(e.getMessage().contains("POLL_INTERVAL"), e.getMessage());
+  }
+
+  @Test
   void maxAgeNoneDisablesTheRuleAndLongAgesKeepSeenRecordsLonger() {
     assertNull(PollerSettings.fromEnv(Map.of("MAX_AGE", "none")).config().maxAge());
     PollerConfig year = PollerSettings.fromEnv(Map.of("MAX_AGE", "P365D")).config();
