@@ -13,6 +13,7 @@ import com.capexalerts.core.webhook.WebhookDispatch;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The local run's webhook step: each published alert goes to the webhooks registered in the state directory
@@ -34,7 +35,9 @@ final class LocalWebhooks implements AutoCloseable {
   }
 
   static LocalWebhooks open(Path state, Clock clock, PrintWriter err) {
-    DeliverySettings settings = DeliverySettings.defaults();
+    // The deployed dispatcher's retry budget (template.yaml RETRY_BUDGET): a dead receiver delays a run by at most
+    // about 45 s per alert.
+    DeliverySettings settings = DeliverySettings.defaults().withRetryBudget(Duration.ofSeconds(30));
     FileWebhookRegistry registry = new FileWebhookRegistry(state, warning -> err.println("  warning: " + warning));
     FileDeliveryLog log = new FileDeliveryLog(state, clock, WebhookDispatch.claimLease(settings));
     WebhookDeliverer deliverer = WebhookDeliverer.builder(EndpointPolicy.local(), log).settings(settings).build();

@@ -71,8 +71,13 @@ public final class WebhookDispatcherHandler implements RequestHandler<SQSEvent, 
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
       Future<Boolean> retry = retries.get(i);
+      String id = messages.get(i).getMessageId();
+      if (retry.state() != Future.State.SUCCESS) {
+        write(log, "message_id=%s failed unexpectedly, to be retried: %s".formatted(id, retry.exceptionNow()),
+            LogLevel.ERROR);
+      }
       if (retry.state() != Future.State.SUCCESS || retry.resultNow()) {
-        failures.add(new SQSBatchResponse.BatchItemFailure(messages.get(i).getMessageId()));
+        failures.add(new SQSBatchResponse.BatchItemFailure(id));
       }
     }
     return new SQSBatchResponse(failures);
@@ -85,30 +90,35 @@ public final class WebhookDispatcherHandler implements RequestHandler<SQSEvent, 
     try {
       report = dispatch.dispatch(message.getBody());
     } catch (MalformedAlertException e) {
-      log.log("message_id=%s dropped, not retried: %s; body starts: %s".formatted(id, e.getMessage(),
+      write(log, "message_id=%s dropped, not retried: %s; body starts: %s".formatted(id, e.getMessage(),
           snippet(message.getBody())), LogLevel.ERROR);
       return false;
     } catch (RuntimeException e) {
       // Loading the webhooks failed (DynamoDB unavailable, throttled beyond the SDK's retries): try the alert again.
-      log.log("message_id=%s dispatch failed, to be retried: %s".formatted(id, e), LogLevel.WARN);
+      write(log, "message_id=%s dispatch failed, to be retried: %s".formatted(id, e), LogLevel.WARN);
       return true;
     }
     String event = report.alert().key().value();
     if (report.results().isEmpty()) {
-      log.log("message_id=%s event_key=%s no enabled webhook wants it".formatted(id, event), LogLevel.INFO);
+      write(log, "message_id=%s event_key=%s no enabled webhook wants it".formatted(id, event), LogLevel.INFO);
     }
     for (DeliveryResult r : report.results()) {
       boolean routine = r.outcome() == DeliveryResult.Outcome.DELIVERED
           || r.outcome() == DeliveryResult.Outcome.ALREADY_DELIVERED;
-      log.log(("message_id=%s event_key=%s webhook=%s outcome=%s statuses=%s elapsed_ms=%d failures_in_a_row=%d"
+      write(log, ("message_id=%s event_key=%s webhook=%s outcome=%s statuses=%s elapsed_ms=%d failures_in_a_row=%d"
           + " disabled_now=%b detail=%s").formatted(id, event, r.webhookId(), r.outcome(), statuses(r),
           r.elapsed().toMillis(), r.consecutiveFailures(), r.disable(), r.detail()),
           routine ? LogLevel.INFO : LogLevel.WARN);
     }
     for (String problem : report.problems()) {
-      log.log("message_id=%s event_key=%s %s".formatted(id, event, problem), LogLevel.WARN);
+      write(log, "message_id=%s event_key=%s %s".formatted(id, event, problem), LogLevel.WARN);
     }
     return report.retry();
+  }
+
+  /** One line at a time: the messages of a batch log from their own threads. */
+  private synchronized void write(LambdaLogger log, String line, LogLevel level) {
+    log.log(line, level);
   }
 
   /** "[503, 503, 0]": the status of each attempt, 0 for no response. */
