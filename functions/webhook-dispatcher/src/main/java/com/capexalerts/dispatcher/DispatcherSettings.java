@@ -16,7 +16,8 @@ import java.util.Map;
  *   <li>WEBHOOKS_TABLE, DELIVERIES_TABLE: the DynamoDB tables (required)
  *   <li>MAX_ATTEMPTS: attempts per webhook and alert within one invocation, 1 to 10 (4)
  *   <li>RETRY_BUDGET: ISO-8601 duration after which no retry starts (PT30S). With 3 s connect + 10 s request per
- *       attempt, one message takes at most the budget plus 13 s: keep that under the function timeout.
+ *       attempt, one message takes at most the budget plus 13 s, and a batch its size times that: keep that under the
+ *       function timeout.
  *   <li>DISABLE_AFTER_FAILURES: failed deliveries in a row after which a webhook is disabled, 1 to 1000 (5)
  * </ul>
  */

@@ -20,9 +20,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -60,24 +58,21 @@ public final class WebhookDispatcherHandler implements RequestHandler<SQSEvent, 
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     LambdaLogger log = context.getLogger();
     List<SQSMessage> messages = event == null || event.getRecords() == null ? List.of() : event.getRecords();
-    // The messages of a batch go out at the same time: each takes at most the retry budget plus one attempt, and so
-    // does the batch, whatever its size.
-    List<Future<Boolean>> retries = new ArrayList<>(messages.size());
-    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (SQSMessage message : messages) {
-        retries.add(executor.submit(() -> mustRetry(message, log)));
-      }
-    }
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-    for (int i = 0; i < messages.size(); i++) {
-      Future<Boolean> retry = retries.get(i);
-      String id = messages.get(i).getMessageId();
-      if (retry.state() != Future.State.SUCCESS) {
-        write(log, "message_id=%s failed unexpectedly, to be retried: %s".formatted(id, retry.exceptionNow()),
+    // One message after the other (each one's webhooks at the same time): a webhook's failure count is read, then
+    // written back, so two alerts to one failing webhook in one batch must not overlap. template.yaml sizes the
+    // timeout for a full batch.
+    for (SQSMessage message : messages) {
+      boolean retry;
+      try {
+        retry = mustRetry(message, log);
+      } catch (RuntimeException e) {
+        log.log("message_id=%s failed unexpectedly, to be retried: %s".formatted(message.getMessageId(), e),
             LogLevel.ERROR);
+        retry = true;
       }
-      if (retry.state() != Future.State.SUCCESS || retry.resultNow()) {
-        failures.add(new SQSBatchResponse.BatchItemFailure(id));
+      if (retry) {
+        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
       }
     }
     return new SQSBatchResponse(failures);
@@ -90,35 +85,30 @@ public final class WebhookDispatcherHandler implements RequestHandler<SQSEvent, 
     try {
       report = dispatch.dispatch(message.getBody());
     } catch (MalformedAlertException e) {
-      write(log, "message_id=%s dropped, not retried: %s; body starts: %s".formatted(id, e.getMessage(),
+      log.log("message_id=%s dropped, not retried: %s; body starts: %s".formatted(id, e.getMessage(),
           snippet(message.getBody())), LogLevel.ERROR);
       return false;
     } catch (RuntimeException e) {
       // Loading the webhooks failed (DynamoDB unavailable, throttled beyond the SDK's retries): try the alert again.
-      write(log, "message_id=%s dispatch failed, to be retried: %s".formatted(id, e), LogLevel.WARN);
+      log.log("message_id=%s dispatch failed, to be retried: %s".formatted(id, e), LogLevel.WARN);
       return true;
     }
     String event = report.alert().key().value();
     if (report.results().isEmpty()) {
-      write(log, "message_id=%s event_key=%s no enabled webhook wants it".formatted(id, event), LogLevel.INFO);
+      log.log("message_id=%s event_key=%s no enabled webhook wants it".formatted(id, event), LogLevel.INFO);
     }
     for (DeliveryResult r : report.results()) {
       boolean routine = r.outcome() == DeliveryResult.Outcome.DELIVERED
           || r.outcome() == DeliveryResult.Outcome.ALREADY_DELIVERED;
-      write(log, ("message_id=%s event_key=%s webhook=%s outcome=%s statuses=%s elapsed_ms=%d failures_in_a_row=%d"
+      log.log(("message_id=%s event_key=%s webhook=%s outcome=%s statuses=%s elapsed_ms=%d failures_in_a_row=%d"
           + " disabled_now=%b detail=%s").formatted(id, event, r.webhookId(), r.outcome(), statuses(r),
           r.elapsed().toMillis(), r.consecutiveFailures(), r.disable(), r.detail()),
           routine ? LogLevel.INFO : LogLevel.WARN);
     }
     for (String problem : report.problems()) {
-      write(log, "message_id=%s event_key=%s %s".formatted(id, event, problem), LogLevel.WARN);
+      log.log("message_id=%s event_key=%s %s".formatted(id, event, problem), LogLevel.WARN);
     }
     return report.retry();
-  }
-
-  /** One line at a time: the messages of a batch log from their own threads. */
-  private synchronized void write(LambdaLogger log, String line, LogLevel level) {
-    log.log(line, level);
   }
 
   /** "[503, 503, 0]": the status of each attempt, 0 for no response. */
@@ -135,26 +125,30 @@ public final class WebhookDispatcherHandler implements RequestHandler<SQSEvent, 
     return oneLine.length() <= BODY_SNIPPET_CHARS ? oneLine : oneLine.substring(0, BODY_SNIPPET_CHARS) + "...";
   }
 
+  /**
+   * The deployed wiring: the DynamoDB registry and delivery log, and the deployed endpoint policy (https only, public
+   * addresses only, checked after DNS resolution and on every redirect). {@code warnings} gets the webhook
+   * registrations that cannot be read.
+   */
+  static WebhookDispatch deployed(DynamoDbClient dynamo, DispatcherSettings settings, Consumer<String> warnings) {
+    DynamoWebhookRegistry registry = new DynamoWebhookRegistry(dynamo, settings.tables().webhooks(), warnings);
+    DynamoDeliveryLog log = new DynamoDeliveryLog(dynamo, settings.tables().deliveries(), Clock.systemUTC(),
+        WebhookDispatch.claimLease(settings.delivery()));
+    WebhookDeliverer deliverer = WebhookDeliverer.builder(EndpointPolicy.deployed(), log)
+        .settings(settings.delivery())
+        // Backoff jitter: a generator seeded during init would come back from the SnapStart snapshot with the same
+        // state in every execution environment, and all would retry in step; SecureRandom (NativePRNG on Linux)
+        // keeps mixing in fresh bytes from the operating system.
+        .random(new SecureRandom())
+        .build();
+    return new WebhookDispatch(registry, deliverer);
+  }
+
   /** The AWS side, initialised on first use by the Lambda constructor only (tests never touch it). */
   private static final class Cloud {
     // Created during init, so SnapStart snapshots them and warm invocations reuse their connections.
     static final DynamoDbClient DYNAMO = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-    static final WebhookDispatch DISPATCH = dispatch(DispatcherSettings.fromEnv(System.getenv()));
-
-    static WebhookDispatch dispatch(DispatcherSettings settings) {
-      LambdaLogger logger = LambdaRuntime.getLogger();
-      DynamoWebhookRegistry registry = new DynamoWebhookRegistry(DYNAMO, settings.tables().webhooks(),
-          warning -> logger.log(warning, LogLevel.ERROR));
-      DynamoDeliveryLog log = new DynamoDeliveryLog(DYNAMO, settings.tables().deliveries(), Clock.systemUTC(),
-          WebhookDispatch.claimLease(settings.delivery()));
-      WebhookDeliverer deliverer = WebhookDeliverer.builder(EndpointPolicy.deployed(), log)
-          .settings(settings.delivery())
-          // Backoff jitter: a generator seeded during init would come back from the SnapStart snapshot with the same
-          // state in every execution environment, and all would retry in step; SecureRandom (NativePRNG on Linux)
-          // keeps mixing in fresh bytes from the operating system.
-          .random(new SecureRandom())
-          .build();
-      return new WebhookDispatch(registry, deliverer);
-    }
+    static final WebhookDispatch DISPATCH = deployed(DYNAMO, DispatcherSettings.fromEnv(System.getenv()),
+        warning -> LambdaRuntime.getLogger().log(warning, LogLevel.ERROR));
   }
 }

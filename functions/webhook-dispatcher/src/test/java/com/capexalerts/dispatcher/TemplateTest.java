@@ -55,6 +55,10 @@ class TemplateTest {
     return Duration.ofSeconds(Long.parseLong(value(resource("WebhookDispatcherFunction"), "Timeout")));
   }
 
+  static int batchSize() {
+    return Integer.parseInt(value(resource("WebhookDispatcherFunction"), "BatchSize"));
+  }
+
   static Duration visibilityTimeout() {
     return Duration.ofSeconds(Long.parseLong(value(resource("WebhookDispatchQueue"), "VisibilityTimeout")));
   }
@@ -71,7 +75,7 @@ class TemplateTest {
     assertEquals("!Ref WebhooksTable", value(function, WebhookTables.WEBHOOKS_VAR));
     assertEquals("!Ref DeliveriesTable", value(function, WebhookTables.DELIVERIES_VAR));
     assertTrue(function.contains("- ReportBatchItemFailures"), function);
-    assertTrue(Integer.parseInt(value(function, "BatchSize")) <= 10, "small batches");
+    assertTrue(batchSize() <= 10, "small batches");
   }
 
   @Test

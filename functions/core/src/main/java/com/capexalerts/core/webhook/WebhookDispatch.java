@@ -16,6 +16,11 @@ import java.util.stream.Collectors;
  * local run. Loads the webhooks from the registry, delivers through the {@link WebhookDeliverer} (concurrently, with
  * retries, each request under its own timeout), stores what each delivery did to its webhook (failure count, disabling)
  * and tells the caller whether the alert must come again.
+ *
+ * <p>A webhook's failure count is read with the webhooks and written back after the delivery, so two dispatches
+ * running at the same time to one failing webhook may count one failure between them, and automatic disabling comes
+ * a failure later. Callers run one dispatch after the other where they can (the Lambda handles a batch's messages in
+ * turn); a 410 Gone disables at once either way.
  */
 public final class WebhookDispatch {
   private final WebhookRegistry registry;
