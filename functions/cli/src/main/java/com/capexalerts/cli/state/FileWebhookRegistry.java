@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -64,7 +65,7 @@ public final class FileWebhookRegistry implements WebhookRegistry {
   @Override
   public List<Webhook> list() {
     Map<String, JsonNode> entries = dir.locked(() -> {
-      Map<String, JsonNode> copy = new java.util.TreeMap<>();
+      Map<String, JsonNode> copy = new TreeMap<>();
       dir.read(FILE).properties().forEach(e -> copy.put(e.getKey(), e.getValue()));
       return copy;
     });
