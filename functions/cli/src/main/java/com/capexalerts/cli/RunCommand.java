@@ -65,6 +65,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
           + " notifications then go to <state>/outbox.jsonl as the exact SNS Publish requests.",
       "With --endpoint URL (or AWS_ENDPOINT_URL) the DynamoDB tables and SNS topic of that endpoint are used"
           + " (moto server, LocalStack); with --aws, real AWS with the default credentials.",
+      "With embedded state each published alert is also delivered to the webhooks registered in"
+          + " <state>/webhooks.json (https, or http to 127.0.0.1/localhost), one line per webhook on stderr.",
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -147,6 +149,8 @@ final class RunCommand implements Callable<Integer> {
     backend.unpublished().forEach(k -> pending.putIfAbsent(k, null));
 
     Notifier notifier = new Notifier(backend.announcements, backend.publisher, clock, Duration.ofMinutes(2));
+    // Embedded state: this run also delivers to the webhooks registered there; in AWS the dispatcher function does.
+    LocalWebhooks webhooks = backend.outbox == null ? null : LocalWebhooks.open(state, clock, err);
     String claimant = "cli:" + UUID.randomUUID();
     int published = 0;
     int failed = 0;
@@ -158,6 +162,9 @@ final class RunCommand implements Callable<Integer> {
           out.println(Json.MAPPER.writeValueAsString(alertLine(a)));
           out.flush();
           published++;
+          if (webhooks != null) {
+            webhooks.deliver(a);
+          }
           if (outcome.status() == Notifier.Status.PUBLISHED_UNRECORDED) {
             err.println("  warning: " + key + " published but not recorded: " + outcome.detail());
           }
@@ -174,6 +181,12 @@ final class RunCommand implements Callable<Integer> {
         report.feeds().size(), report.newEvents().size(), report.sourcesAdded().size(), published,
         failed == 0 ? "" : ", " + failed + " alert(s) to retry",
         backend.outbox == null ? "" : "; outbox: " + backend.outbox);
+    if (webhooks != null) {
+      webhooks.close();
+      if (!webhooks.summary().isEmpty()) {
+        err.println("capex-alerts run: " + webhooks.summary());
+      }
+    }
     return failed == 0 ? 0 : 1;
   }
 

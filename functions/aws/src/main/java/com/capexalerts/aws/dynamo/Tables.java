@@ -63,6 +63,30 @@ public final class Tables {
     }
   }
 
+  /**
+   * Creates the webhook dispatcher's tables if missing (same layout as template.yaml's WebhooksTable and
+   * DeliveriesTable) and waits until each is active.
+   */
+  public static void createIfMissing(DynamoDbClient dynamo, WebhookTables names) {
+    create(dynamo, CreateTableRequest.builder()
+        .tableName(names.webhooks())
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(key(DynamoWebhookRegistry.WEBHOOK_ID, KeyType.HASH))
+        .attributeDefinitions(attribute(DynamoWebhookRegistry.WEBHOOK_ID, ScalarAttributeType.S))
+        .build());
+    boolean created = create(dynamo, CreateTableRequest.builder()
+        .tableName(names.deliveries())
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(key(DynamoDeliveryLog.WEBHOOK_ID, KeyType.HASH), key(DynamoDeliveryLog.SK, KeyType.RANGE))
+        .attributeDefinitions(attribute(DynamoDeliveryLog.WEBHOOK_ID, ScalarAttributeType.S),
+            attribute(DynamoDeliveryLog.SK, ScalarAttributeType.S))
+        .build());
+    if (created) {
+      dynamo.updateTimeToLive(r -> r.tableName(names.deliveries())
+          .timeToLiveSpecification(t -> t.enabled(true).attributeName(DynamoDeliveryLog.EXPIRES_AT)));
+    }
+  }
+
   /** Returns true when this call created the table. */
   private static boolean create(DynamoDbClient dynamo, CreateTableRequest request) {
     try {

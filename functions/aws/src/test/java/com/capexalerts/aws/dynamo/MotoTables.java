@@ -22,4 +22,10 @@ final class MotoTables {
     Tables.createIfMissing(dynamo(), names);
     return names;
   }
+
+  static WebhookTables freshWebhookTables() {
+    WebhookTables names = WebhookTables.withPrefix("t" + UUID.randomUUID().toString().substring(0, 8));
+    Tables.createIfMissing(dynamo(), names);
+    return names;
+  }
 }

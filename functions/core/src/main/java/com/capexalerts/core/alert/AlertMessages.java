@@ -142,7 +142,7 @@ public final class AlertMessages {
     return Gsm7.truncate(text, Gsm7.SINGLE_SEGMENT_SEPTETS);
   }
 
-  /** The machine-readable document, schema {@value #SCHEMA}. */
+  /** The machine-readable document, schema {@value #SCHEMA}; {@link AlertJson#parse} reads it back. */
   public static String json(Announcement a) {
     ObjectNode o = JSON.createObjectNode();
     o.put("schema", SCHEMA);
@@ -158,6 +158,7 @@ public final class AlertMessages {
     o.put("title", a.title());
     o.put("link", a.link());
     o.put("published", a.published().toString());
+    o.put("detected_at", a.detectedAt().toString());
     List<Source> sources = sourcesOf(a);
     ArrayNode list = o.putArray("sources");
     for (Source s : sources.subList(0, Math.min(sources.size(), MAX_JSON_SOURCES))) {

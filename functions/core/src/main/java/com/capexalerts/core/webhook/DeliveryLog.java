@@ -11,9 +11,17 @@ import java.time.Instant;
  * <p>The deliverer checks before sending and records after a 2xx. A crash between the 2xx and the record still
  * posts twice on redelivery, which is why every delivery carries {@code X-Capex-Event-Id} for receiver-side
  * idempotency.
+ *
+ * <p>Stores shared by several processes (DynamoDB, the local state directory) make {@link #alreadyDelivered} a
+ * claim: it answers false only to the one caller that took a lease on this webhook and alert, and throws
+ * {@link DeliveryInProgressException} to others while the lease runs, so two concurrent deliveries of one message
+ * cannot both post. An expired lease (a crashed delivery) can be taken again.
  */
 public interface DeliveryLog {
-  /** True when {@code webhookId} acknowledged {@code eventKey} before. */
+  /**
+   * True when {@code webhookId} acknowledged {@code eventKey} before. False means "send it"; a claiming store then holds
+   * a lease for the caller until {@link #recordDelivered} or the lease's end.
+   */
   boolean alreadyDelivered(String webhookId, EventKey eventKey);
 
   /** Records that the receiver acknowledged the alert (answered 2xx) at {@code at}. */

@@ -1,0 +1,165 @@
+package com.capexalerts.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.capexalerts.cli.state.FileWebhookRegistry;
+import com.capexalerts.core.alert.Announcement;
+import com.capexalerts.core.alert.AnnouncementKind;
+import com.capexalerts.core.alert.EventKey;
+import com.capexalerts.core.alert.Source;
+import com.capexalerts.core.money.MoneyAmount;
+import com.capexalerts.core.webhook.CapexWebhookVerifier;
+import com.capexalerts.core.webhook.Webhook;
+import com.capexalerts.core.webhook.WebhookFilter;
+import com.capexalerts.core.webhook.WebhookFormat;
+import com.capexalerts.core.webhook.WebhookSignature;
+import com.capexalerts.testsupport.WebhookReceiver;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The local run's webhook step: webhooks registered in the state directory, receivers on 127.0.0.1. */
+@Timeout(120)
+class RunWebhooksTest {
+  private static final String SECRET = "whsec_local_run";
+  /** The sentence the detector must turn into an alert; kept beside the sample feeds in case they give none. */
+  private static final String RSS = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <rss version="2.0"><channel><title>Fixture wire</title><link>https://wire.example.com/</link>
+      <description>fixture</description>
+      <item><guid>ms-80b</guid><title>Microsoft will invest $80 billion in AI data centres this fiscal year</title>
+      <description>Microsoft will invest $80 billion in AI data centres this fiscal year, the company said.</description>
+      <link>https://wire.example.com/microsoft-80b</link><pubDate>Tue, 25 Feb 2025 14:00:00 GMT</pubDate></item>
+      </channel></rss>
+      """;
+
+  @TempDir
+  Path dir;
+  private WebhookReceiver receiver;
+  private Path state;
+
+  @BeforeEach
+  void start() {
+    CapexWebhookVerifier verifier = new CapexWebhookVerifier(SECRET);
+    receiver = new WebhookReceiver((timestamp, signature, body) -> verifier.verify(timestamp, signature, body,
+        Instant.now()));
+    state = dir.resolve("state");
+  }
+
+  @AfterEach
+  void stop() {
+    receiver.close();
+  }
+
+  private void register(String id, String path, WebhookFilter filter) {
+    assertTrue(new FileWebhookRegistry(state, w -> { })
+        .create(new Webhook(id, receiver.url(path), WebhookFormat.JSON, SECRET, filter, true, 0)));
+  }
+
+  @Test
+  void runDeliversEveryPrintedAlertToTheRegisteredWebhookOnce() throws Exception {
+    register("local", "/hook", WebhookFilter.all());
+    Path fixture = Files.writeString(dir.resolve("fixture-wire.xml"), RSS);
+    Path samples = repoRoot().resolve("events/sample-feeds");
+
+    Run first = run("run", "--feed", samples.toString(), "--feed", fixture.toString(), "--max-age", "none",
+        "--state", state.toString());
+
+    assertEquals(0, first.exit(), first.err());
+    List<String> alerted = new ArrayList<>();
+    for (String line : first.out().lines().toList()) {
+      JsonNode alert = Json.MAPPER.readTree(line);
+      alerted.add(alert.get("event_key").asText());
+    }
+    Assumptions.assumeFalse(alerted.isEmpty(), "the detector on this branch finds nothing in the sample feeds nor in"
+        + " \"" + "Microsoft will invest $80 billion in AI data centres this fiscal year\" (placeholder detector);"
+        + " this test runs once the real detector is merged");
+    List<WebhookReceiver.Post> posts = receiver.posts("/hook");
+    assertEquals(alerted, posts.stream().map(p -> p.header(WebhookSignature.EVENT_ID_HEADER)).toList(),
+        "one delivery per alert line, in order");
+    assertTrue(posts.stream().allMatch(WebhookReceiver.Post::verified), "signatures verify the documented way");
+    for (String key : alerted) {
+      assertTrue(first.err().contains("  webhook local: " + key + " delivered (1 attempt, "), first.err());
+    }
+    assertTrue(first.err().contains("capex-alerts run: webhooks: " + alerted.size() + " delivered, 0 failed"),
+        first.err());
+
+    Run second = run("run", "--feed", samples.toString(), "--feed", fixture.toString(), "--max-age", "none",
+        "--state", state.toString());
+    assertEquals("", second.out(), "nothing new the second time");
+    assertEquals(alerted.size(), receiver.posts("/hook").size());
+  }
+
+  @Test
+  void eachAlertGoesToTheMatchingWebhooksWithOneLineEach() {
+    receiver.on("/gone", n -> 410);
+    register("all", "/all", WebhookFilter.all());
+    register("gone", "/gone", WebhookFilter.all());
+    register("nvidia", "/nvidia", new WebhookFilter(null, Set.of("Nvidia"), Set.of()));
+    StringWriter err = new StringWriter();
+
+    try (LocalWebhooks webhooks = LocalWebhooks.open(state, Clock.systemUTC(), new PrintWriter(err, true))) {
+      webhooks.deliver(microsoft());
+      webhooks.deliver(microsoft());
+      assertEquals("webhooks: 1 delivered, 1 failed", webhooks.summary());
+    }
+
+    assertEquals(1, receiver.posts("/all").size(), "the second delivery is skipped: already delivered");
+    assertTrue(receiver.posts("/all").getFirst().verified());
+    assertEquals(1, receiver.posts("/gone").size());
+    assertEquals(List.of(), receiver.posts("/nvidia"));
+    String log = err.toString();
+    assertTrue(log.contains("  webhook all: microsoft-2025-02-25-80b delivered (1 attempt, "), log);
+    assertTrue(log.contains("  webhook gone: microsoft-2025-02-25-80b refused (1 attempt, "), log);
+    assertTrue(log.contains("disabling: the receiver answered 410 Gone"), log);
+    assertTrue(log.contains("  webhook all: microsoft-2025-02-25-80b already delivered before, not sent again"), log);
+    assertFalse(new FileWebhookRegistry(state, w -> { }).get("gone").orElseThrow().enabled());
+  }
+
+  private static Announcement microsoft() {
+    Instant at = Instant.parse("2025-02-25T14:00:00Z");
+    String text = "Microsoft will invest $80 billion in AI data centres this fiscal year";
+    return new Announcement(new EventKey("microsoft-2025-02-25-80b"), "Microsoft", AnnouncementKind.ANNOUNCEMENT,
+        new MoneyAmount(new BigDecimal("80000000000"), "USD", "$80 billion"), new BigDecimal("80000000000"),
+        "this fiscal year", text, text, "https://wire.example.com/microsoft-80b", at, at.plusSeconds(60),
+        List.of(new Source("https://wire.example.com/microsoft-80b", "Fixture wire", text, at)), null);
+  }
+
+  record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    CommandLine cl = CapexAlerts.newCommandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int exit = cl.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private static Path repoRoot() {
+    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+      if (Files.isRegularFile(d.resolve("template.yaml")) && Files.isRegularFile(d.resolve("mvnw"))) {
+        return d;
+      }
+    }
+    throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
+  }
+}
