@@ -35,11 +35,20 @@ public final class DynamoAnnouncementHistory implements AnnouncementHistory {
   private final DynamoDbClient dynamo;
   private final String table;
   private final DynamoAnnouncementStore store;
+  private final int maxQueriesPerPage;
+  private final int filteredReadBatch;
 
   public DynamoAnnouncementHistory(DynamoDbClient dynamo, String table) {
+    this(dynamo, table, MAX_QUERIES_PER_PAGE, FILTERED_READ_BATCH);
+  }
+
+  /** With other read bounds, so tests can reach them with a few events. */
+  DynamoAnnouncementHistory(DynamoDbClient dynamo, String table, int maxQueriesPerPage, int filteredReadBatch) {
     this.dynamo = dynamo;
     this.table = table;
     this.store = new DynamoAnnouncementStore(dynamo, table);
+    this.maxQueriesPerPage = maxQueriesPerPage;
+    this.filteredReadBatch = filteredReadBatch;
   }
 
   @Override
@@ -73,7 +82,7 @@ public final class DynamoAnnouncementHistory implements AnnouncementHistory {
 
     List<Announcement> items = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
-    for (int q = 0; q < MAX_QUERIES_PER_PAGE; q++) {
+    for (int q = 0; q < maxQueriesPerPage; q++) {
       int remaining = limit - items.size();
       QueryRequest.Builder request = QueryRequest.builder()
           .tableName(table)
@@ -82,7 +91,7 @@ public final class DynamoAnnouncementHistory implements AnnouncementHistory {
           .expressionAttributeNames(names)
           .expressionAttributeValues(values)
           .scanIndexForward(false)
-          .limit(minUsd == null ? remaining : Math.max(remaining, FILTERED_READ_BATCH))
+          .limit(minUsd == null ? remaining : Math.max(remaining, filteredReadBatch))
           .exclusiveStartKey(start);
       if (minUsd != null) {
         request.filterExpression("#usd >= :min");

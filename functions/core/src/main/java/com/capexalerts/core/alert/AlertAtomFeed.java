@@ -103,6 +103,8 @@ public final class AlertAtomFeed {
     SyndEntry e = new SyndEntryImpl();
     e.setUri(entryId(a.key()));
     e.setTitle(title(a));
+    // Without its own author Rome writes an empty <author><name/></author> into each entry.
+    e.setAuthors(List.of(person(AUTHOR)));
     e.setPublishedDate(Date.from(a.published()));
     // The event is complete when detected; a feed date in the future must not make updated precede published.
     e.setUpdatedDate(Date.from(a.detectedAt().isAfter(a.published()) ? a.detectedAt() : a.published()));
