@@ -140,6 +140,12 @@ public final class ApiHandler
     return response;
   }
 
+  /** "GET /announcements" and so on: the public routes, or the management routes. */
+  List<String> routeKeys(boolean management) {
+    return router.routes().stream().filter(r -> r.management() == management)
+        .map(r -> r.method() + " " + r.pattern()).toList();
+  }
+
   /** Stops the test deliverer's HTTP client. */
   @Override
   public void close() {

@@ -35,6 +35,10 @@ final class Router {
     this.requireIamForManagement = requireIamForManagement;
   }
 
+  List<Route> routes() {
+    return routes;
+  }
+
   APIGatewayV2HTTPResponse dispatch(ApiRequest request) {
     List<String> allowed = new ArrayList<>();
     for (Route route : routes) {
