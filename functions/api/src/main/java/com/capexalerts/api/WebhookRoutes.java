@@ -45,7 +45,6 @@ final class WebhookRoutes {
   private final EndpointPolicy policy;
   private final WebhookDeliverer deliverer;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
 
   /** @param deliverer sends the test events: one attempt, nothing recorded in the delivery log */
   WebhookRoutes(WebhookRegistry registry, EndpointPolicy policy, WebhookDeliverer deliverer, Clock clock) {
@@ -151,7 +150,9 @@ final class WebhookRoutes {
 
   private String secret() {
     byte[] bytes = new byte[SECRET_BYTES];
-    random.nextBytes(bytes);
+    // A generator per secret, never one built during init: SnapStart restores every environment from the same
+    // snapshot, and a generator state in it would repeat across environments.
+    new SecureRandom().nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
