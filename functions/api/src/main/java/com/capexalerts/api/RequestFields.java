@@ -52,7 +52,8 @@ final class RequestFields {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!allowed.contains(name)) {
-        throw ApiException.badRequest(name, "unknown field; expected one of " + String.join(", ", allowed));
+        throw ApiException.badRequest(name, allowed.isEmpty() ? "unknown field; this route takes no fields"
+            : "unknown field; expected one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
       }
     }
     return (ObjectNode) node;

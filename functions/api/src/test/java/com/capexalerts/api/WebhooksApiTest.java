@@ -169,6 +169,17 @@ class WebhooksApiTest {
   }
 
   @Test
+  void aTestTakesNoFields() throws Exception {
+    String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    String id = Requests.body(call(local, "POST", "/webhooks", "{\"url\":\"" + url + "\"}")).get("id").asText();
+    APIGatewayV2HTTPResponse r = call(local, "POST", "/webhooks/" + id + "/test", "{\"event_key\":\"x\"}");
+    assertEquals(400, r.getStatusCode());
+    assertEquals("event_key", Requests.body(r).at("/error/field").asText());
+    assertTrue(Requests.body(r).at("/error/reason").asText().contains("takes no fields"));
+    assertEquals(0, received.size());
+  }
+
+  @Test
   void testingAnUnknownWebhookIs404() throws Exception {
     APIGatewayV2HTTPResponse r = call(local, "POST", "/webhooks/nope/test", null);
     assertEquals(404, r.getStatusCode());
