@@ -24,8 +24,12 @@ public final class PollerColdStart {
       }
       return;
     }
-    Map<String, Object> result = new FeedPollerHandler().handleRequest(new ScheduledEvent(), null);
+    FeedPollerHandler handler = new FeedPollerHandler();
+    long init = ManagementFactory.getRuntimeMXBean().getUptime();
+    Map<String, Object> result = handler.handleRequest(new ScheduledEvent(), null);
     long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-    System.out.println("cold start: JVM start to first poll result " + uptime + " ms; result " + result);
+    // Without SnapStart the whole figure is the cold start; with it, the init part is restored from the snapshot.
+    System.out.println("cold start: JVM start to first poll result " + uptime + " ms (init phase " + init
+        + " ms, first poll " + (uptime - init) + " ms); result " + result);
   }
 }

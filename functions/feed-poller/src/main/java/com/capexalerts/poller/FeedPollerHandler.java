@@ -1,5 +1,6 @@
 package com.capexalerts.poller;
 
+import com.capexalerts.core.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -47,6 +48,8 @@ public final class FeedPollerHandler implements RequestHandler<ScheduledEvent, M
   /** Lambda entry point: configuration from the environment, clients created once per execution environment. */
   public FeedPollerHandler() {
     this(System.getenv(), ColdStart.DYNAMO, Clock.systemUTC());
+    // In the init phase, so a SnapStart snapshot holds the warmed parser and detector (see Priming).
+    Priming.feedAndDetection();
   }
 
   /** Production wiring with the given environment, client and clock (tests, local stacks). */

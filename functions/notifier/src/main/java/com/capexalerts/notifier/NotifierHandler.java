@@ -1,5 +1,6 @@
 package com.capexalerts.notifier;
 
+import com.capexalerts.core.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -44,6 +45,8 @@ public final class NotifierHandler implements RequestHandler<DynamodbEvent, Stre
   /** Used by Lambda: clients from the environment, created once per execution environment. */
   public NotifierHandler() {
     this(Cloud.store(), new SnsAlertPublisher(Cloud.SNS, Cloud.env("TOPIC_ARN")), Clock.systemUTC());
+    // In the init phase, so a SnapStart snapshot holds the warmed renderings (see Priming).
+    Priming.alertRenderings();
   }
 
   /** For tests and local runs: any store, any publisher, any clock. */

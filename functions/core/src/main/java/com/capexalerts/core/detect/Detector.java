@@ -45,7 +45,12 @@ public final class Detector {
 
   /** A detector with the default watchlist and rate table. */
   public static Detector withDefaults() {
-    return builder().build();
+    return Defaults.INSTANCE;
+  }
+
+  /** Built once per JVM: loading the watchlist and rate table and compiling the lexicons is the costly part. */
+  private static final class Defaults {
+    static final Detector INSTANCE = builder().build();
   }
 
   public static Builder builder() {
