@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.capexalerts.core.subscription.Subscription;
 import com.capexalerts.core.subscription.SubscriptionProtocol;
 import com.capexalerts.core.subscription.SubscriptionService;
+import com.capexalerts.core.webhook.InMemoryWebhookRegistry;
 import com.capexalerts.core.webhook.WebhookFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
