@@ -32,7 +32,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The local run's webhook step: webhooks registered in the state directory, receivers on 127.0.0.1. */
 @Timeout(120)
@@ -78,7 +77,7 @@ class RunWebhooksTest {
     Path fixture = Files.writeString(dir.resolve("fixture-wire.xml"), RSS);
     Path samples = repoRoot().resolve("events/sample-feeds");
 
-    Run first = run("run", "--feed", samples.toString(), "--feed", fixture.toString(), "--max-age", "none",
+    Cli.Result first = Cli.run("run", "--feed", samples.toString(), "--feed", fixture.toString(), "--max-age", "none",
         "--state", state.toString());
 
     assertEquals(0, first.exit(), first.err());
@@ -98,7 +97,7 @@ class RunWebhooksTest {
     assertTrue(first.err().contains("capex-alerts run: webhooks: " + alerted.size() + " delivered, 0 failed"),
         first.err());
 
-    Run second = run("run", "--feed", samples.toString(), "--feed", fixture.toString(), "--max-age", "none",
+    Cli.Result second = Cli.run("run", "--feed", samples.toString(), "--feed", fixture.toString(), "--max-age", "none",
         "--state", state.toString());
     assertEquals("", second.out(), "nothing new the second time");
     assertEquals(alerted.size(), receiver.posts("/hook").size());
@@ -137,18 +136,6 @@ class RunWebhooksTest {
         new MoneyAmount(new BigDecimal("80000000000"), "USD", "$80 billion"), new BigDecimal("80000000000"),
         "this fiscal year", text, text, "https://wire.example.com/microsoft-80b", at, at.plusSeconds(60),
         List.of(new Source("https://wire.example.com/microsoft-80b", "Fixture wire", text, at)), null);
-  }
-
-  record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cl = CapexAlerts.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
   }
 
   private static Path repoRoot() {
