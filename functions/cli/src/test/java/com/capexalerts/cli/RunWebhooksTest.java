@@ -15,6 +15,7 @@ import com.capexalerts.core.webhook.Webhook;
 import com.capexalerts.core.webhook.WebhookFilter;
 import com.capexalerts.core.webhook.WebhookFormat;
 import com.capexalerts.core.webhook.WebhookSignature;
+import com.capexalerts.testsupport.RepoRoot;
 import com.capexalerts.testsupport.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
@@ -75,7 +76,7 @@ class RunWebhooksTest {
   void runDeliversEveryPrintedAlertToTheRegisteredWebhookOnce() throws Exception {
     register("local", "/hook", WebhookFilter.all());
     Path fixture = Files.writeString(dir.resolve("fixture-wire.xml"), RSS);
-    Path samples = repoRoot().resolve("events/sample-feeds");
+    Path samples = RepoRoot.find().resolve("events/sample-feeds");
 
     Cli.Result first = Cli.run("run", "--feed", samples.toString(), "--feed", fixture.toString(), "--max-age", "none",
         "--state", state.toString());
@@ -136,14 +137,5 @@ class RunWebhooksTest {
         new MoneyAmount(new BigDecimal("80000000000"), "USD", "$80 billion"), new BigDecimal("80000000000"),
         "this fiscal year", text, text, "https://wire.example.com/microsoft-80b", at, at.plusSeconds(60),
         List.of(new Source("https://wire.example.com/microsoft-80b", "Fixture wire", text, at)), null);
-  }
-
-  private static Path repoRoot() {
-    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-      if (Files.isRegularFile(d.resolve("template.yaml")) && Files.isRegularFile(d.resolve("mvnw"))) {
-        return d;
-      }
-    }
-    throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
   }
 }
