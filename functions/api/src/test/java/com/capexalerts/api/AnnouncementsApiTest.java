@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.capexalerts.core.alert.AlertAtomFeed;
 import com.capexalerts.core.alert.Announcement;
 import com.capexalerts.core.alert.EventKey;
+import com.capexalerts.testsupport.LambdaTestContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class AnnouncementsApiTest {
   static List<Announcement> events;
   static ApiHandler handler;
-  static final TestContext CONTEXT = new TestContext();
+  static final LambdaTestContext CONTEXT = new LambdaTestContext("api-test", 30_000);
 
   @BeforeAll
   static void thirtyEvents() {

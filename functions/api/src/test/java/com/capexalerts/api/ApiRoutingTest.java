@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.capexalerts.core.alert.AnnouncementHistory;
 import com.capexalerts.core.webhook.EndpointPolicy;
+import com.capexalerts.core.webhook.InMemoryWebhookRegistry;
+import com.capexalerts.testsupport.LambdaTestContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +28,7 @@ class ApiRoutingTest {
   static AnnouncementHistory history;
   static ApiHandler handler;
   static final InMemoryWebhookRegistry REGISTRY = new InMemoryWebhookRegistry();
-  static final TestContext CONTEXT = new TestContext();
+  static final LambdaTestContext CONTEXT = new LambdaTestContext("api-test", 30_000);
 
   /** The deployed policy, with names resolved from a table instead of DNS. */
   static EndpointPolicy deployedPolicy() {
@@ -216,7 +218,7 @@ class ApiRoutingTest {
         throw new IllegalStateException("unused");
       }
     }).build();
-    TestContext context = new TestContext();
+    LambdaTestContext context = new LambdaTestContext("api-test", 30_000);
     APIGatewayV2HTTPResponse r = broken.handleRequest(Requests.get("/feed.atom", Map.of()), context);
     assertError(r, 500, null, "internal error (request test-request)");
     assertTrue(!r.getBody().contains("capex-secret-name"), r.getBody());

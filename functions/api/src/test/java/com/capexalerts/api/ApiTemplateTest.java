@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.capexalerts.core.subscription.Subscription;
 import com.capexalerts.core.subscription.SubscriptionProtocol;
 import com.capexalerts.core.subscription.SubscriptionService;
+import com.capexalerts.core.webhook.InMemoryWebhookRegistry;
 import com.capexalerts.core.webhook.WebhookFilter;
+import com.capexalerts.testsupport.RepoRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** template.yaml declares exactly the handler's routes, with IAM on the management ones, and a buildable function. */
 class ApiTemplateTest {
-  private final Path root = Requests.repoRoot();
+  private final Path root = RepoRoot.find();
 
   /** The ApiFunction resource's text: from its line to the next resource at the same indentation. */
   private String apiFunction() throws Exception {

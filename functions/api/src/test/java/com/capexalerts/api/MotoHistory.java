@@ -8,30 +8,20 @@ import com.capexalerts.core.alert.Announcement;
 import com.capexalerts.testsupport.MotoServer;
 import java.util.List;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Fresh announcement tables on the shared moto server, filled through the real store. */
 final class MotoHistory {
-  private static DynamoDbClient dynamo;
-
   private MotoHistory() {}
-
-  static synchronized DynamoDbClient dynamo() {
-    if (dynamo == null) {
-      dynamo = MotoServer.get().dynamo();
-    }
-    return dynamo;
-  }
 
   static DynamoAnnouncementHistory with(List<Announcement> events) {
     TableNames names = TableNames.withPrefix("api" + UUID.randomUUID().toString().substring(0, 8));
-    Tables.createIfMissing(dynamo(), names);
-    DynamoAnnouncementStore store = new DynamoAnnouncementStore(dynamo(), names.announcements());
+    Tables.createIfMissing(MotoServer.dynamo(), names);
+    DynamoAnnouncementStore store = new DynamoAnnouncementStore(MotoServer.dynamo(), names.announcements());
     for (Announcement a : events) {
       if (!store.create(a)) {
         throw new IllegalStateException("duplicate test event " + a.key());
       }
     }
-    return new DynamoAnnouncementHistory(dynamo(), names.announcements());
+    return new DynamoAnnouncementHistory(MotoServer.dynamo(), names.announcements());
   }
 }

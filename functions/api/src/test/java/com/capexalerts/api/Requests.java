@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.capexalerts.testsupport.RepoRoot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,22 +68,11 @@ final class Requests {
 
   /** One of the sample events in events/. */
   static APIGatewayV2HTTPEvent sample(String name) {
-    return EventLoader.loadApiGatewayHttpEvent(repoRoot().resolve("events").resolve(name).toString());
+    return EventLoader.loadApiGatewayHttpEvent(RepoRoot.find().resolve("events").resolve(name).toString());
   }
 
   static JsonNode body(APIGatewayV2HTTPResponse r) throws Exception {
     assertEquals(ApiResponses.JSON_TYPE, r.getHeaders().get("content-type"), r.getBody());
     return JSON.readTree(r.getBody());
-  }
-
-  /** The repository root: the nearest folder up from the module that has template.yaml. */
-  static Path repoRoot() {
-    Path dir = Path.of("").toAbsolutePath();
-    for (Path d = dir; d != null; d = d.getParent()) {
-      if (Files.isRegularFile(d.resolve("template.yaml")) && Files.isRegularFile(d.resolve("mvnw"))) {
-        return d;
-      }
-    }
-    throw new IllegalStateException("no template.yaml with mvnw beside it above " + dir);
   }
 }

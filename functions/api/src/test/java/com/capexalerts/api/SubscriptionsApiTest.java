@@ -11,6 +11,7 @@ import com.capexalerts.core.alert.AnnouncementKind;
 import com.capexalerts.core.alert.EventKey;
 import com.capexalerts.core.alert.Source;
 import com.capexalerts.core.money.MoneyAmount;
+import com.capexalerts.testsupport.LambdaTestContext;
 import com.capexalerts.testsupport.LocalAws;
 import com.capexalerts.testsupport.MotoServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +36,7 @@ class SubscriptionsApiTest {
   SqsClient sqs;
   String topic;
   ApiHandler handler;
-  final TestContext context = new TestContext();
+  final LambdaTestContext context = new LambdaTestContext("api-test", 30_000);
 
   @BeforeEach
   void topic() {

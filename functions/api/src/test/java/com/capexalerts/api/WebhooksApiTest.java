@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.capexalerts.core.webhook.EndpointPolicy;
+import com.capexalerts.core.webhook.InMemoryWebhookRegistry;
 import com.capexalerts.core.webhook.Webhook;
 import com.capexalerts.core.webhook.WebhookSignature;
+import com.capexalerts.testsupport.LambdaTestContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
@@ -30,7 +32,7 @@ class WebhooksApiTest {
   record Received(Map<String, String> headers, String body) {}
 
   final InMemoryWebhookRegistry registry = new InMemoryWebhookRegistry();
-  final TestContext context = new TestContext();
+  final LambdaTestContext context = new LambdaTestContext("api-test", 30_000);
   final List<Received> received = new CopyOnWriteArrayList<>();
   final AtomicInteger answer = new AtomicInteger(204);
   HttpServer receiver;

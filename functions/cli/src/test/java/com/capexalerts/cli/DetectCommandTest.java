@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,22 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DetectCommandTest {
   @TempDir Path dir;
-
-  record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cl = CapexAlerts.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   private static List<JsonNode> lines(Path file) throws IOException {
     List<JsonNode> result = new ArrayList<>();
@@ -51,7 +36,7 @@ class DetectCommandTest {
         "{\"id\":\"b\",\"title\":\"Another\",\"published\":\"yesterday\"}",
         "{\"id\":\"c\",\"title\":\"Last\",\"published\":\"2025-02-24T08:00:00Z\"}"));
 
-    Run r = run("detect", "--input", in.toString(), "--output", out.toString());
+    Cli.Result r = Cli.run("detect", "--input", in.toString(), "--output", out.toString());
 
     assertEquals(CapexAlerts.EXIT_BAD_LINES, r.exit());
     assertTrue(r.err().contains("line 2: not valid JSON"), r.err());
@@ -69,14 +54,14 @@ class DetectCommandTest {
 
   @Test
   void missingInputFileIsAClearErrorWithNonZeroExit() {
-    Run r = run("detect", "--input", dir.resolve("nope.jsonl").toString());
+    Cli.Result r = Cli.run("detect", "--input", dir.resolve("nope.jsonl").toString());
     assertEquals(CapexAlerts.EXIT_UNREADABLE, r.exit());
     assertTrue(r.err().contains("cannot read --input"), r.err());
   }
 
   @Test
   void unknownOptionIsAUsageError() {
-    Run r = run("detect", "--bogus");
+    Cli.Result r = Cli.run("detect", "--bogus");
     assertEquals(2, r.exit());
     assertTrue(r.err().contains("Unknown option"), r.err());
   }
@@ -84,7 +69,7 @@ class DetectCommandTest {
   @Test
   void everyCommandHasHelp() {
     for (String cmd : List.of("detect", "feed")) {
-      Run r = run(cmd, "--help");
+      Cli.Result r = Cli.run(cmd, "--help");
       assertEquals(0, r.exit(), cmd);
       assertTrue(r.out().contains("Usage: capex-alerts " + cmd), r.out());
     }

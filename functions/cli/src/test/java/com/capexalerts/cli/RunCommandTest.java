@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `run` over the sample feeds shipped in events/: the "done when", through the real command. */
 class RunCommandTest {
@@ -30,19 +27,14 @@ class RunCommandTest {
       args.add("--feed");
       args.add(f);
     }
-    CommandLine cl = CapexAlerts.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args.toArray(String[]::new));
+    Cli.Result r = Cli.run(args.toArray(String[]::new));
     List<JsonNode> alerts = new ArrayList<>();
-    for (String line : out.toString().split("\n")) {
+    for (String line : r.out().split("\n")) {
       if (!line.isBlank()) {
         alerts.add(Json.MAPPER.readTree(line));
       }
     }
-    return new Run(exit, alerts, err.toString());
+    return new Run(r.exit(), alerts, r.err());
   }
 
   private static List<String> companies(Run r) {
@@ -78,23 +70,15 @@ class RunCommandTest {
 
   @Test
   void aMissingFeedIsAUsageError() {
-    CommandLine cl = CapexAlerts.newCommandLine();
-    StringWriter err = new StringWriter();
-    cl.setErr(new PrintWriter(err));
-    cl.setOut(new PrintWriter(new StringWriter()));
-    int exit = cl.execute("run", "--state", state.toString(), "--feed", state.resolve("nope.xml").toString());
-    assertEquals(2, exit);
-    assertTrue(err.toString().contains("no such file or folder"), err.toString());
+    Cli.Result r = Cli.run("run", "--state", state.toString(), "--feed", state.resolve("nope.xml").toString());
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("no such file or folder"), r.err());
   }
 
   @Test
   void aBadMaxAgeIsAUsageError() {
-    CommandLine cl = CapexAlerts.newCommandLine();
-    StringWriter err = new StringWriter();
-    cl.setErr(new PrintWriter(err));
-    cl.setOut(new PrintWriter(new StringWriter()));
-    int exit = cl.execute("run", "--state", state.toString(), "--feed", SAMPLES, "--max-age", "fortnight");
-    assertEquals(2, exit);
-    assertTrue(err.toString().contains("--max-age"), err.toString());
+    Cli.Result r = Cli.run("run", "--state", state.toString(), "--feed", SAMPLES, "--max-age", "fortnight");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("--max-age"), r.err());
   }
 }

@@ -15,6 +15,7 @@ import com.capexalerts.core.webhook.Webhook;
 import com.capexalerts.core.webhook.WebhookFilter;
 import com.capexalerts.core.webhook.WebhookFormat;
 import com.capexalerts.core.webhook.WebhookSignature;
+import com.capexalerts.testsupport.RepoRoot;
 import com.capexalerts.testsupport.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The local run's webhook step: webhooks registered in the state directory, receivers on 127.0.0.1. */
 @Timeout(120)
@@ -76,9 +76,9 @@ class RunWebhooksTest {
   void runDeliversEveryPrintedAlertToTheRegisteredWebhookOnce() throws Exception {
     register("local", "/hook", WebhookFilter.all());
     Path fixture = Files.writeString(dir.resolve("fixture-wire.xml"), RSS);
-    Path samples = repoRoot().resolve("events/sample-feeds");
+    Path samples = RepoRoot.find().resolve("events/sample-feeds");
 
-    Run first = run("run", "--feed", samples.toString(), "--feed", fixture.toString(), "--max-age", "none",
+    Cli.Result first = Cli.run("run", "--feed", samples.toString(), "--feed", fixture.toString(), "--max-age", "none",
         "--state", state.toString());
 
     assertEquals(0, first.exit(), first.err());
@@ -98,7 +98,7 @@ class RunWebhooksTest {
     assertTrue(first.err().contains("capex-alerts run: webhooks: " + alerted.size() + " delivered, 0 failed"),
         first.err());
 
-    Run second = run("run", "--feed", samples.toString(), "--feed", fixture.toString(), "--max-age", "none",
+    Cli.Result second = Cli.run("run", "--feed", samples.toString(), "--feed", fixture.toString(), "--max-age", "none",
         "--state", state.toString());
     assertEquals("", second.out(), "nothing new the second time");
     assertEquals(alerted.size(), receiver.posts("/hook").size());
@@ -137,26 +137,5 @@ class RunWebhooksTest {
         new MoneyAmount(new BigDecimal("80000000000"), "USD", "$80 billion"), new BigDecimal("80000000000"),
         "this fiscal year", text, text, "https://wire.example.com/microsoft-80b", at, at.plusSeconds(60),
         List.of(new Source("https://wire.example.com/microsoft-80b", "Fixture wire", text, at)), null);
-  }
-
-  record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cl = CapexAlerts.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
-  private static Path repoRoot() {
-    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-      if (Files.isRegularFile(d.resolve("template.yaml")) && Files.isRegularFile(d.resolve("mvnw"))) {
-        return d;
-      }
-    }
-    throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
   }
 }

@@ -112,18 +112,15 @@ class ServeCommandTest {
       CapexWebhookVerifier verifier =
           new CapexWebhookVerifier(JSON.readTree(registered.body()).get("secret").asText());
 
-      CommandLine run = CapexAlerts.newCommandLine();
-      StringWriter out = new StringWriter();
-      run.setOut(new PrintWriter(out, true));
-      run.setErr(new PrintWriter(new StringWriter(), true));
-      assertEquals(0, run.execute("run", "--state", state.toString(), "--max-age", "none",
-          "--feed", Path.of("../../events/sample-feeds").toString()));
+      Cli.Result run = Cli.run("run", "--state", state.toString(), "--max-age", "none",
+          "--feed", Path.of("../../events/sample-feeds").toString());
+      assertEquals(0, run.exit(), run.err());
 
       List<String> alerted = new ArrayList<>();
-      for (String line : out.toString().lines().toList()) {
+      for (String line : run.out().lines().toList()) {
         alerted.add(JSON.readTree(line).get("event_key").asText());
       }
-      assertEquals(3, alerted.size(), out.toString());
+      assertEquals(3, alerted.size(), run.out());
       List<WebhookReceiver.Post> posts = receiver.posts("/capex");
       assertEquals(alerted, posts.stream().map(p -> p.header(WebhookSignature.EVENT_ID_HEADER)).toList());
       for (WebhookReceiver.Post p : posts) {

@@ -24,6 +24,7 @@ import com.capexalerts.core.poll.FeedStatus;
 import com.capexalerts.core.poll.ItemError;
 import com.capexalerts.core.poll.PollReport;
 import com.capexalerts.core.poll.Poller;
+import com.capexalerts.testsupport.MotoServer;
 import com.capexalerts.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class CrashSafetyTest {
   private final MutableClock clock = new MutableClock(NOW);
-  private final DynamoDbClient dynamo = Fixtures.dynamo();
+  private final DynamoDbClient dynamo = MotoServer.dynamo();
   private FixtureServer server;
   private TableNames tables;
   private CountingStores.Seen seen;

@@ -13,6 +13,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.capexalerts.aws.dynamo.AnnouncementItems;
 import com.capexalerts.aws.dynamo.DynamoFeedStateStore;
 import com.capexalerts.aws.dynamo.TableNames;
+import com.capexalerts.testsupport.MotoServer;
 import com.capexalerts.testsupport.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +30,7 @@ class FeedPollerHandlerTest {
   private static final String EVENT_FILE = "../../events/scheduled-event.json";
 
   private final MutableClock clock = new MutableClock(NOW);
-  private final DynamoDbClient dynamo = Fixtures.dynamo();
+  private final DynamoDbClient dynamo = MotoServer.dynamo();
   private FixtureServer server;
   private TableNames tables;
   private Map<String, String> env;

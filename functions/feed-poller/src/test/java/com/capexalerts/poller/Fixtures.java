@@ -4,7 +4,6 @@ import static com.capexalerts.poller.Rss.item;
 
 import com.capexalerts.aws.dynamo.TableNames;
 import com.capexalerts.aws.dynamo.Tables;
-import com.capexalerts.testsupport.MotoServer;
 import java.time.Instant;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -58,14 +57,5 @@ final class Fixtures {
     TableNames names = TableNames.withPrefix("p" + UUID.randomUUID().toString().substring(0, 8));
     Tables.createIfMissing(dynamo, names);
     return names;
-  }
-
-  private static DynamoDbClient dynamo;
-
-  static synchronized DynamoDbClient dynamo() {
-    if (dynamo == null) {
-      dynamo = MotoServer.get().dynamo();
-    }
-    return dynamo;
   }
 }

@@ -34,6 +34,7 @@ import com.capexalerts.core.poll.PollReport;
 import com.capexalerts.core.poll.Poller;
 import com.capexalerts.core.poll.PollerConfig;
 import com.capexalerts.core.poll.SourceAdded;
+import com.capexalerts.testsupport.MotoServer;
 import com.capexalerts.testsupport.MutableClock;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -56,7 +57,7 @@ class PollerEndToEndTest {
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
 
   private final MutableClock clock = new MutableClock(NOW);
-  private final DynamoDbClient dynamo = Fixtures.dynamo();
+  private final DynamoDbClient dynamo = MotoServer.dynamo();
   private FixtureServer server;
   private TableNames tables;
   private RomeFeedParser parser;

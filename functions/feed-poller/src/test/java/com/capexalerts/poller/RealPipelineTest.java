@@ -23,6 +23,7 @@ import com.capexalerts.core.poll.Feed;
 import com.capexalerts.core.poll.PollReport;
 import com.capexalerts.core.poll.Poller;
 import com.capexalerts.core.poll.PollerConfig;
+import com.capexalerts.testsupport.MotoServer;
 import com.capexalerts.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +47,7 @@ class RealPipelineTest {
 
   @Test
   void eachPledgeIsOneEventWithAllItsSourcesAndNothingElseAlerts() {
-    DynamoDbClient dynamo = Fixtures.dynamo();
+    DynamoDbClient dynamo = MotoServer.dynamo();
     TableNames tables = Fixtures.freshTables(dynamo);
     MutableClock clock = new MutableClock(NOW);
     try (FixtureServer server = FixtureServer.start()) {

@@ -5,13 +5,12 @@ import com.capexalerts.core.alert.AnnouncementKind;
 import com.capexalerts.core.alert.EventKey;
 import com.capexalerts.core.alert.Source;
 import com.capexalerts.core.money.MoneyAmount;
+import com.capexalerts.testsupport.RepoRoot;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-/** Sample events (the ones in events/*.json among them) and the repository root. */
+/** Sample events (the ones in events/*.json among them). */
 final class Events {
   static final EventKey ALIBABA = new EventKey("alibaba#2025-02-24#cny-380bn");
   static final EventKey MICROSOFT = new EventKey("microsoft#2025-02-24#usd-80bn");
@@ -44,16 +43,5 @@ final class Events {
     return new Announcement(key, company, AnnouncementKind.ANNOUNCEMENT,
         new MoneyAmount(new BigDecimal(amount), currency, text), new BigDecimal(usd), period, evidence, title, link,
         at, at.plusSeconds(60), List.of(new Source(link, "Example Wire", title, at)), null);
-  }
-
-  /** The repository root: the nearest folder up from the module that has template.yaml. */
-  static Path repoRoot() {
-    Path dir = Path.of("").toAbsolutePath();
-    for (Path d = dir; d != null; d = d.getParent()) {
-      if (Files.isRegularFile(d.resolve("template.yaml")) && Files.isRegularFile(d.resolve("mvnw"))) {
-        return d;
-      }
-    }
-    throw new IllegalStateException("no template.yaml with mvnw beside it above " + dir);
   }
 }

@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchIt
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.capexalerts.aws.sns.OutboxAlertPublisher;
 import com.capexalerts.core.alert.Announcement;
+import com.capexalerts.testsupport.RepoRoot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class NotifierHandlerTest {
   Path dir;
 
   private static DynamodbEvent load(String name) {
-    return EventLoader.loadDynamoDbEvent(Events.repoRoot().resolve("events").resolve(name).toString());
+    return EventLoader.loadDynamoDbEvent(RepoRoot.find().resolve("events").resolve(name).toString());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.capexalerts.testsupport.RepoRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The SAM template passes cfn-lint and names handlers that exist. */
 class TemplateLintTest {
-  private final Path template = Events.repoRoot().resolve("template.yaml");
+  private final Path template = RepoRoot.find().resolve("template.yaml");
 
   @Test
   void cfnLintReportsNoProblems() throws Exception {
@@ -46,6 +47,6 @@ class TemplateLintTest {
     assertEquals(NotifierHandler.class, handler);
     assertTrue(List.of(handler.getMethods()).stream().anyMatch(x -> x.getName().equals("handleRequest")));
     assertTrue(yaml.contains("CodeUri: functions/notifier\n"), "CodeUri must be the module whose Makefile builds it");
-    assertTrue(Files.isRegularFile(Events.repoRoot().resolve("functions/notifier/Makefile")));
+    assertTrue(Files.isRegularFile(RepoRoot.find().resolve("functions/notifier/Makefile")));
   }
 }

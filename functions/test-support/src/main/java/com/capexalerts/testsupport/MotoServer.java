@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Starts one moto server per test JVM on a free loopback port and stops it when the JVM exits.
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class MotoServer {
   private static LocalAws instance;
   private static String unavailable;
+  private static DynamoDbClient dynamo;
 
   private MotoServer() {}
 
@@ -44,6 +46,14 @@ public final class MotoServer {
       Assumptions.abort(why);
     }
     return instance;
+  }
+
+  /** One DynamoDB client on the shared server for every test of the JVM: SDK clients are thread-safe. */
+  public static synchronized DynamoDbClient dynamo() {
+    if (dynamo == null) {
+      dynamo = get().dynamo();
+    }
+    return dynamo;
   }
 
   /** Forgets every resource in the server (tables, topics, queues), for tests that need a clean slate. */

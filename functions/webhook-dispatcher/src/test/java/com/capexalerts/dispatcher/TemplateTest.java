@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.capexalerts.aws.dynamo.DynamoDeliveryLog;
 import com.capexalerts.aws.dynamo.DynamoWebhookRegistry;
 import com.capexalerts.aws.dynamo.WebhookTables;
+import com.capexalerts.testsupport.RepoRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -21,18 +21,9 @@ import org.junit.jupiter.api.Test;
  * timing rules (cfn-lint itself runs in the notifier module's TemplateLintTest).
  */
 class TemplateTest {
-  static Path repoRoot() {
-    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-      if (Files.isRegularFile(d.resolve("template.yaml")) && Files.isRegularFile(d.resolve("mvnw"))) {
-        return d;
-      }
-    }
-    throw new IllegalStateException("no template.yaml with mvnw beside it above " + Path.of("").toAbsolutePath());
-  }
-
   private static String template() {
     try {
-      return Files.readString(repoRoot().resolve("template.yaml"));
+      return Files.readString(RepoRoot.find().resolve("template.yaml"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -70,7 +61,7 @@ class TemplateTest {
 
     assertEquals(WebhookDispatcherHandler.class, handler);
     assertEquals("functions/webhook-dispatcher", value(function, "CodeUri"));
-    assertTrue(Files.readString(repoRoot().resolve("functions/webhook-dispatcher/Makefile"))
+    assertTrue(Files.readString(RepoRoot.find().resolve("functions/webhook-dispatcher/Makefile"))
         .contains("build-WebhookDispatcherFunction:"));
     assertEquals("!Ref WebhooksTable", value(function, WebhookTables.WEBHOOKS_VAR));
     assertEquals("!Ref DeliveriesTable", value(function, WebhookTables.DELIVERIES_VAR));

@@ -11,6 +11,8 @@ import com.capexalerts.core.alert.Announcement;
 import com.capexalerts.core.webhook.DeliverySettings;
 import com.capexalerts.core.webhook.EndpointPolicy;
 import com.capexalerts.core.webhook.InMemoryDeliveryLog;
+import com.capexalerts.core.webhook.InMemoryWebhookRegistry;
+import com.capexalerts.core.webhook.Webhook;
 import com.capexalerts.core.webhook.WebhookDeliverer;
 import com.capexalerts.core.webhook.WebhookDispatch;
 import com.capexalerts.core.webhook.WebhookFilter;
@@ -131,9 +133,15 @@ class WebhookDispatcherHandlerTest {
 
   @Test
   void whenTheWebhooksCannotBeLoadedEveryMessageComesAgain() {
-    registry.down = true;
+    InMemoryWebhookRegistry unavailable = new InMemoryWebhookRegistry() {
+      @Override
+      public List<Webhook> list() {
+        throw new IllegalStateException("webhooks table unavailable");
+      }
+    };
+    WebhookDispatcherHandler failing = new WebhookDispatcherHandler(new WebhookDispatch(unavailable, deliverer));
 
-    SQSBatchResponse response = handler.handleRequest(EventLoader.loadSQSEvent(EVENT_FILE), context);
+    SQSBatchResponse response = failing.handleRequest(EventLoader.loadSQSEvent(EVENT_FILE), context);
 
     assertEquals(List.of(ALIBABA_MESSAGE, MICROSOFT_MESSAGE), failedIds(response));
     assertTrue(context.lines().stream().anyMatch(l -> l.startsWith("WARN message_id=" + MICROSOFT_MESSAGE

@@ -45,22 +45,8 @@ public final class Tables {
         .streamSpecification(StreamSpecification.builder()
             .streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build())
         .build());
-    create(dynamo, CreateTableRequest.builder()
-        .tableName(names.feeds())
-        .billingMode(BillingMode.PAY_PER_REQUEST)
-        .keySchema(key(DynamoFeedStateStore.FEED_URL, KeyType.HASH))
-        .attributeDefinitions(attribute(DynamoFeedStateStore.FEED_URL, ScalarAttributeType.S))
-        .build());
-    boolean created = create(dynamo, CreateTableRequest.builder()
-        .tableName(names.seenItems())
-        .billingMode(BillingMode.PAY_PER_REQUEST)
-        .keySchema(key(DynamoSeenItemStore.ITEM_KEY, KeyType.HASH))
-        .attributeDefinitions(attribute(DynamoSeenItemStore.ITEM_KEY, ScalarAttributeType.S))
-        .build());
-    if (created) {
-      dynamo.updateTimeToLive(r -> r.tableName(names.seenItems())
-          .timeToLiveSpecification(t -> t.enabled(true).attributeName(DynamoSeenItemStore.EXPIRES_AT)));
-    }
+    create(dynamo, keyedBy(names.feeds(), DynamoFeedStateStore.FEED_URL));
+    createWithTtl(dynamo, keyedBy(names.seenItems(), DynamoSeenItemStore.ITEM_KEY), DynamoSeenItemStore.EXPIRES_AT);
   }
 
   /**
@@ -68,22 +54,31 @@ public final class Tables {
    * DeliveriesTable) and waits until each is active.
    */
   public static void createIfMissing(DynamoDbClient dynamo, WebhookTables names) {
-    create(dynamo, CreateTableRequest.builder()
-        .tableName(names.webhooks())
-        .billingMode(BillingMode.PAY_PER_REQUEST)
-        .keySchema(key(DynamoWebhookRegistry.WEBHOOK_ID, KeyType.HASH))
-        .attributeDefinitions(attribute(DynamoWebhookRegistry.WEBHOOK_ID, ScalarAttributeType.S))
-        .build());
-    boolean created = create(dynamo, CreateTableRequest.builder()
+    create(dynamo, keyedBy(names.webhooks(), DynamoWebhookRegistry.WEBHOOK_ID));
+    createWithTtl(dynamo, CreateTableRequest.builder()
         .tableName(names.deliveries())
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .keySchema(key(DynamoDeliveryLog.WEBHOOK_ID, KeyType.HASH), key(DynamoDeliveryLog.SK, KeyType.RANGE))
         .attributeDefinitions(attribute(DynamoDeliveryLog.WEBHOOK_ID, ScalarAttributeType.S),
             attribute(DynamoDeliveryLog.SK, ScalarAttributeType.S))
-        .build());
-    if (created) {
-      dynamo.updateTimeToLive(r -> r.tableName(names.deliveries())
-          .timeToLiveSpecification(t -> t.enabled(true).attributeName(DynamoDeliveryLog.EXPIRES_AT)));
+        .build(), DynamoDeliveryLog.EXPIRES_AT);
+  }
+
+  /** An on-demand table keyed by one string attribute. */
+  private static CreateTableRequest keyedBy(String table, String hashKey) {
+    return CreateTableRequest.builder()
+        .tableName(table)
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(key(hashKey, KeyType.HASH))
+        .attributeDefinitions(attribute(hashKey, ScalarAttributeType.S))
+        .build();
+  }
+
+  /** Creates the table; TTL on {@code ttlAttribute} is switched on only by the call that created it. */
+  private static void createWithTtl(DynamoDbClient dynamo, CreateTableRequest request, String ttlAttribute) {
+    if (create(dynamo, request)) {
+      dynamo.updateTimeToLive(r -> r.tableName(request.tableName())
+          .timeToLiveSpecification(t -> t.enabled(true).attributeName(ttlAttribute)));
     }
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.capexalerts.core.alert.Announcement;
 import com.capexalerts.core.alert.AnnouncementHistory;
 import com.capexalerts.core.alert.AnnouncementHistory.Page;
+import com.capexalerts.testsupport.MotoServer;
 import com.capexalerts.testsupport.contract.AnnouncementHistoryContract;
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -23,18 +24,18 @@ class DynamoAnnouncementHistoryTest extends AnnouncementHistoryContract {
   @Override
   protected AnnouncementHistory historyWith(List<Announcement> events) {
     tables = MotoTables.fresh();
-    DynamoAnnouncementStore store = new DynamoAnnouncementStore(MotoTables.dynamo(), tables.announcements());
+    DynamoAnnouncementStore store = new DynamoAnnouncementStore(MotoServer.dynamo(), tables.announcements());
     for (Announcement a : events) {
       assertTrue(store.create(a));
     }
-    return new DynamoAnnouncementHistory(MotoTables.dynamo(), tables.announcements());
+    return new DynamoAnnouncementHistory(MotoServer.dynamo(), tables.announcements());
   }
 
   @Test
   void aRareFilterGivesShortPagesWithCursorsInsteadOfAnUnboundedRead() {
     historyWith(events(30));
     // A page reads at most 2 queries of max(limit, 4) events.
-    DynamoAnnouncementHistory bounded = new DynamoAnnouncementHistory(MotoTables.dynamo(), tables.announcements(),
+    DynamoAnnouncementHistory bounded = new DynamoAnnouncementHistory(MotoServer.dynamo(), tables.announcements(),
         2, 4);
     Page first = bounded.page(null, null, BILLION.multiply(BigDecimal.valueOf(30)), 5, null);
     assertEquals(List.of("meta-29"), keysOf(first.items()));
@@ -50,7 +51,7 @@ class DynamoAnnouncementHistoryTest extends AnnouncementHistoryContract {
   @Test
   void anUnreadableStoredEventIsSkippedAndNamed() {
     AnnouncementHistory h = historyWith(List.of(event(1), event(3)));
-    MotoTables.dynamo().putItem(r -> r.tableName(tables.announcements()).item(Map.of(
+    MotoServer.dynamo().putItem(r -> r.tableName(tables.announcements()).item(Map.of(
         AnnouncementItems.EVENT_KEY, AttributeValue.fromS("broken-2"),
         AnnouncementItems.GSI_PK, AttributeValue.fromS(AnnouncementItems.GSI_PK_VALUE),
         AnnouncementItems.COMPANY, AttributeValue.fromS("Meta"),

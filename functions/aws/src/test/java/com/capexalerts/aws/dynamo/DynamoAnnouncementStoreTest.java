@@ -1,12 +1,13 @@
 package com.capexalerts.aws.dynamo;
 
 import com.capexalerts.core.alert.AnnouncementStore;
+import com.capexalerts.testsupport.MotoServer;
 import com.capexalerts.testsupport.contract.AnnouncementStoreContract;
 
 class DynamoAnnouncementStoreTest extends AnnouncementStoreContract {
   @Override
   protected AnnouncementStore newStore() {
-    return new DynamoAnnouncementStore(MotoTables.dynamo(), MotoTables.fresh().announcements());
+    return new DynamoAnnouncementStore(MotoServer.dynamo(), MotoTables.fresh().announcements());
   }
 
   @Override

@@ -2,6 +2,7 @@ package com.capexalerts.aws.dynamo;
 
 import com.capexalerts.core.webhook.DeliveryAttempt;
 import com.capexalerts.core.webhook.DeliveryLog;
+import com.capexalerts.testsupport.MotoServer;
 import com.capexalerts.testsupport.contract.DeliveryLogContract;
 import java.util.List;
 
@@ -16,7 +17,7 @@ class DynamoDeliveryLogTest extends DeliveryLogContract {
 
   @Override
   protected DynamoDeliveryLog sameStore() {
-    return new DynamoDeliveryLog(MotoTables.dynamo(), table, clock, LEASE);
+    return new DynamoDeliveryLog(MotoServer.dynamo(), table, clock, LEASE);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package com.capexalerts.aws.dynamo;
 
 import com.capexalerts.core.webhook.WebhookRegistry;
+import com.capexalerts.testsupport.MotoServer;
 import com.capexalerts.testsupport.contract.WebhookRegistryContract;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -12,12 +13,12 @@ class DynamoWebhookRegistryTest extends WebhookRegistryContract {
   @Override
   protected WebhookRegistry newRegistry(Consumer<String> warnings) {
     table = MotoTables.freshWebhookTables().webhooks();
-    return new DynamoWebhookRegistry(MotoTables.dynamo(), table, warnings);
+    return new DynamoWebhookRegistry(MotoServer.dynamo(), table, warnings);
   }
 
   @Override
   protected void writeUnreadableWebhook(String id) {
-    MotoTables.dynamo().putItem(r -> r.tableName(table).item(Map.of(
+    MotoServer.dynamo().putItem(r -> r.tableName(table).item(Map.of(
         DynamoWebhookRegistry.WEBHOOK_ID, AttributeValue.fromS(id),
         DynamoWebhookRegistry.URL, AttributeValue.fromS("https://hooks.example.com/x"),
         DynamoWebhookRegistry.FORMAT, AttributeValue.fromS("carrier-pigeon"))));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.capexalerts.testsupport.MotoServer;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 class TablesTest {
   @Test
   void createsTheDocumentedLayoutAndIsIdempotent() {
-    DynamoDbClient dynamo = MotoTables.dynamo();
+    DynamoDbClient dynamo = MotoServer.dynamo();
     TableNames names = MotoTables.fresh();
     Tables.createIfMissing(dynamo, names); // second call: no error, nothing changed
 

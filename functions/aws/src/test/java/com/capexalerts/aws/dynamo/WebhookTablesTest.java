@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.capexalerts.testsupport.MotoServer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 class WebhookTablesTest {
   @Test
   void createsTheTemplateLayoutAndIsIdempotent() {
-    DynamoDbClient dynamo = MotoTables.dynamo();
+    DynamoDbClient dynamo = MotoServer.dynamo();
     WebhookTables names = MotoTables.freshWebhookTables();
     Tables.createIfMissing(dynamo, names);
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The shared dispatch service over a real receiver on 127.0.0.1, a registry in a map and the in-memory log. */
+/** The shared dispatch service over a real receiver on 127.0.0.1, the in-memory registry and log. */
 @Timeout(30)
 class WebhookDispatchTest {
   private static final String SECRET = "whsec_dispatch";
@@ -28,7 +28,7 @@ class WebhookDispatchTest {
       .withBackoff(Duration.ofMillis(5), Duration.ofMillis(20))
       .withMaxAttempts(2);
 
-  private final MapWebhookRegistry registry = new MapWebhookRegistry();
+  private final InMemoryWebhookRegistry registry = new InMemoryWebhookRegistry();
   private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
   private TestReceiver receiver;
   private WebhookDeliverer deliverer;
@@ -108,18 +108,26 @@ class WebhookDispatchTest {
 
   @Test
   void aResultThatCannotBeStoredIsReportedAndTheOthersAreStored() {
+    InMemoryWebhookRegistry failingWrites = new InMemoryWebhookRegistry() {
+      @Override
+      public void recordResult(DeliveryResult result) {
+        if (result.webhookId().equals("down-a")) {
+          throw new IllegalStateException("table unavailable");
+        }
+        super.recordResult(result);
+      }
+    };
     receiver.on("/down", n -> Reply.of(500));
-    registry.create(webhook("down-a", "/down", WebhookFilter.all(), 0));
-    registry.create(webhook("down-b", "/down", WebhookFilter.all(), 0));
-    registry.failWrites = "down-a";
+    failingWrites.create(webhook("down-a", "/down", WebhookFilter.all(), 0));
+    failingWrites.create(webhook("down-b", "/down", WebhookFilter.all(), 0));
 
-    WebhookDispatch.Report report = dispatch.dispatch(TestAlerts.alibaba());
+    WebhookDispatch.Report report = new WebhookDispatch(failingWrites, deliverer).dispatch(TestAlerts.alibaba());
 
     assertEquals(1, report.problems().size());
     assertTrue(report.problems().getFirst().startsWith("webhook down-a: could not store the result"),
         report.problems().getFirst());
     assertTrue(report.problems().getFirst().contains("table unavailable"), report.problems().getFirst());
-    assertEquals(1, registry.get("down-b").orElseThrow().consecutiveFailures());
+    assertEquals(1, failingWrites.get("down-b").orElseThrow().consecutiveFailures());
   }
 
   @Test

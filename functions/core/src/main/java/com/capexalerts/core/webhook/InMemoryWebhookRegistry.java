@@ -1,14 +1,14 @@
-package com.capexalerts.api;
+package com.capexalerts.core.webhook;
 
-import com.capexalerts.core.webhook.DeliveryResult;
-import com.capexalerts.core.webhook.Webhook;
-import com.capexalerts.core.webhook.WebhookRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** The WebhookRegistry port in memory, for the API tests (the DynamoDB and file registries live elsewhere). */
-final class InMemoryWebhookRegistry implements WebhookRegistry {
+/**
+ * A {@link WebhookRegistry} in memory, for tests and local runs. Thread-safe; a sorted map gives {@link #list()} its id
+ * order. Not final: a test overrides one method to play a registry whose table is unavailable.
+ */
+public class InMemoryWebhookRegistry implements WebhookRegistry {
   private final ConcurrentSkipListMap<String, Webhook> webhooks = new ConcurrentSkipListMap<>();
 
   @Override
@@ -33,6 +33,7 @@ final class InMemoryWebhookRegistry implements WebhookRegistry {
 
   @Override
   public void recordResult(DeliveryResult result) {
+    // computeIfPresent: a result for a webhook deleted meanwhile does not bring it back.
     webhooks.computeIfPresent(result.webhookId(), (id, w) -> w.after(result));
   }
 }
