@@ -528,6 +528,8 @@ final class ItemAnalysis {
       if (RIGHT_STOPS.contains(x.norm) && !RIGHT_LINKS.contains(x.norm)) {
         break;
       }
+      // A phrase's later words carry no flags of their own: "$38 billion cloud computing deal" is one noun phrase.
+      k = Math.max(k, x.phraseEnd - 1);
     }
     int leftDistance = -1;
     int leftRole = ROLE_DROP;

@@ -186,6 +186,7 @@ class DetectorTest {
           Tencent sets capex | Tencent expects its capital expenditure to reach 100 billion yuan this year, its president told analysts on a call. | Tencent | 14e9
           SoftBank leads OpenAI round | SoftBank will lead OpenAI's $40 billion funding round, contributing $30 billion. | SoftBank | 30e9
           Amazon earmarks $8bn for UK | Amazon has earmarked £8 billion for UK data centres over five years. | Amazon | 10.5e9
+          Meta signs $14 billion cloud computing contract with CoreWeave | | Meta | 14e9
           """)
   void findsAnnouncementsInOtherPhrasings(String title, String text, String company, double usd) {
     List<Finding> announced = announcements(DETECTOR.detect(title, text));
