@@ -93,7 +93,7 @@ final class Cue {
         | splurge | spree | blitz | add | adds | adding | added | sink | sinks | sinking | channel | channels | channelling | channeling \
         | splash out | shell out | fork out | earmarking
       ACQUIRE: order | ordered
-      DEAL: deal | contract | agreement
+      DEAL: deal | contract | agreement | transaction
       INVEST: will have invested | will have spent | would have invested | would have spent
       INVEST+SCOPE_WEAK: capex | capital expenditure | capital expenditures | capital spending
       INVEST+PERFECT: has invested | have invested | has poured | have poured | has put | have put | has made \

@@ -558,6 +558,9 @@ final class ItemAnalysis {
       if (x.has(Cue.DROP | Cue.DROP_LEFT)) {
         leftDistance = words;
         leftRole = ROLE_DROP;
+        if (isDealPrice(t, k)) {
+          leftRole = t[k - 1].has(Cue.ACQUIRE) ? ROLE_ACQUIRE : dealRole(s);
+        }
         break;
       }
       if (x.has(Cue.INVEST)) {
@@ -587,6 +590,15 @@ final class ItemAnalysis {
       return dealRole(s);
     }
     return relativeSpender(t, m) >= 0 ? ROLE_INVEST : ROLE_NONE;
+  }
+
+  /**
+   * "an all-cash transaction valued at $6.5 billion": the price of the deal or acquisition right before, not a
+   * valuation of a company ("the deal valued Scale AI at ..." is one).
+   */
+  private static boolean isDealPrice(Token[] t, int k) {
+    boolean priced = t[k].is("valued") && k + 1 < t.length && t[k + 1].is("at");
+    return priced && k > 0 && t[k - 1].isWord() && t[k - 1].has(Cue.DEAL | Cue.ACQUIRE) && !t[k - 1].has(Cue.DROP);
   }
 
   /** "sells its Nvidia stake for", "to finance its data-centre campus": the verb before the noun decides. */

@@ -160,6 +160,7 @@ class DetectorTest {
           Meta Materials files for bankruptcy | Meta Materials, a maker of specialty films, filed for bankruptcy protection with $50 million of debt.
           Buffett buys more Apple | Berkshire Hathaway, run by the Oracle of Omaha, bought $1 billion of Apple stock in the first quarter, filings showed.
           Apple growers count losses | Apple growers in Washington state expect a $2 billion loss after a late frost hit the harvest.
+          Deal values Scale AI at $29 billion | The deal valued Scale AI at $29 billion, the start-up said, and Meta gets no board seat.
           AI chip start-up Groq raises money | Groq, which designs AI inference chips, raised $750 million in a round led by Disruptive. Investors included Samsung and Cisco.
           Microsoft pauses a data center | Microsoft has paused some early-stage data center projects, including a $1 billion site in Ohio, the company said.
           """)
@@ -187,6 +188,7 @@ class DetectorTest {
           SoftBank leads OpenAI round | SoftBank will lead OpenAI's $40 billion funding round, contributing $30 billion. | SoftBank | 30e9
           Amazon earmarks $8bn for UK | Amazon has earmarked £8 billion for UK data centres over five years. | Amazon | 10.5e9
           Meta signs $14 billion cloud computing contract with CoreWeave | | Meta | 14e9
+          Nvidia to buy Run:ai | NVIDIA today announced it has agreed to acquire Run:ai, a developer of GPU orchestration software for AI workloads, in a transaction valued at approximately $700 million. | Nvidia | 0.7e9
           """)
   void findsAnnouncementsInOtherPhrasings(String title, String text, String company, double usd) {
     List<Finding> announced = announcements(DETECTOR.detect(title, text));
