@@ -51,7 +51,8 @@ import java.util.Set;
  *   <li><b>Kind</b>: an announcement when the spender is a subject of the item, the figure is asserted by its own
  *       clause and nothing dates or frames it; otherwise a mention. Dated: past reference ("last year", "said in
  *       January", "previously", "had pledged", "has said", "has invested" unless the amount is "another" or "an
- *       additional" one, "in 2024" in an item of 2025) or reaffirmation ("reiterated", "remains on track",
+ *       additional" one, "in 2024" in an item of 2025; "initially" only outside a forward clause, since "will invest $100 billion
+ *       initially" is a tranche) or reaffirmation ("reiterated", "remains on track",
  *       "defended"). Framed: comparison ("rivals such as", "following", "joins", "than"), a relative clause
  *       ("xAI, which plans to invest $20 billion, said ..."), a possessive inside someone else's object ("the
  *       regulator cleared Amazon's $4 billion investment"), or a known plan referred to in the body ("its $22.5
@@ -1188,6 +1189,9 @@ final class ItemAnalysis {
    * ("Alibaba, which listed in 2014, will invest ..."). A year before the item's own counts as past.
    */
   private boolean isPast(Token[] t, int from, int m, int rightEnd) {
+    // "will invest $100 billion initially and up to $500 billion": in a forward clause "initially" marks a
+    // tranche of the commitment, not an earlier one ("initially pledged $10 billion in 2023").
+    boolean forward = anyFlag(t, clauseStart(t, m), m, Cue.FORWARD);
     int k = from;
     while (k < m) {
       Token x = t[k];
@@ -1201,17 +1205,21 @@ final class ItemAnalysis {
           continue;
         }
       }
-      if (isPastToken(t, k, Cue.PAST | Cue.PAST_LEFT | Cue.REAFFIRM)) {
+      if (isPastToken(t, k, Cue.PAST | Cue.PAST_LEFT | Cue.REAFFIRM) && !(forward && isTranche(t[k]))) {
         return true;
       }
       k++;
     }
     for (k = m + 1; k < rightEnd; k++) {
-      if (isPastToken(t, k, Cue.PAST | Cue.REAFFIRM)) {
+      if (isPastToken(t, k, Cue.PAST | Cue.REAFFIRM) && !(forward && isTranche(t[k]))) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean isTranche(Token x) {
+    return x.is("initially");
   }
 
   private boolean isPastToken(Token[] t, int k, int flags) {

@@ -188,6 +188,7 @@ class DetectorTest {
           SoftBank leads OpenAI round | SoftBank will lead OpenAI's $40 billion funding round, contributing $30 billion. | SoftBank | 30e9
           Amazon earmarks $8bn for UK | Amazon has earmarked £8 billion for UK data centres over five years. | Amazon | 10.5e9
           Meta signs $14 billion cloud computing contract with CoreWeave | | Meta | 14e9
+          Microsoft commits up to $20 billion to Texas AI data centres | Microsoft will invest $5 billion initially and up to $20 billion over five years in AI data centres in Texas, the company said. | Microsoft | 20e9
           Nvidia to buy Run:ai | NVIDIA today announced it has agreed to acquire Run:ai, a developer of GPU orchestration software for AI workloads, in a transaction valued at approximately $700 million. | Nvidia | 0.7e9
           """)
   void findsAnnouncementsInOtherPhrasings(String title, String text, String company, double usd) {
@@ -374,6 +375,7 @@ class DetectorTest {
           Microsoft and OpenAI renegotiate terms | Microsoft has invested $13 billion in OpenAI since 2019.
           Amazon's Jassy defends AI spending | Andy Jassy defended the company's plan to spend more than $100 billion this year on AI infrastructure for AWS.
           Alibaba cloud revenue up 26% | Alibaba said it was on track with its plan to invest 380 billion yuan in AI infrastructure.
+          Microsoft expands Wisconsin site | Microsoft initially pledged $3.3 billion for the Mount Pleasant AI data centre campus.
           """)
   void datedOrReaffirmedFiguresAreMentions(String title, String text) {
     List<Finding> findings = DETECTOR.detect(title, text);
