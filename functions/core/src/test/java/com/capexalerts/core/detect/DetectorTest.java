@@ -189,6 +189,7 @@ class DetectorTest {
           Amazon earmarks $8bn for UK | Amazon has earmarked £8 billion for UK data centres over five years. | Amazon | 10.5e9
           Meta signs $14 billion cloud computing contract with CoreWeave | | Meta | 14e9
           Microsoft commits up to $20 billion to Texas AI data centres | Microsoft will invest $5 billion initially and up to $20 billion over five years in AI data centres in Texas, the company said. | Microsoft | 20e9
+          Anthropic signs cloud compute deal | Microsoft will invest up to $5 billion in Anthropic, and the Claude maker has committed to buy $30 billion of Azure compute capacity. | Anthropic | 30e9
           Nvidia to buy Run:ai | NVIDIA today announced it has agreed to acquire Run:ai, a developer of GPU orchestration software for AI workloads, in a transaction valued at approximately $700 million. | Nvidia | 0.7e9
           """)
   void findsAnnouncementsInOtherPhrasings(String title, String text, String company, double usd) {
