@@ -35,7 +35,8 @@ import java.util.Set;
  *       clause ("... and Microsoft up to $5 billion"); a company right after it that plans or spends it ("the $80
  *       billion Microsoft plans to spend"); the investor or agent named after it ("investments of $5 billion from
  *       Microsoft", "a project by TikTok", "will be spent by Microsoft"); else the nearest company before it that
- *       is not an object ("invest in Anthropic", "Microsoft-backed", "its Nvidia stake", "pay Oracle"), with the
+ *       is not an object ("invest in Anthropic", "Microsoft-backed", "its Nvidia stake", "pay Oracle") nor qualifies
+ *       another name ("Nvidia supplier TSMC"), with the
  *       companies coordinated with it ("OpenAI, SoftBank and Oracle"); "it", "the company", "we", "the tech giant"
  *       resolve to the nearest such company earlier in the sentence, else to the item's focus (the headline's
  *       subject); "they", "the partners" to the nearest list of companies, else to nobody. No watched spender:
@@ -86,6 +87,12 @@ final class ItemAnalysis {
           "hire", "hires", "hired", "beat", "beats", "overtook", "overtake", "overtakes", "surpass", "surpassed",
           "backs", "backed", "backing", "supply", "supplies", "supplied", "supplying", "sell", "sells", "sold",
           "selling", "lease", "leases", "leased", "rent", "rents", "rented", "valued", "value", "values");
+  /** A company before one of these qualifies the name after it ("Nvidia supplier TSMC"). */
+  private static final Set<String> RELATION_NOUNS =
+      Set.of(
+          "supplier", "suppliers", "customer", "customers", "client", "clients", "partner", "partners", "rival",
+          "rivals", "competitor", "competitors", "backer", "backers", "investor", "investors", "vendor", "vendors",
+          "contractor", "affiliate");
   private static final Set<String> POSSESSIVE_DETERMINERS = Set.of("its", "their", "his", "her", "our", "whose");
   private static final Set<String> CLAUSE_OPENERS =
       Set.of(
@@ -929,6 +936,9 @@ final class ItemAnalysis {
    * Nvidia stake", "$4 billion Anthropic investment", "Amazon's Anthropic stake").
    */
   private static boolean isObject(Token[] t, int k) {
+    if (qualifiesAnotherName(t, k)) {
+      return true;
+    }
     if (k + 1 < t.length
         && t[k + 1].isWord()
         && t[k + 1].norm.endsWith("ing")
@@ -959,6 +969,36 @@ final class ItemAnalysis {
         && p >= 0
         && t[p].isWord()
         && !CLAUSE_OPENERS.contains(t[p].norm);
+  }
+
+  /**
+   * "Nvidia supplier TSMC", "Apple's main supplier Foxconn", "OpenAI backer Microsoft": the company only qualifies
+   * the name after the relation noun, and that one acts.
+   */
+  private static boolean qualifiesAnotherName(Token[] t, int k) {
+    for (int j = k + 1; j < t.length && j <= k + 3; j++) {
+      Token x = t[j];
+      if (!x.isWord()) {
+        return false;
+      }
+      if (RELATION_NOUNS.contains(x.norm)) {
+        if (j + 1 >= t.length) {
+          return false;
+        }
+        Token name = t[j + 1];
+        return name.kind == Token.Kind.COMPANY
+            || (name.isWord() && name.upper && name.flags == 0 && !OBJECT_PREPS.contains(name.norm)
+                && !CLAUSE_OPENERS.contains(name.norm) && !POSSESSIVE_DETERMINERS.contains(name.norm));
+      }
+      // only describing words in between ("main", "HBM", "chip"), never a verb or determiner ("said its partner")
+      boolean describing = (x.flags & ~(Cue.SCOPE | Cue.SCOPE_WEAK)) == 0 && !OBJECT_PREPS.contains(x.norm)
+          && !CLAUSE_OPENERS.contains(x.norm) && !POSSESSIVE_DETERMINERS.contains(x.norm)
+          && !x.is("the") && !x.is("a") && !x.is("an") && !x.is("said") && !x.is("says");
+      if (!describing) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** "announced", "spent", "built": a passive's verb before "by". */

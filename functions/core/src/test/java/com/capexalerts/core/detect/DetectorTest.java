@@ -161,6 +161,8 @@ class DetectorTest {
           Buffett buys more Apple | Berkshire Hathaway, run by the Oracle of Omaha, bought $1 billion of Apple stock in the first quarter, filings showed.
           Apple growers count losses | Apple growers in Washington state expect a $2 billion loss after a late frost hit the harvest.
           Deal values Scale AI at $29 billion | The deal valued Scale AI at $29 billion, the start-up said, and Meta gets no board seat.
+          Apple supplier Foxconn to build AI server plant | Apple's main supplier Foxconn will invest $1 billion in an AI server factory in Mexico, it said.
+          Nvidia Supplier SK Hynix Commits $3.9 Billion To HBM Packaging Plant |
           AI chip start-up Groq raises money | Groq, which designs AI inference chips, raised $750 million in a round led by Disruptive. Investors included Samsung and Cisco.
           Microsoft pauses a data center | Microsoft has paused some early-stage data center projects, including a $1 billion site in Ohio, the company said.
           """)
@@ -190,6 +192,7 @@ class DetectorTest {
           Meta signs $14 billion cloud computing contract with CoreWeave | | Meta | 14e9
           Microsoft commits up to $20 billion to Texas AI data centres | Microsoft will invest $5 billion initially and up to $20 billion over five years in AI data centres in Texas, the company said. | Microsoft | 20e9
           Anthropic signs cloud compute deal | Microsoft will invest up to $5 billion in Anthropic, and the Claude maker has committed to buy $30 billion of Azure compute capacity. | Anthropic | 30e9
+          OpenAI backer Microsoft to spend $80 billion on AI data centers | | Microsoft | 80e9
           Nvidia to buy Run:ai | NVIDIA today announced it has agreed to acquire Run:ai, a developer of GPU orchestration software for AI workloads, in a transaction valued at approximately $700 million. | Nvidia | 0.7e9
           """)
   void findsAnnouncementsInOtherPhrasings(String title, String text, String company, double usd) {
