@@ -443,7 +443,11 @@ final class ItemAnalysis {
     if (m == 0 || !t[m - 1].is("to")) {
       return false;
     }
-    for (int k = Math.max(from, m - 10); k < m - 1; k++) {
+    // The verb may govern a list ("bringing planned capacity to 7GW and investment ... to $400 billion").
+    for (int k = m - 2; k >= Math.max(from, m - 20); k--) {
+      if (t[k].kind == Token.Kind.MONEY || t[k].is(";")) {
+        return false;
+      }
       if (t[k].isWord() && TOTALLING_VERBS.contains(t[k].norm)) {
         return true;
       }
