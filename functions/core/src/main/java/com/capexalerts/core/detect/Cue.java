@@ -144,10 +144,14 @@ final class Cue {
         | at the time | back in | since <year> | ended | just ended | has ended | announced in <month> | unveiled in <month> \
         | pledged in <month> | outlined in <month> | committed in <month> | disclosed in <month> \
         | agreed in <month> | signalled in <month> | signaled in <month> | said in <month> \
-        | set out in <month> | laid out in <month> | first announced | first unveiled | first disclosed | first pledged \
+        | set out in <month> | laid out in <month> | expanded in <month> | raised in <month> \
+        | increased in <month> | lifted in <month> | boosted in <month> | made in <month> | launched in <month> \
+        | revealed in <month> | detailed in <month> | promised in <month> | signed in <month> | first announced | first unveiled | first disclosed | first pledged \
         | first outlined | at the start of the year | at the beginning of the year | announced in <year> \
         | unveiled in <year> | pledged in <year> | committed in <year> | a year ago
-      PAST_LEFT: in <month> | in early <month> | in late <month> | in mid <month> | in <month> <year>
+      PAST_LEFT: in <month> | in early <month> | in late <month> | in mid <month> | in <month> <year> \
+        | days after | weeks after | months after | a day after | a week after | a month after | shortly after \
+        | soon after | hours after
       NONE: earlier today | earlier on | in early trading | in late trading | earlier in the day \
         | ending in <month> | ends in <month> | starting in <month> | beginning in <month> \
         | due in <month> | from <month> | through <month> | until <month> | by <month> | finance lease \

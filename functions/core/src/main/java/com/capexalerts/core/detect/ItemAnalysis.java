@@ -51,7 +51,7 @@ import java.util.Set;
  *       dropped.
  *   <li><b>Kind</b>: an announcement when the spender is a subject of the item, the figure is asserted by its own
  *       clause and nothing dates or frames it; otherwise a mention. Dated: past reference ("last year", "said in
- *       January", "previously", "had pledged", "has said", "has invested" unless the amount is "another" or "an
+ *       January", "expanded in August", "weeks after raising", "previously", "had pledged", "has said", "has invested" unless the amount is "another" or "an
  *       additional" one, "in 2024" in an item of 2025; "initially" only outside a forward clause, since "will invest $100 billion
  *       initially" is a tranche) or reaffirmation ("reiterated", "remains on track",
  *       "defended"). Framed: comparison ("rivals such as", "following", "joins", "than"), a relative clause

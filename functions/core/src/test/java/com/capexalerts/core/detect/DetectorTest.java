@@ -380,6 +380,8 @@ class DetectorTest {
           Amazon's Jassy defends AI spending | Andy Jassy defended the company's plan to spend more than $100 billion this year on AI infrastructure for AWS.
           Alibaba cloud revenue up 26% | Alibaba said it was on track with its plan to invest 380 billion yuan in AI infrastructure.
           OpenAI adds Stargate sites | OpenAI named five new Stargate data centre sites, bringing planned capacity to nearly 7 gigawatts and investment over the next three years to more than $400 billion.
+          Alphabet sells bonds | Alphabet sold $25 billion of bonds, weeks after raising its capital spending forecast to $93 billion.
+          Apple ships AI servers | Apple began shipping AI servers from Houston, part of the $600 billion US commitment the company expanded in August.
           Microsoft expands Wisconsin site | Microsoft initially pledged $3.3 billion for the Mount Pleasant AI data centre campus.
           """)
   void datedOrReaffirmedFiguresAreMentions(String title, String text) {
