@@ -204,7 +204,7 @@ final class Cue {
         | is forecast to spend | are forecast to spend | is projected to spend | are projected to spend \
         | is estimated to spend | are estimated to spend | is likely to spend | are likely to spend \
         | are expected to top | is expected to top | are expected to exceed | is expected to exceed
-      TENTATIVE: in talks | talks | considering | weighing | mulling | exploring | discussing | negotiating \
+      TENTATIVE: in talks | talks | discussions | negotiations | preliminary | considering | weighing | mulling | exploring | discussing | negotiating \
         | could | may | might | potential | potentially | possible | possibly | rumored | rumoured \
         | is said to | are said to | in discussions | would consider | seeking | seeks | proposal | bid | eyes \
         | eyeing | eyed | mulls | weighs | considers | explores | contemplating | contemplates | paused \

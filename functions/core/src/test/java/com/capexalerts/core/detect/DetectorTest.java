@@ -163,6 +163,7 @@ class DetectorTest {
           Deal values Scale AI at $29 billion | The deal valued Scale AI at $29 billion, the start-up said, and Meta gets no board seat.
           Apple supplier Foxconn to build AI server plant | Apple's main supplier Foxconn will invest $1 billion in an AI server factory in Mexico, it said.
           Nvidia Supplier SK Hynix Commits $3.9 Billion To HBM Packaging Plant |
+          Amazon weighs OpenAI stake | Amazon is in early discussions about investing more than $10 billion in OpenAI, people familiar with the matter said.
           AI chip start-up Groq raises money | Groq, which designs AI inference chips, raised $750 million in a round led by Disruptive. Investors included Samsung and Cisco.
           Microsoft pauses a data center | Microsoft has paused some early-stage data center projects, including a $1 billion site in Ohio, the company said.
           """)
