@@ -48,7 +48,7 @@ final class Cue {
   static final int NON_AI = 1 << 13;
   /** Someone else's estimate: analysts, consensus, according to estimates, is expected to. */
   static final int ANALYST = 1 << 14;
-  /** Not committed: in talks, considering, could, may; or no longer: paused, cancelled, scaled back. */
+  /** Not committed: in talks, considering, could, may, denies; or no longer: paused, cancelled, scaled back. */
   static final int TENTATIVE = 1 << 15;
   /** Looks forward: will, plans, expects, forecast, next. */
   static final int FORWARD = 1 << 16;
@@ -209,7 +209,8 @@ final class Cue {
         | is said to | are said to | in discussions | would consider | seeking | seeks | proposal | bid | eyes \
         | eyeing | eyed | mulls | weighs | considers | explores | contemplating | contemplates | paused \
         | pauses | pausing | halted | halts | cancelled | canceled | cancels | scrapped | scraps | shelved \
-        | abandoned | abandons | scaled back | scales back | pulled back | pulled out | walked away | slowed
+        | abandoned | abandons | scaled back | scales back | pulled back | pulled out | walked away | slowed \
+        | denies | denied | deny | denying
       FORWARD: will | would | shall | planning | expects | expect | expecting | intends | intend \
         | intending | aims | aim | aiming | anticipates | anticipate | sees | see | next | coming | upcoming \
         | outlined | unveiled | announced | plans | current | guided | guides | guiding

@@ -991,7 +991,8 @@ final class ItemAnalysis {
         }
         Token name = t[j + 1];
         return name.kind == Token.Kind.COMPANY
-            || (name.isWord() && name.upper && name.flags == 0 && !OBJECT_PREPS.contains(name.norm)
+            || (name.isWord() && name.upper && (name.flags & ~(Cue.SCOPE | Cue.SCOPE_WEAK)) == 0
+                && !OBJECT_PREPS.contains(name.norm)
                 && !CLAUSE_OPENERS.contains(name.norm) && !POSSESSIVE_DETERMINERS.contains(name.norm));
       }
       // only describing words in between ("main", "HBM", "chip"), never a verb or determiner ("said its partner")
