@@ -125,7 +125,8 @@ final class Cue {
         | financed | valuing | values | economy | economic | gdp | economic output | economic impact \
         | sale | per share | a share | each share | from investors | led by | price | prices | price target \
         | target price | cut | cuts | cutting | layoffs | writedown | write-down | impairment | charge | charges \
-        | spending on buybacks | license fee | licensing fee | royalties | royalty
+        | spending on buybacks | license fee | licensing fee | royalties | royalty | gain | gains | paper gain \
+        | paper gains | windfall
       DROP_LEFT: shares | share | stock | stocks | share price | stock price | market | markets | industry \
         | sector | fell | tumbled | slumped | plunged | dropped | slid | lost | wiped
       FUNDRAISE+RAISE_VERB: raised | raise | raises | raising

@@ -166,6 +166,7 @@ class DetectorTest {
           Amazon weighs OpenAI stake | Amazon is in early discussions about investing more than $10 billion in OpenAI, people familiar with the matter said.
           Nvidia customer CoreWeave to spend $23 billion on AI data centers |
           Apple denies report of $1 billion AI server order | Apple denied a report that it would buy $1 billion of Nvidia servers this year.
+          Amazon's Anthropic stake pays off | Amazon's investment in Anthropic has generated a paper gain of more than $9 billion, filings showed.
           AI chip start-up Groq raises money | Groq, which designs AI inference chips, raised $750 million in a round led by Disruptive. Investors included Samsung and Cisco.
           Microsoft pauses a data center | Microsoft has paused some early-stage data center projects, including a $1 billion site in Ohio, the company said.
           """)
