@@ -46,7 +46,7 @@ import java.util.Set;
  *   <li><b>AI scope</b>: the sentence, the headline or a neighbouring sentence must be about AI (AI, data
  *       centres, chips, GPUs, compute, cloud, servers, capex, AI labs); an acquisition, a purchase, a deal or a
  *       sentence naming a non-AI object (video games, real estate, sports rights ...) must be about AI itself.
- *   <li><b>Not a commitment</b>: analysts' estimates, tentative talk ("in talks", "considering", "could", "eyes")
+ *   <li><b>Not a commitment</b>: analysts' estimates, tentative talk ("in talks", "in early discussions", "considering", "could", "eyes"), denials
  *       and reported period results ("capex rose to $22.6 billion in the quarter") in the spender's clause are
  *       dropped.
  *   <li><b>Kind</b>: an announcement when the spender is a subject of the item, the figure is asserted by its own
