@@ -48,7 +48,7 @@ final class Cue {
   static final int NON_AI = 1 << 13;
   /** Someone else's estimate: analysts, consensus, according to estimates, is expected to. */
   static final int ANALYST = 1 << 14;
-  /** Not committed: in talks, considering, could, may; or no longer: paused, cancelled, scaled back. */
+  /** Not committed: in talks, considering, could, may, denies; or no longer: paused, cancelled, scaled back. */
   static final int TENTATIVE = 1 << 15;
   /** Looks forward: will, plans, expects, forecast, next. */
   static final int FORWARD = 1 << 16;
@@ -93,7 +93,7 @@ final class Cue {
         | splurge | spree | blitz | add | adds | adding | added | sink | sinks | sinking | channel | channels | channelling | channeling \
         | splash out | shell out | fork out | earmarking
       ACQUIRE: order | ordered
-      DEAL: deal | contract | agreement
+      DEAL: deal | contract | agreement | transaction
       INVEST: will have invested | will have spent | would have invested | would have spent
       INVEST+SCOPE_WEAK: capex | capital expenditure | capital expenditures | capital spending
       INVEST+PERFECT: has invested | have invested | has poured | have poured | has put | have put | has made \
@@ -125,7 +125,8 @@ final class Cue {
         | financed | valuing | values | economy | economic | gdp | economic output | economic impact \
         | sale | per share | a share | each share | from investors | led by | price | prices | price target \
         | target price | cut | cuts | cutting | layoffs | writedown | write-down | impairment | charge | charges \
-        | spending on buybacks | license fee | licensing fee | royalties | royalty
+        | spending on buybacks | license fee | licensing fee | royalties | royalty | gain | gains | paper gain \
+        | paper gains | windfall
       DROP_LEFT: shares | share | stock | stocks | share price | stock price | market | markets | industry \
         | sector | fell | tumbled | slumped | plunged | dropped | slid | lost | wiped
       FUNDRAISE+RAISE_VERB: raised | raise | raises | raising
@@ -144,10 +145,14 @@ final class Cue {
         | at the time | back in | since <year> | ended | just ended | has ended | announced in <month> | unveiled in <month> \
         | pledged in <month> | outlined in <month> | committed in <month> | disclosed in <month> \
         | agreed in <month> | signalled in <month> | signaled in <month> | said in <month> \
-        | set out in <month> | laid out in <month> | first announced | first unveiled | first disclosed | first pledged \
+        | set out in <month> | laid out in <month> | expanded in <month> | raised in <month> \
+        | increased in <month> | lifted in <month> | boosted in <month> | made in <month> | launched in <month> \
+        | revealed in <month> | detailed in <month> | promised in <month> | signed in <month> | first announced | first unveiled | first disclosed | first pledged \
         | first outlined | at the start of the year | at the beginning of the year | announced in <year> \
         | unveiled in <year> | pledged in <year> | committed in <year> | a year ago
-      PAST_LEFT: in <month> | in early <month> | in late <month> | in mid <month> | in <month> <year>
+      PAST_LEFT: in <month> | in early <month> | in late <month> | in mid <month> | in <month> <year> \
+        | days after | weeks after | months after | a day after | a week after | a month after | shortly after \
+        | soon after | hours after
       NONE: earlier today | earlier on | in early trading | in late trading | earlier in the day \
         | ending in <month> | ends in <month> | starting in <month> | beginning in <month> \
         | due in <month> | from <month> | through <month> | until <month> | by <month> | finance lease \
@@ -200,12 +205,13 @@ final class Cue {
         | is forecast to spend | are forecast to spend | is projected to spend | are projected to spend \
         | is estimated to spend | are estimated to spend | is likely to spend | are likely to spend \
         | are expected to top | is expected to top | are expected to exceed | is expected to exceed
-      TENTATIVE: in talks | talks | considering | weighing | mulling | exploring | discussing | negotiating \
+      TENTATIVE: in talks | talks | discussions | negotiations | preliminary | considering | weighing | mulling | exploring | discussing | negotiating \
         | could | may | might | potential | potentially | possible | possibly | rumored | rumoured \
         | is said to | are said to | in discussions | would consider | seeking | seeks | proposal | bid | eyes \
         | eyeing | eyed | mulls | weighs | considers | explores | contemplating | contemplates | paused \
         | pauses | pausing | halted | halts | cancelled | canceled | cancels | scrapped | scraps | shelved \
-        | abandoned | abandons | scaled back | scales back | pulled back | pulled out | walked away | slowed
+        | abandoned | abandons | scaled back | scales back | pulled back | pulled out | walked away | slowed \
+        | denies | denied | deny | denying
       FORWARD: will | would | shall | planning | expects | expect | expecting | intends | intend \
         | intending | aims | aim | aiming | anticipates | anticipate | sees | see | next | coming | upcoming \
         | outlined | unveiled | announced | plans | current | guided | guides | guiding

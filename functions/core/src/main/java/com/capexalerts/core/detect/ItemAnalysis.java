@@ -35,7 +35,8 @@ import java.util.Set;
  *       clause ("... and Microsoft up to $5 billion"); a company right after it that plans or spends it ("the $80
  *       billion Microsoft plans to spend"); the investor or agent named after it ("investments of $5 billion from
  *       Microsoft", "a project by TikTok", "will be spent by Microsoft"); else the nearest company before it that
- *       is not an object ("invest in Anthropic", "Microsoft-backed", "its Nvidia stake", "pay Oracle"), with the
+ *       is not an object ("invest in Anthropic", "Microsoft-backed", "its Nvidia stake", "pay Oracle") nor qualifies
+ *       another name ("Nvidia supplier TSMC"), with the
  *       companies coordinated with it ("OpenAI, SoftBank and Oracle"); "it", "the company", "we", "the tech giant"
  *       resolve to the nearest such company earlier in the sentence, else to the item's focus (the headline's
  *       subject); "they", "the partners" to the nearest list of companies, else to nobody. No watched spender:
@@ -45,13 +46,14 @@ import java.util.Set;
  *   <li><b>AI scope</b>: the sentence, the headline or a neighbouring sentence must be about AI (AI, data
  *       centres, chips, GPUs, compute, cloud, servers, capex, AI labs); an acquisition, a purchase, a deal or a
  *       sentence naming a non-AI object (video games, real estate, sports rights ...) must be about AI itself.
- *   <li><b>Not a commitment</b>: analysts' estimates, tentative talk ("in talks", "considering", "could", "eyes")
+ *   <li><b>Not a commitment</b>: analysts' estimates, tentative talk ("in talks", "in early discussions", "considering", "could", "eyes"), denials
  *       and reported period results ("capex rose to $22.6 billion in the quarter") in the spender's clause are
  *       dropped.
  *   <li><b>Kind</b>: an announcement when the spender is a subject of the item, the figure is asserted by its own
  *       clause and nothing dates or frames it; otherwise a mention. Dated: past reference ("last year", "said in
- *       January", "previously", "had pledged", "has said", "has invested" unless the amount is "another" or "an
- *       additional" one, "in 2024" in an item of 2025) or reaffirmation ("reiterated", "remains on track",
+ *       January", "expanded in August", "weeks after raising", "previously", "had pledged", "has said", "has invested" unless the amount is "another" or "an
+ *       additional" one, "in 2024" in an item of 2025; "initially" only outside a forward clause, since "will invest $100 billion
+ *       initially" is a tranche) or reaffirmation ("reiterated", "remains on track",
  *       "defended"). Framed: comparison ("rivals such as", "following", "joins", "than"), a relative clause
  *       ("xAI, which plans to invest $20 billion, said ..."), a possessive inside someone else's object ("the
  *       regulator cleared Amazon's $4 billion investment"), or a known plan referred to in the body ("its $22.5
@@ -85,6 +87,12 @@ final class ItemAnalysis {
           "hire", "hires", "hired", "beat", "beats", "overtook", "overtake", "overtakes", "surpass", "surpassed",
           "backs", "backed", "backing", "supply", "supplies", "supplied", "supplying", "sell", "sells", "sold",
           "selling", "lease", "leases", "leased", "rent", "rents", "rented", "valued", "value", "values");
+  /** A company before one of these qualifies the name after it ("Nvidia supplier TSMC"). */
+  private static final Set<String> RELATION_NOUNS =
+      Set.of(
+          "supplier", "suppliers", "customer", "customers", "client", "clients", "partner", "partners", "rival",
+          "rivals", "competitor", "competitors", "backer", "backers", "investor", "investors", "vendor", "vendors",
+          "contractor", "affiliate");
   private static final Set<String> POSSESSIVE_DETERMINERS = Set.of("its", "their", "his", "her", "our", "whose");
   private static final Set<String> CLAUSE_OPENERS =
       Set.of(
@@ -435,7 +443,11 @@ final class ItemAnalysis {
     if (m == 0 || !t[m - 1].is("to")) {
       return false;
     }
-    for (int k = Math.max(from, m - 10); k < m - 1; k++) {
+    // The verb may govern a list ("bringing planned capacity to 7GW and investment ... to $400 billion").
+    for (int k = m - 2; k >= Math.max(from, m - 20); k--) {
+      if (t[k].kind == Token.Kind.MONEY || t[k].is(";")) {
+        return false;
+      }
       if (t[k].isWord() && TOTALLING_VERBS.contains(t[k].norm)) {
         return true;
       }
@@ -528,6 +540,8 @@ final class ItemAnalysis {
       if (RIGHT_STOPS.contains(x.norm) && !RIGHT_LINKS.contains(x.norm)) {
         break;
       }
+      // A phrase's later words carry no flags of their own: "$38 billion cloud computing deal" is one noun phrase.
+      k = Math.max(k, x.phraseEnd - 1);
     }
     int leftDistance = -1;
     int leftRole = ROLE_DROP;
@@ -556,6 +570,9 @@ final class ItemAnalysis {
       if (x.has(Cue.DROP | Cue.DROP_LEFT)) {
         leftDistance = words;
         leftRole = ROLE_DROP;
+        if (isDealPrice(t, k)) {
+          leftRole = t[k - 1].has(Cue.ACQUIRE) ? ROLE_ACQUIRE : dealRole(s);
+        }
         break;
       }
       if (x.has(Cue.INVEST)) {
@@ -585,6 +602,15 @@ final class ItemAnalysis {
       return dealRole(s);
     }
     return relativeSpender(t, m) >= 0 ? ROLE_INVEST : ROLE_NONE;
+  }
+
+  /**
+   * "an all-cash transaction valued at $6.5 billion": the price of the deal or acquisition right before, not a
+   * valuation of a company ("the deal valued Scale AI at ..." is one).
+   */
+  private static boolean isDealPrice(Token[] t, int k) {
+    boolean priced = t[k].is("valued") && k + 1 < t.length && t[k + 1].is("at");
+    return priced && k > 0 && t[k - 1].isWord() && t[k - 1].has(Cue.DEAL | Cue.ACQUIRE) && !t[k - 1].has(Cue.DROP);
   }
 
   /** "sells its Nvidia stake for", "to finance its data-centre campus": the verb before the noun decides. */
@@ -914,6 +940,9 @@ final class ItemAnalysis {
    * Nvidia stake", "$4 billion Anthropic investment", "Amazon's Anthropic stake").
    */
   private static boolean isObject(Token[] t, int k) {
+    if (qualifiesAnotherName(t, k)) {
+      return true;
+    }
     if (k + 1 < t.length
         && t[k + 1].isWord()
         && t[k + 1].norm.endsWith("ing")
@@ -944,6 +973,37 @@ final class ItemAnalysis {
         && p >= 0
         && t[p].isWord()
         && !CLAUSE_OPENERS.contains(t[p].norm);
+  }
+
+  /**
+   * "Nvidia supplier TSMC", "Apple's main supplier Foxconn", "OpenAI backer Microsoft": the company only qualifies
+   * the name after the relation noun, and that one acts.
+   */
+  private static boolean qualifiesAnotherName(Token[] t, int k) {
+    for (int j = k + 1; j < t.length && j <= k + 3; j++) {
+      Token x = t[j];
+      if (!x.isWord()) {
+        return false;
+      }
+      if (RELATION_NOUNS.contains(x.norm)) {
+        if (j + 1 >= t.length) {
+          return false;
+        }
+        Token name = t[j + 1];
+        return name.kind == Token.Kind.COMPANY
+            || (name.isWord() && name.upper && (name.flags & ~(Cue.SCOPE | Cue.SCOPE_WEAK)) == 0
+                && !OBJECT_PREPS.contains(name.norm)
+                && !CLAUSE_OPENERS.contains(name.norm) && !POSSESSIVE_DETERMINERS.contains(name.norm));
+      }
+      // only describing words in between ("main", "HBM", "chip"), never a verb or determiner ("said its partner")
+      boolean describing = (x.flags & ~(Cue.SCOPE | Cue.SCOPE_WEAK)) == 0 && !OBJECT_PREPS.contains(x.norm)
+          && !CLAUSE_OPENERS.contains(x.norm) && !POSSESSIVE_DETERMINERS.contains(x.norm)
+          && !x.is("the") && !x.is("a") && !x.is("an") && !x.is("said") && !x.is("says");
+      if (!describing) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** "announced", "spent", "built": a passive's verb before "by". */
@@ -1174,6 +1234,9 @@ final class ItemAnalysis {
    * ("Alibaba, which listed in 2014, will invest ..."). A year before the item's own counts as past.
    */
   private boolean isPast(Token[] t, int from, int m, int rightEnd) {
+    // "will invest $100 billion initially and up to $500 billion": in a forward clause "initially" marks a
+    // tranche of the commitment, not an earlier one ("initially pledged $10 billion in 2023").
+    boolean forward = anyFlag(t, clauseStart(t, m), m, Cue.FORWARD);
     int k = from;
     while (k < m) {
       Token x = t[k];
@@ -1187,17 +1250,21 @@ final class ItemAnalysis {
           continue;
         }
       }
-      if (isPastToken(t, k, Cue.PAST | Cue.PAST_LEFT | Cue.REAFFIRM)) {
+      if (isPastToken(t, k, Cue.PAST | Cue.PAST_LEFT | Cue.REAFFIRM) && !(forward && isTranche(t[k]))) {
         return true;
       }
       k++;
     }
     for (k = m + 1; k < rightEnd; k++) {
-      if (isPastToken(t, k, Cue.PAST | Cue.REAFFIRM)) {
+      if (isPastToken(t, k, Cue.PAST | Cue.REAFFIRM) && !(forward && isTranche(t[k]))) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean isTranche(Token x) {
+    return x.is("initially");
   }
 
   private boolean isPastToken(Token[] t, int k, int flags) {

@@ -129,7 +129,11 @@ public final class EvalJson {
     String id = requiredText(node, "id", where);
     String at = where + " (id " + id + ")";
     String title = requiredText(node, "title", at);
-    String summary = requiredText(node, "summary", at);
+    // Title-only feed items (Google News, some press feeds) are real, so the summary may be empty - but not absent.
+    String summary = optionalText(node, "summary", at);
+    if (summary == null) {
+      throw new BadLine(at + ": \"summary\" missing (use \"\" for a title-only item)");
+    }
     String link = optionalText(node, "link", at);
     String source = optionalText(node, "source", at);
     String publishedText = optionalText(node, "published", at);

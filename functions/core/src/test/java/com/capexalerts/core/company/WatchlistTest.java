@@ -52,6 +52,11 @@ class WatchlistTest {
     "TikTok will build, ByteDance",
     "xAI raised money, xAI",
     "IBM said, IBM",
+    "the ChatGPT maker said, OpenAI",
+    "the Claude developer will buy, Anthropic",
+    "the iPhone maker's suppliers, Apple",
+    "the Windows maker said, Microsoft",
+    "the WeChat owner spent, Tencent",
   })
   void aliasesMapToCanonicalNames(String text, String company) {
     assertEquals(List.of(company), names(text));

@@ -160,6 +160,13 @@ class DetectorTest {
           Meta Materials files for bankruptcy | Meta Materials, a maker of specialty films, filed for bankruptcy protection with $50 million of debt.
           Buffett buys more Apple | Berkshire Hathaway, run by the Oracle of Omaha, bought $1 billion of Apple stock in the first quarter, filings showed.
           Apple growers count losses | Apple growers in Washington state expect a $2 billion loss after a late frost hit the harvest.
+          Deal values Scale AI at $29 billion | The deal valued Scale AI at $29 billion, the start-up said, and Meta gets no board seat.
+          Apple supplier Foxconn to build AI server plant | Apple's main supplier Foxconn will invest $1 billion in an AI server factory in Mexico, it said.
+          Nvidia Supplier SK Hynix Commits $3.9 Billion To HBM Packaging Plant |
+          Amazon weighs OpenAI stake | Amazon is in early discussions about investing more than $10 billion in OpenAI, people familiar with the matter said.
+          Nvidia customer CoreWeave to spend $23 billion on AI data centers |
+          Apple denies report of $1 billion AI server order | Apple denied a report that it would buy $1 billion of Nvidia servers this year.
+          Amazon's Anthropic stake pays off | Amazon's investment in Anthropic has generated a paper gain of more than $9 billion, filings showed.
           AI chip start-up Groq raises money | Groq, which designs AI inference chips, raised $750 million in a round led by Disruptive. Investors included Samsung and Cisco.
           Microsoft pauses a data center | Microsoft has paused some early-stage data center projects, including a $1 billion site in Ohio, the company said.
           """)
@@ -186,6 +193,11 @@ class DetectorTest {
           Tencent sets capex | Tencent expects its capital expenditure to reach 100 billion yuan this year, its president told analysts on a call. | Tencent | 14e9
           SoftBank leads OpenAI round | SoftBank will lead OpenAI's $40 billion funding round, contributing $30 billion. | SoftBank | 30e9
           Amazon earmarks $8bn for UK | Amazon has earmarked £8 billion for UK data centres over five years. | Amazon | 10.5e9
+          Meta signs $14 billion cloud computing contract with CoreWeave | | Meta | 14e9
+          Microsoft commits up to $20 billion to Texas AI data centres | Microsoft will invest $5 billion initially and up to $20 billion over five years in AI data centres in Texas, the company said. | Microsoft | 20e9
+          Anthropic signs cloud compute deal | Microsoft will invest up to $5 billion in Anthropic, and the Claude maker has committed to buy $30 billion of Azure compute capacity. | Anthropic | 30e9
+          OpenAI backer Microsoft to spend $80 billion on AI data centers | | Microsoft | 80e9
+          Nvidia to buy Run:ai | NVIDIA today announced it has agreed to acquire Run:ai, a developer of GPU orchestration software for AI workloads, in a transaction valued at approximately $700 million. | Nvidia | 0.7e9
           """)
   void findsAnnouncementsInOtherPhrasings(String title, String text, String company, double usd) {
     List<Finding> announced = announcements(DETECTOR.detect(title, text));
@@ -371,6 +383,10 @@ class DetectorTest {
           Microsoft and OpenAI renegotiate terms | Microsoft has invested $13 billion in OpenAI since 2019.
           Amazon's Jassy defends AI spending | Andy Jassy defended the company's plan to spend more than $100 billion this year on AI infrastructure for AWS.
           Alibaba cloud revenue up 26% | Alibaba said it was on track with its plan to invest 380 billion yuan in AI infrastructure.
+          OpenAI adds Stargate sites | OpenAI named five new Stargate data centre sites, bringing planned capacity to nearly 7 gigawatts and investment over the next three years to more than $400 billion.
+          Alphabet sells bonds | Alphabet sold $25 billion of bonds, weeks after raising its capital spending forecast to $93 billion.
+          Apple ships AI servers | Apple began shipping AI servers from Houston, part of the $600 billion US commitment the company expanded in August.
+          Microsoft expands Wisconsin site | Microsoft initially pledged $3.3 billion for the Mount Pleasant AI data centre campus.
           """)
   void datedOrReaffirmedFiguresAreMentions(String title, String text) {
     List<Finding> findings = DETECTOR.detect(title, text);

@@ -67,6 +67,18 @@ class EvalJsonTest {
   }
 
   @Test
+  void anEmptySummaryIsATitleOnlyItemButAMissingOneIsAnError() throws IOException {
+    Parsed<List<LabelledItem>> parsed = EvalJson.readCorpus(lines(
+        GOOD.replace("Alibaba will invest 380 billion yuan.", ""),
+        GOOD.replace("dev-001", "dev-002").replace("\"summary\":\"Alibaba will invest 380 billion yuan.\",", "")),
+        "c.jsonl");
+    assertEquals(List.of("dev-001"), parsed.value().stream().map(LabelledItem::id).toList());
+    assertEquals("", parsed.value().getFirst().toFeedItem().summary());
+    assertEquals(1, parsed.errors().size(), parsed.errors().toString());
+    assertTrue(parsed.errors().getFirst().contains("line 2 (id dev-002): \"summary\" missing"), parsed.errors().toString());
+  }
+
+  @Test
   void readsAlternativeAmounts() throws IOException {
     Parsed<List<LabelledItem>> parsed = EvalJson.readCorpus(lines(GOOD.replace(
         "\"amount_usd\":53000000000}", "\"amount_usd\":600000000000,\"alt_amounts_usd\":[100000000000]}")), "c");
