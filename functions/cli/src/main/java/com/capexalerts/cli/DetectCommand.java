@@ -37,6 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class DetectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @picocli.CommandLine.Mixin DetectorOptions detectorOptions;
+
   @Option(names = "--input", paramLabel = "FILE", description = "JSON Lines input (default: stdin)")
   Path input;
 
@@ -45,7 +47,7 @@ final class DetectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Detector detector = Detector.withDefaults();
+    Detector detector = detectorOptions.detector();
     PrintWriter err = spec.commandLine().getErr();
     String where = input == null ? "stdin" : input.toString();
     int bad = 0;

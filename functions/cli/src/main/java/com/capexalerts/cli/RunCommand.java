@@ -71,6 +71,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @picocli.CommandLine.Mixin DetectorOptions detectorOptions;
+
   @Option(names = "--feed", paramLabel = "URL_OR_FILE",
       description = "a feed URL, file, or folder of feed files (*.xml, *.rss, *.atom); repeatable."
           + " Default: the bundled list of real public feeds")
@@ -130,6 +132,7 @@ final class RunCommand implements Callable<Integer> {
         .feedStates(backend.feedStates)
         .seenItems(backend.seenItems)
         .announcements(backend.announcements)
+        .findings(detectorOptions.detector()::detect)
         .clock(clock)
         .build();
 

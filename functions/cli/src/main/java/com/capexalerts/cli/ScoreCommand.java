@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
 final class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @picocli.CommandLine.Mixin DetectorOptions detectorOptions;
+
   @Option(names = "--labels", paramLabel = "FILE", required = true, description = "the labelled corpus")
   Path labels;
 
@@ -54,7 +56,7 @@ final class ScoreCommand implements Callable<Integer> {
       p.errors().forEach(e -> err.println("capex-alerts score: " + e));
       predicted = p.value();
     } else {
-      Detector detector = Detector.withDefaults();
+      Detector detector = detectorOptions.detector();
       predicted = new LinkedHashMap<>();
       for (LabelledItem item : corpus.value()) {
         predicted.put(item.id(), detector.detect(item.toFeedItem()).stream().map(PredictedFinding::of).toList());

@@ -74,4 +74,19 @@ class DetectCommandTest {
       assertTrue(r.out().contains("Usage: capex-alerts " + cmd), r.out());
     }
   }
+
+  @Test
+  void rateOverridesAndBadRatesOnTheCommandLine() throws IOException {
+    Path in = dir.resolve("alibaba.jsonl");
+    Path out = dir.resolve("alibaba-out.jsonl");
+    Files.writeString(in, "{\"id\":\"x\",\"title\":\"Alibaba to invest 380 billion yuan in AI infrastructure\"}\n");
+
+    Cli.Result r = Cli.run("detect", "--input", in.toString(), "--output", out.toString(), "--usd-rates", "CNY=0.2");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(76_000_000_000L, lines(out).getFirst().at("/findings/0/amount_usd").asLong());
+
+    Cli.Result bad = Cli.run("detect", "--input", in.toString(), "--usd-rates", "CNY=cheap");
+    assertEquals(2, bad.exit());
+    assertTrue(bad.err().contains("USD_RATES: 'cheap' is not a number"), bad.err());
+  }
 }

@@ -8,7 +8,7 @@ import com.capexalerts.aws.dynamo.DynamoAnnouncementStore;
 import com.capexalerts.aws.dynamo.DynamoFeedStateStore;
 import com.capexalerts.aws.dynamo.DynamoSeenItemStore;
 import com.capexalerts.aws.dynamo.TableNames;
-import com.capexalerts.core.detect.Detector;
+import com.capexalerts.core.detect.DetectorConfig;
 import com.capexalerts.core.feed.FeedReader;
 import com.capexalerts.core.fetch.StandardFeedFetcher;
 import com.capexalerts.core.poll.Feed;
@@ -55,7 +55,7 @@ public final class FeedPollerHandler implements RequestHandler<ScheduledEvent, M
   /** Production wiring with the given environment, client and clock (tests, local stacks). */
   public FeedPollerHandler(Map<String, String> env, DynamoDbClient dynamo, Clock clock) {
     this(PollerSettings.fromEnv(env), TableNames.fromEnv(env), dynamo, new FeedReader()::read,
-        Detector.withDefaults()::detect, clock);
+        DetectorConfig.detector(env)::detect, clock);
   }
 
   /** Full injection: tests pass their own parser or finding source. */
