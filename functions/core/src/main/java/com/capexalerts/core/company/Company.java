@@ -13,15 +13,24 @@ import java.util.Set;
  * @param notWhen   phrases around an alias in which it is not the company ("Amazon rainforest")
  * @param aiLab     true when the company itself is an AI lab, so naming it makes a sentence about AI
  * @param aiAliases aliases that make a sentence about AI even though the company is not an AI lab
+ * @param domains   web domains of its own newsrooms and blogs ("blogs.microsoft.com" is under "microsoft.com"): an
+ *                  item linking there is the company speaking, so its "we" is the company
  */
 public record Company(
-    String name, String country, List<String> aliases, List<String> notWhen, boolean aiLab, Set<String> aiAliases) {
+    String name,
+    String country,
+    List<String> aliases,
+    List<String> notWhen,
+    boolean aiLab,
+    Set<String> aiAliases,
+    List<String> domains) {
   public Company {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(country, "country");
     aliases = List.copyOf(aliases);
     notWhen = notWhen == null ? List.of() : List.copyOf(notWhen);
     aiAliases = aiAliases == null ? Set.of() : Set.copyOf(aiAliases);
+    domains = domains == null ? List.of() : domains.stream().map(d -> d.toLowerCase(java.util.Locale.ROOT)).toList();
     if (name.isBlank()) {
       throw new IllegalArgumentException("company name must not be blank");
     }
@@ -32,7 +41,7 @@ public record Company(
 
   /** A company with just a name, country and aliases. */
   public static Company of(String name, String country, String... aliases) {
-    return new Company(name, country, List.of(aliases), List.of(), false, Set.of());
+    return new Company(name, country, List.of(aliases), List.of(), false, Set.of(), List.of());
   }
 
   /** True when writing this alias makes a sentence about AI (an AI lab, or DeepMind). */

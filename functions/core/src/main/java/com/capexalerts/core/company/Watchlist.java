@@ -134,7 +134,8 @@ public final class Watchlist {
                 aliases,
                 strings(c, "not_when", at),
                 c.path("ai_lab").asBoolean(false),
-                new HashSet<>(strings(c, "ai_aliases", at))));
+                new HashSet<>(strings(c, "ai_aliases", at)),
+                strings(c, "domains", at)));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
       }
@@ -184,6 +185,50 @@ public final class Watchlist {
 
   public Optional<Company> company(String name) {
     return Optional.ofNullable(byName.get(name));
+  }
+
+  /** Words that make an outlet name a company's own channel ("Microsoft On the Issues", "NVIDIA Newsroom"). */
+  private static final java.util.regex.Pattern OWN_CHANNEL =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(newsroom|news ?cent(er|re)|press ?room|press releases?|blog|official|on the issues|investor"
+              + " relations|corporate news|^about)\\b");
+
+  /**
+   * The watched company that publishes an item itself, or empty: its link is on one of the company's domains, or
+   * its outlet is a company channel that names exactly one watched company ("Meta Newsroom"). Independent outlets
+   * named after a company ("Apple Insider") are not channels.
+   */
+  public Optional<Company> publisher(String link, String source) {
+    String host = host(link);
+    if (host != null) {
+      for (Company c : companies) {
+        for (String d : c.domains()) {
+          if (host.equals(d) || host.endsWith("." + d)) {
+            return Optional.of(c);
+          }
+        }
+      }
+    }
+    if (source == null || source.isBlank() || !OWN_CHANNEL.matcher(source).find()) {
+      return Optional.empty();
+    }
+    Set<Company> named = new HashSet<>();
+    for (CompanyMention m : find(source)) {
+      named.add(m.company());
+    }
+    return named.size() == 1 ? Optional.of(named.iterator().next()) : Optional.empty();
+  }
+
+  private static String host(String link) {
+    if (link == null || link.isBlank()) {
+      return null;
+    }
+    try {
+      String h = java.net.URI.create(link.strip()).getHost();
+      return h == null ? null : h.toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return null; // not a URL: no publisher from it
+    }
   }
 
   /** The watched companies named in {@code text}, in text order. */

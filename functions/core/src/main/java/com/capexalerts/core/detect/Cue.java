@@ -217,7 +217,7 @@ final class Cue {
         | outlined | unveiled | announced | plans | current | guided | guides | guiding
       RESULTS: quarter | quarterly | three months | first half | second half | the period | q1 | q2 | q3 | q4 \
         | year ended | year-ago
-      ANAPHOR: it | its | we | our | the company | the firm | the group | the giant | the conglomerate \
+      ANAPHOR: it | its | we | our | we're | we’re | we'll | we’ll | we've | we’ve | the company | the firm | the group | the giant | the conglomerate \
         | the startup | the start-up | the chipmaker | the lab | the * giant | the * * giant | the * maker \
         | the * company | the * firm | the * * company | the * * firm | the * group | the * startup \
         | the * * startup | the * lab | the * provider | the * operator | the * developer | the * owner \

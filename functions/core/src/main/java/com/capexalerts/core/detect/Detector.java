@@ -1,5 +1,6 @@
 package com.capexalerts.core.detect;
 
+import com.capexalerts.core.company.Company;
 import com.capexalerts.core.company.Watchlist;
 import com.capexalerts.core.feed.FeedItem;
 import com.capexalerts.core.money.CurrencyRates;
@@ -57,15 +58,20 @@ public final class Detector {
     return new Builder();
   }
 
-  /** Findings of one item, in text order. The item's publication year dates "in 2024" as past when earlier. */
+  /**
+   * Findings of one item, in text order. The item's publication year dates "in 2024" as past when earlier; an item
+   * from a watched company's own newsroom (its link or outlet, see {@link Watchlist#publisher}) speaks for that
+   * company, so its "we" and "our" are the company.
+   */
   public List<Finding> detect(FeedItem item) {
     int year = item.published() == null ? 0 : item.published().atZone(ZoneOffset.UTC).getYear();
-    return new ItemAnalysis(this, item.title(), item.summary(), year).run();
+    Company publisher = watchlist.publisher(item.link(), item.source()).orElse(null);
+    return new ItemAnalysis(this, item.title(), item.summary(), year, publisher).run();
   }
 
   /** Findings of a title and text, in text order (title first). */
   public List<Finding> detect(String title, String text) {
-    return new ItemAnalysis(this, title == null ? "" : title, text == null ? "" : text, 0).run();
+    return new ItemAnalysis(this, title == null ? "" : title, text == null ? "" : text, 0, null).run();
   }
 
   Watchlist watchlist() {

@@ -93,6 +93,9 @@ final class ItemAnalysis {
           "supplier", "suppliers", "customer", "customers", "client", "clients", "partner", "partners", "rival",
           "rivals", "competitor", "competitors", "backer", "backers", "investor", "investors", "vendor", "vendors",
           "contractor", "affiliate");
+  /** In a company's own newsroom these are the company. */
+  private static final Set<String> FIRST_PERSON =
+      Set.of("we", "our", "we're", "we’re", "we'll", "we’ll", "we've", "we’ve");
   private static final Set<String> POSSESSIVE_DETERMINERS = Set.of("its", "their", "his", "her", "our", "whose");
   private static final Set<String> CLAUSE_OPENERS =
       Set.of(
@@ -164,16 +167,19 @@ final class ItemAnalysis {
   private final String title;
   private final String text;
   private final int year;
+  /** The watched company whose own newsroom published the item, or null. */
+  private final Company publisher;
   private final List<Sent> sents = new ArrayList<>();
   private Set<Company> titleSubjects = Set.of();
   /** Body figures found to be no commitment of a watched company (revenue, talks, estimates, results ...). */
   private final List<BigDecimal> rejectedFigures = new ArrayList<>();
 
-  ItemAnalysis(Detector detector, String title, String text, int year) {
+  ItemAnalysis(Detector detector, String title, String text, int year, Company publisher) {
     this.detector = detector;
     this.title = title;
     this.text = text;
     this.year = year;
+    this.publisher = publisher;
   }
 
   /** A sentence with its amounts and companies (offsets relative to the sentence). */
@@ -239,7 +245,7 @@ final class ItemAnalysis {
     }
     List<CompanyMention> titleCos = detector.watchlist().find(title);
     List<CompanyMention> textCos = detector.watchlist().find(text);
-    if (titleCos.isEmpty() && textCos.isEmpty()) {
+    if (titleCos.isEmpty() && textCos.isEmpty() && publisher == null) {
       return List.of();
     }
     String yenDefault = yen;
@@ -262,6 +268,9 @@ final class ItemAnalysis {
     if (titleNamesCompany) {
       titleSubjects = titleSubjects(sents.get(0));
     }
+    if (titleSubjects.isEmpty() && publisher != null) {
+      titleSubjects = Set.of(publisher); // a newsroom post whose headline has no other subject: the company's news
+    }
     List<Candidate> candidates = new ArrayList<>();
     for (Sent s : sents) {
       if (s.money.isEmpty()) {
@@ -282,7 +291,7 @@ final class ItemAnalysis {
       return List.of();
     }
     Set<Company> subjects = titleSubjects;
-    if (!titleNamesCompany && headlineAboutInvesting()) {
+    if (!titleNamesCompany && publisher == null && headlineAboutInvesting()) { // no headline subject: the lede's
       subjects = ledeSubjects(candidates);
     }
     return merge(candidates, subjects);
@@ -795,6 +804,9 @@ final class ItemAnalysis {
   /** An anaphor at a: the nearest spender before it in the sentence, else the item's focus. */
   private Owner resolve(Sent s, int a, boolean plural) {
     Token[] t = s.tokens;
+    if (publisher != null && FIRST_PERSON.contains(t[a].norm)) {
+      return new Owner(List.of(publisher), a, a, true, false, false);
+    }
     for (int k = a - 1; k >= 0; k--) {
       if (t[k].kind != Token.Kind.COMPANY) {
         continue;

@@ -1,5 +1,7 @@
 package com.capexalerts.core.company;
 
+import java.util.Set;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -147,6 +149,26 @@ class WatchlistTest {
     assertTrue(shared.getMessage().contains("alias 'Acme' belongs to both A and B"), shared.getMessage());
     assertThrows(IllegalArgumentException.class, () -> read("{\"companies\": []}"));
     assertThrows(IllegalArgumentException.class, () -> read("[]"));
+  }
+
+  @Test
+  void publisherIsTheCompanyWhoseNewsroomCarriesTheItem() {
+    Watchlist w = Watchlist.defaults();
+    assertEquals("Microsoft", w.publisher("https://blogs.microsoft.com/on-the-issues/2025/01/03/x/", null)
+        .orElseThrow().name(), "a subdomain of a company domain");
+    assertEquals("Alphabet", w.publisher("https://blog.google/technology/ai/x/", "The Keyword").orElseThrow().name());
+    assertEquals("Meta", w.publisher("https://example.com/x", "Meta Newsroom").orElseThrow().name(),
+        "an outlet that is a company channel");
+    assertEquals("Amazon", w.publisher(null, "About Amazon").orElseThrow().name());
+    assertTrue(w.publisher("https://example.com/x", "Apple Insider").isEmpty(), "an independent outlet");
+    assertTrue(w.publisher("https://notmicrosoft.com/x", null).isEmpty(), "a domain only by its suffix");
+    assertTrue(w.publisher("https://example.com/x", "Google and Microsoft blog watch").isEmpty(),
+        "a channel naming two companies is nobody's");
+    assertTrue(w.publisher("not a url ::", "Reuters").isEmpty());
+    Watchlist custom =
+        Watchlist.of(List.of(new Company("Acme", "US", List.of("Acme"), List.of(), false, Set.of(), List.of("Acme.io"))));
+    assertEquals("Acme", custom.publisher("https://news.acme.io/a", "Wire").orElseThrow().name(),
+        "domains are matched case-insensitively");
   }
 
   private static Watchlist read(String json) throws IOException {

@@ -485,6 +485,37 @@ class DetectorTest {
   }
 
   @Test
+  void aCompanysOwnNewsroomSpeaksAsWe() {
+    String title = "Expanding our cloud and AI infrastructure in Pennsylvania";
+    String text =
+        "We plan to invest at least $20 billion in Pennsylvania by 2035 to expand data center infrastructure and"
+            + " support AI innovation. Our shares rose 1% to $220.";
+    Instant published = Instant.parse("2025-06-09T12:00:00Z");
+    FeedItem newsroom =
+        new FeedItem("n-1", title, text, "https://www.aboutamazon.com/news/aws/pa", published, "About Amazon");
+    List<Finding> findings = DETECTOR.detect(newsroom);
+    assertEquals(1, findings.size(), findings::toString);
+    assertEquals("Amazon", findings.get(0).company());
+    assertEquals(FindingKind.ANNOUNCEMENT, findings.get(0).kind());
+    assertEquals(new BigDecimal("20000000000"), findings.get(0).amountUsd());
+    assertEquals("by 2035", findings.get(0).period());
+
+    FeedItem elsewhere = new FeedItem("n-2", title, text, "https://example.com/pa", published, "Daily Wire");
+    assertEquals(List.of(), DETECTOR.detect(elsewhere), "an outlet's own \"we\" is nobody we watch");
+
+    FeedItem partner =
+        new FeedItem(
+            "n-3",
+            "Our partnership with Anthropic",
+            "We will invest up to $4 billion in Anthropic, which will use AWS Trainium chips.",
+            "https://www.aboutamazon.com/news/company-news/anthropic",
+            published,
+            "About Amazon");
+    List<Finding> stake = DETECTOR.detect(partner);
+    assertEquals(List.of("Amazon"), announcements(stake).stream().map(Finding::company).toList(), stake::toString);
+  }
+
+  @Test
   void sameInputGivesTheSameFindings() {
     String title = "Amazon to invest up to $4 billion in Anthropic";
     String text = "Amazon will invest up to $4 billion in Anthropic and take a minority stake, the companies said.";
