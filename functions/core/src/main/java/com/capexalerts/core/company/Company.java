@@ -23,7 +23,8 @@ public record Company(
     List<String> notWhen,
     boolean aiLab,
     Set<String> aiAliases,
-    List<String> domains) {
+    List<String> domains,
+    List<String> channels) {
   public Company {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(country, "country");
@@ -31,6 +32,7 @@ public record Company(
     notWhen = notWhen == null ? List.of() : List.copyOf(notWhen);
     aiAliases = aiAliases == null ? Set.of() : Set.copyOf(aiAliases);
     domains = domains == null ? List.of() : domains.stream().map(d -> d.toLowerCase(java.util.Locale.ROOT)).toList();
+    channels = channels == null ? List.of() : List.copyOf(channels);
     if (name.isBlank()) {
       throw new IllegalArgumentException("company name must not be blank");
     }
@@ -41,7 +43,7 @@ public record Company(
 
   /** A company with just a name, country and aliases. */
   public static Company of(String name, String country, String... aliases) {
-    return new Company(name, country, List.of(aliases), List.of(), false, Set.of(), List.of());
+    return new Company(name, country, List.of(aliases), List.of(), false, Set.of(), List.of(), List.of());
   }
 
   /** True when writing this alias makes a sentence about AI (an AI lab, or DeepMind). */

@@ -135,7 +135,8 @@ public final class Watchlist {
                 strings(c, "not_when", at),
                 c.path("ai_lab").asBoolean(false),
                 new HashSet<>(strings(c, "ai_aliases", at)),
-                strings(c, "domains", at)));
+                strings(c, "domains", at),
+                strings(c, "channels", at)));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
       }
@@ -194,8 +195,9 @@ public final class Watchlist {
               + " relations|corporate news|^about)\\b");
 
   /**
-   * The watched company that publishes an item itself, or empty: its link is on one of the company's domains, or
-   * its outlet is a company channel that names exactly one watched company ("Meta Newsroom"). Independent outlets
+   * The watched company that publishes an item itself, or empty: its link is on one of the company's domains, its
+   * outlet is one of the company's named channels ("OpenAI News"), or a channel-like outlet that names exactly one
+   * watched company ("Meta Newsroom", "About Amazon"). Independent outlets
    * named after a company ("Apple Insider") are not channels.
    */
   public Optional<Company> publisher(String link, String source) {
@@ -209,7 +211,18 @@ public final class Watchlist {
         }
       }
     }
-    if (source == null || source.isBlank() || !OWN_CHANNEL.matcher(source).find()) {
+    if (source == null || source.isBlank()) {
+      return Optional.empty();
+    }
+    String outlet = source.strip();
+    for (Company c : companies) {
+      for (String ch : c.channels()) {
+        if (ch.equalsIgnoreCase(outlet)) {
+          return Optional.of(c);
+        }
+      }
+    }
+    if (!OWN_CHANNEL.matcher(outlet).find()) {
       return Optional.empty();
     }
     Set<Company> named = new HashSet<>();

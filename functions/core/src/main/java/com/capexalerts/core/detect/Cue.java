@@ -50,6 +50,8 @@ final class Cue {
   static final int ANALYST = 1 << 14;
   /** Not committed: in talks, considering, could, may, denies; or no longer: paused, cancelled, scaled back. */
   static final int TENTATIVE = 1 << 15;
+  /** No longer going ahead as announced: stalls, on hold, not definitive; on either side of the amount. */
+  static final int STALLED = 1 << 22;
   /** Looks forward: will, plans, expects, forecast, next. */
   static final int FORWARD = 1 << 16;
   /** A reporting period: quarter, three months. */
@@ -142,7 +144,8 @@ final class Cue {
         | last summer | last winter | last fiscal year | last <month> | earlier this year | earlier this month \
         | earlier this week | earlier this quarter | earlier in the year | earlier | previously | previous \
         | prior | already | originally | original | initially | initial | ago | had | so far | to date \
-        | at the time | back in | since <year> | ended | just ended | has ended | announced in <month> | unveiled in <month> \
+        | at the time | back in | since <year> | then pegged | then put | then estimated | then valued \
+        | then expected | then slated | then planned | then budgeted | then projected | then seen | then priced | ended | just ended | has ended | announced in <month> | unveiled in <month> \
         | pledged in <month> | outlined in <month> | committed in <month> | disclosed in <month> \
         | agreed in <month> | signalled in <month> | signaled in <month> | said in <month> \
         | set out in <month> | laid out in <month> | expanded in <month> | raised in <month> \
@@ -204,6 +207,9 @@ final class Cue {
         | was expected to spend | were expected to spend | is expected to reach | are expected to reach \
         | is forecast to spend | are forecast to spend | is projected to spend | are projected to spend \
         | is estimated to spend | are estimated to spend | is likely to spend | are likely to spend \
+        | some forecasting | others forecasting | some forecast | others forecast | some predicting \
+        | others predicting | some expecting | others expecting | some estimate | others estimate | some see \
+        | others see | the high end of estimates | the top of estimates \
         | are expected to top | is expected to top | are expected to exceed | is expected to exceed
       TENTATIVE: in talks | talks | discussions | negotiations | preliminary | considering | weighing | mulling | exploring | discussing | negotiating \
         | could | may | might | potential | potentially | possible | possibly | rumored | rumoured \
@@ -212,6 +218,10 @@ final class Cue {
         | pauses | pausing | halted | halts | cancelled | canceled | cancels | scrapped | scraps | shelved \
         | abandoned | abandons | scaled back | scales back | pulled back | pulled out | walked away | slowed \
         | denies | denied | deny | denying
+      STALLED: stalls | stalled | stalling | not definitive | no definitive | not yet definitive | not yet signed \
+        | yet to sign | yet to be signed | not been signed | not been finalized | not been finalised | not finalized \
+        | not finalised | yet to be finalized | yet to be finalised | on hold | in doubt | in limbo | delayed | delays \
+        | postponed | postpones | under review | fell through | falls through | collapsed | collapses
       FORWARD: will | would | shall | planning | expects | expect | expecting | intends | intend \
         | intending | aims | aim | aiming | anticipates | anticipate | sees | see | next | coming | upcoming \
         | outlined | unveiled | announced | plans | current | guided | guides | guiding
@@ -249,6 +259,7 @@ final class Cue {
     NAMES.put("ANALYST", ANALYST);
     NAMES.put("TENTATIVE", TENTATIVE);
     NAMES.put("FORWARD", FORWARD);
+    NAMES.put("STALLED", STALLED);
     NAMES.put("RESULTS", RESULTS);
     NAMES.put("ANAPHOR", ANAPHOR);
     NAMES.put("AGGREGATE", AGGREGATE);
@@ -408,6 +419,11 @@ final class Cue {
 
   private static String stripMid(String norm) {
     return norm.startsWith("mid-") ? norm.substring(4) : norm;
+  }
+
+  /** A month name ("january", "sept"), as a token's lower-case form. */
+  static boolean isMonth(String norm) {
+    return MONTHS.contains(stripMid(norm));
   }
 
   static boolean isYear(String norm) {

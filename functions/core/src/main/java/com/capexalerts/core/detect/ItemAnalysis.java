@@ -93,6 +93,20 @@ final class ItemAnalysis {
           "supplier", "suppliers", "customer", "customers", "client", "clients", "partner", "partners", "rival",
           "rivals", "competitor", "competitors", "backer", "backers", "investor", "investors", "vendor", "vendors",
           "contractor", "affiliate");
+  /** A headline with these is about a legal payment; its figure repeated in the body is that payment. */
+  private static final Set<String> LEGAL_WORDS =
+      Set.of(
+          "settle", "settles", "settled", "settlement", "fine", "fined", "fines", "penalty", "damages", "lawsuit",
+          "verdict", "sued", "suit");
+  private static final Set<String> NOT_NAMES =
+      Set.of(
+          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+          "tomorrow", "in", "on", "at", "for", "by", "with", "under", "in addition", "overall", "instead", "still",
+          "now", "then", "first", "second", "finally", "together", "specifically", "notably", "crucially", "in total");
+  /** Conjunctions that open a clause with a subject of its own. */
+  private static final Set<String> SUBORDINATORS = Set.of("as", "while", "whereas", "although", "though");
+  private static final Set<String> SUPERLATIVES =
+      Set.of("largest", "biggest", "largest-ever", "biggest-ever", "most", "first", "single", "costliest");
   /** In a company's own newsroom these are the company. */
   private static final Set<String> FIRST_PERSON =
       Set.of("we", "our", "we're", "we’re", "we'll", "we’ll", "we've", "we’ve");
@@ -153,6 +167,10 @@ final class ItemAnalysis {
   /** "told analysts", "on a call with analysts": analysts as listeners, not as the source of a figure. */
   private static final Set<String> AUDIENCE = Set.of("told", "tells", "telling", "briefed", "briefing", "with");
   private static final Set<String> TOTALLING_VERBS = Set.of("bringing", "brings", "brought", "taking", "takes");
+  private static final Set<String> REFERENCED_VERBS =
+      Set.of(
+          "agreed", "pledged", "committed", "promised", "announced", "earmarked", "unveiled", "outlined", "set",
+          "budgeted", "planned", "said", "invested", "spent", "signed");
   private static final Set<String> EXPECT_VERBS =
       Set.of(
           "expect", "expects", "expected", "estimate", "estimates", "estimated", "forecast", "forecasts", "project",
@@ -173,6 +191,10 @@ final class ItemAnalysis {
   private Set<Company> titleSubjects = Set.of();
   /** Body figures found to be no commitment of a watched company (revenue, talks, estimates, results ...). */
   private final List<BigDecimal> rejectedFigures = new ArrayList<>();
+  /** Headline figures that a legal headline says are no commitment ("pay $1.5 billion to settle ..."). */
+  private final List<BigDecimal> titleDropped = new ArrayList<>();
+  /** Start offsets, in the current sentence, of amounts found to be no commitment. */
+  private final Set<Integer> rejectedTokens = new HashSet<>();
 
   ItemAnalysis(Detector detector, String title, String text, int year, Company publisher) {
     this.detector = detector;
@@ -268,7 +290,8 @@ final class ItemAnalysis {
     if (titleNamesCompany) {
       titleSubjects = titleSubjects(sents.get(0));
     }
-    if (titleSubjects.isEmpty() && publisher != null) {
+    boolean newsroomSubject = titleSubjects.isEmpty() && publisher != null;
+    if (newsroomSubject) {
       titleSubjects = Set.of(publisher); // a newsroom post whose headline has no other subject: the company's news
     }
     List<Candidate> candidates = new ArrayList<>();
@@ -278,6 +301,7 @@ final class ItemAnalysis {
       }
       Token[] t = tokens(s);
       Set<Integer> detected = new HashSet<>();
+      rejectedTokens.clear();
       for (int m = 0; m < t.length; m++) {
         if (t[m].kind != Token.Kind.MONEY) {
           continue;
@@ -292,7 +316,13 @@ final class ItemAnalysis {
     }
     Set<Company> subjects = titleSubjects;
     if (!titleNamesCompany && publisher == null && headlineAboutInvesting()) { // no headline subject: the lede's
-      subjects = ledeSubjects(candidates);
+      subjects = ledeSubjects(candidates, true);
+    } else if (newsroomSubject) {
+      // A newsroom post is news by definition: whoever its lede has committing money is a subject too ("a new $4
+      // billion investment from Amazon" on Anthropic's site).
+      Set<Company> both = new LinkedHashSet<>(titleSubjects);
+      both.addAll(ledeSubjects(candidates, false));
+      subjects = both;
     }
     return merge(candidates, subjects);
   }
@@ -313,7 +343,7 @@ final class ItemAnalysis {
   }
 
   /** When the headline names no watched company: who commits money in the first sentence that has a figure. */
-  private Set<Company> ledeSubjects(List<Candidate> candidates) {
+  private Set<Company> ledeSubjects(List<Candidate> candidates, boolean mustAnnounce) {
     int firstBody = sents.get(0).isTitle ? 1 : 0;
     Set<Company> lede = new LinkedHashSet<>();
     int ledeIndex = -1;
@@ -324,7 +354,7 @@ final class ItemAnalysis {
       if (ledeIndex < 0) {
         ledeIndex = c.sent.index;
       }
-      if (c.sent.index == ledeIndex && !c.old && !c.weak && announces(c.sent)) {
+      if (c.sent.index == ledeIndex && !c.old && !c.weak && (!mustAnnounce || announces(c.sent))) {
         lede.add(c.company);
       }
     }
@@ -360,6 +390,9 @@ final class ItemAnalysis {
     if (role == ROLE_DROP || role == ROLE_NONE) {
       if (role == ROLE_DROP) {
         rejectFigure(s, span);
+        if (s.isTitle && usd(span) != null && legal(t)) {
+          titleDropped.add(usd(span));
+        }
       }
       return false;
     }
@@ -382,14 +415,17 @@ final class ItemAnalysis {
     int rightEnd = owner.rightClause ? clauseRightEnd(t, m) : rightEnd(t, m, 10);
     boolean notCommitted =
         !baseline
-            && (anyFlag(t, clauseFrom, m, Cue.TENTATIVE)
+            && (anyFlag(t, clauseFrom, m, Cue.TENTATIVE | Cue.STALLED)
+                || stalledAfter(t, m)
+                || partOfRejected(t, prevMoney, m)
                 || isEstimate(t, base, m)
                 || isReportedResult(t, clauseFrom, m, rightEnd));
     boolean old =
         baseline
             || isPast(t, winStart, m, rightEnd)
             || (anyFlag(t, winStart, m, Cue.PERFECT) && !increment(span))
-            || runningTotal(t, winStart, m);
+            || runningTotal(t, Math.min(base, winStart), m)
+            || referencedPlan(t, m);
     boolean relative = owner.relative || inRelativeClause(t, owner.anchor, m);
     boolean compared = isCompared(s, t, owner.head);
     boolean weak = !owner.subjectLike || relative || compared;
@@ -419,6 +455,7 @@ final class ItemAnalysis {
       }
       if (notCommitted) {
         rejectFigure(s, money);
+        rejectedTokens.add(t[m].start);
         continue;
       }
       out.add(
@@ -449,15 +486,62 @@ final class ItemAnalysis {
 
   /** "bringing its total investment to $8 billion", "taking planned investment to $400 billion": a sum so far. */
   private static boolean runningTotal(Token[] t, int from, int m) {
-    if (m == 0 || !t[m - 1].is("to")) {
+    if (m == 0 || !(t[m - 1].is("to") || t[m - 1].is("and"))) {
       return false;
     }
-    // The verb may govern a list ("bringing planned capacity to 7GW and investment ... to $400 billion").
+    // The verb may govern a list ("bringing planned capacity to 7GW and investment ... to $400 billion", "bringing
+    // the project to nearly 7 gigawatts and over $400 billion in investment").
+    boolean to = t[m - 1].is("to");
     for (int k = m - 2; k >= Math.max(from, m - 20); k--) {
       if (t[k].kind == Token.Kind.MONEY || t[k].is(";")) {
         return false;
       }
+      to |= t[k].is("to");
       if (t[k].isWord() && TOTALLING_VERBS.contains(t[k].norm)) {
+        return to;
+      }
+    }
+    return false;
+  }
+
+  /** "Nvidia's $100 billion OpenAI investment plan stalls": the rest of the clause says it is not going ahead. */
+  private static boolean stalledAfter(Token[] t, int m) {
+    int words = 0;
+    for (int k = m + 1; k < t.length && words < 8; k++) {
+      if (t[k].kind == Token.Kind.MONEY || t[k].is(",") || t[k].is(";")) {
+        return false;
+      }
+      if (t[k].isWord()) {
+        if (t[k].has(Cue.STALLED)) {
+          return true;
+        }
+        words++;
+      }
+    }
+    return false;
+  }
+
+  /** "the $30 billion it agreed to invest", "the $10 billion Meta pledged": a commitment already made. */
+  private static boolean referencedPlan(Token[] t, int m) {
+    if (m == 0 || !t[m - 1].is("the") || m + 2 >= t.length) {
+      return false;
+    }
+    Token who = t[m + 1];
+    boolean someone = who.kind == Token.Kind.COMPANY || (who.isWord() && who.has(Cue.ANAPHOR | Cue.PLURAL_ANAPHOR));
+    int v = m + 2;
+    if (v < t.length && (t[v].is("has") || t[v].is("had") || t[v].is("have"))) {
+      v++;
+    }
+    return someone && v < t.length && t[v].isWord() && REFERENCED_VERBS.contains(t[v].norm);
+  }
+
+  /** "denied ... $12 billion ..., including 40 billion yuan for chips": a part shares its total's fate. */
+  private boolean partOfRejected(Token[] t, int prevMoney, int m) {
+    if (prevMoney < 0 || !rejectedTokens.contains(t[prevMoney].start)) {
+      return false;
+    }
+    for (int k = prevMoney + 1; k < m; k++) {
+      if (t[k].is("including") || t[k].is("which")) {
         return true;
       }
     }
@@ -749,6 +833,9 @@ final class ItemAnalysis {
       if (x.is(";")) {
         break;
       }
+      if (k + 2 < m && x.isWord() && SUBORDINATORS.contains(x.norm) && ownSubject(t, k + 1)) {
+        return null; // "Google commits $25 billion as Pennsylvania summit tallies $90bn": the summit's figure
+      }
       if (x.isWord() && (x.is("which") || x.is("who")) && k >= 2 && t[k - 1].is(",") && t[k - 2].kind == Token.Kind.COMPANY) {
         return list(s, k - 2, true).with(true); // "in Anthropic, which commits $30 billion to Azure"
       }
@@ -756,6 +843,9 @@ final class ItemAnalysis {
         return x.possessive ? single(s, k, !embedded(t, k) && !presupposed(s, t, k)) : list(s, k, true);
       }
       if (x.isWord() && x.has(Cue.ANAPHOR | Cue.PLURAL_ANAPHOR)) {
+        if (k >= 2 && t[k - 1].is(",") && isName(t[k - 2])) {
+          return null; // "HUMAIN, the artificial-intelligence company ...": an apposition names someone unwatched
+        }
         Owner o = resolve(s, k, x.has(Cue.PLURAL_ANAPHOR));
         return o != null && presupposed(s, t, x.phraseEnd - 1) ? o.weak() : o;
       }
@@ -801,6 +891,35 @@ final class ItemAnalysis {
     return true;
   }
 
+  /** A capitalised word that can name an organisation ("HUMAIN", "Entergy"), not a date or a sentence adverb. */
+  private static boolean isName(Token x) {
+    return x.isWord()
+        && x.upper
+        && !CLAUSE_OPENERS.contains(x.norm)
+        && !NOT_NAMES.contains(x.norm)
+        && !Cue.isMonth(x.norm)
+        && !x.has(Cue.ANAPHOR | Cue.PLURAL_ANAPHOR | Cue.PAST | Cue.FORWARD);
+  }
+
+  /** A clause subject at k that is no watched company ("Pennsylvania summit", "the state"). */
+  private static boolean ownSubject(Token[] t, int k) {
+    Token x = t[k];
+    if (!x.isWord() || x.has(Cue.ANAPHOR | Cue.PLURAL_ANAPHOR)) {
+      return false;
+    }
+    if ((x.is("the") || x.is("a")) && k + 1 < t.length) {
+      Token n = t[k + 1];
+      return n.isWord() && n.flags == 0 && !n.upper && k + 2 < t.length && t[k + 2].isWord() && t[k + 2].flags == 0;
+    }
+    return x.upper && x.flags == 0;
+  }
+
+  /** "a new $4 billion investment from Amazon": the company after from/by is the investor. */
+  private static boolean isAgent(Token[] t, int k) {
+    int p = listHead(t, k) - 1;
+    return p >= 1 && (t[p].is("from") || t[p].is("by")) && anyFlag(t, p - 3, p, Cue.INVEST);
+  }
+
   /** An anaphor at a: the nearest spender before it in the sentence, else the item's focus. */
   private Owner resolve(Sent s, int a, boolean plural) {
     Token[] t = s.tokens;
@@ -814,7 +933,7 @@ final class ItemAnalysis {
       if (plural) {
         return list(s, k, true);
       }
-      if (!isObject(t, k)) {
+      if (!isObject(t, k) || isAgent(t, k)) {
         return t[k].possessive ? single(s, k, !embedded(t, k)) : list(s, k, true);
       }
     }
@@ -1285,7 +1404,7 @@ final class ItemAnalysis {
       return false;
     }
     if (x.has(flags)) {
-      return true;
+      return !superlativeToDate(t, k);
     }
     if (year <= 0 || k == 0 || !Cue.isYear(x.norm) || Integer.parseInt(x.norm) >= year) {
       return false;
@@ -1295,6 +1414,19 @@ final class ItemAnalysis {
         (p.is("and") || p.is("to") || p.is("through")) && k >= 3 && Cue.isYear(t[k - 2].norm == null ? "" : t[k - 2].norm);
     boolean rangeStart = (p.is("between") || p.is("from")) && k + 2 < t.length && t[k + 2].isWord() && Cue.isYear(t[k + 2].norm);
     return rangeEnd || (!rangeStart && (p.is("in") || p.is("during") || p.is("since")));
+  }
+
+  /** "its largest data center to date": "to date" ranks the project, it does not date the money. */
+  private static boolean superlativeToDate(Token[] t, int k) {
+    if (!t[k].is("to") || k + 1 >= t.length || !t[k + 1].is("date")) {
+      return false;
+    }
+    for (int j = k - 1; j >= Math.max(0, k - 5); j--) {
+      if (t[j].isWord() && SUPERLATIVES.contains(t[j].norm)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -1334,7 +1466,8 @@ final class ItemAnalysis {
 
   /** "analysts expect Microsoft to spend ...": the estimate verb after the analyst cue. */
   private static boolean expects(Token[] t, int k) {
-    for (int j = k + 1; j < t.length && j <= k + 3; j++) {
+    // "analysts expect", "analysts polled by a data provider expect"
+    for (int j = k + 1; j < t.length && j <= k + 6 && t[j].kind != Token.Kind.MONEY && !t[j].is(","); j++) {
       if (t[j].isWord() && EXPECT_VERBS.contains(t[j].norm)) {
         return true;
       }
@@ -1353,6 +1486,13 @@ final class ItemAnalysis {
 
   /** "capital expenditures rose to $22.6 billion in the quarter": a reported period, nothing forward-looking. */
   private static boolean isReportedResult(Token[] t, int from, int m, int rightEnd) {
+    // "said in its fourth-quarter letter that it will invest": the period belongs to the report, not the amount
+    for (int k = m - 1; k > from; k--) {
+      if (t[k].is("that")) {
+        from = k + 1;
+        break;
+      }
+    }
     return anyFlag(t, from, rightEnd, Cue.RESULTS)
         && !anyFlag(t, from, m, Cue.FORWARD)
         && !anyFlag(t, m + 1, rightEnd, Cue.FORWARD);
@@ -1387,7 +1527,7 @@ final class ItemAnalysis {
     // A headline figure that the body shows to be talks, an estimate or a result is no commitment either.
     List<Candidate> candidates =
         all.stream()
-            .filter(c -> !c.sent.isTitle || headlineFigureStands(c, all))
+            .filter(c -> c.sent.isTitle ? headlineFigureStands(c, all) : bodyFigureStands(c, all))
             .toList();
     List<List<Candidate>> clusters = new ArrayList<>();
     for (Candidate c : candidates) {
@@ -1455,6 +1595,21 @@ final class ItemAnalysis {
    * figure to only some of the companies the headline names together ("SoftBank, OpenAI form venture with $3
    * billion budget" when the body says SoftBank will spend it).
    */
+  private static boolean legal(Token[] t) {
+    for (Token x : t) {
+      if (x.isWord() && LEGAL_WORDS.contains(x.norm)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The headline says what a body figure is ("agrees to pay $1.5 billion to settle a lawsuit"): then it is not. */
+  private boolean bodyFigureStands(Candidate c, List<Candidate> all) {
+    boolean headlineDropsIt = titleDropped.stream().anyMatch(usd -> gap(usd, c.usd) <= 0.02);
+    return !headlineDropsIt || all.stream().anyMatch(h -> h.sent.isTitle && gap(h, c) <= 0.02);
+  }
+
   private boolean headlineFigureStands(Candidate c, List<Candidate> all) {
     boolean inBody = all.stream().anyMatch(b -> !b.sent.isTitle && b.company.equals(c.company) && gap(b, c) <= 0.15);
     if (inBody) {

@@ -166,9 +166,13 @@ class WatchlistTest {
         "a channel naming two companies is nobody's");
     assertTrue(w.publisher("not a url ::", "Reuters").isEmpty());
     Watchlist custom =
-        Watchlist.of(List.of(new Company("Acme", "US", List.of("Acme"), List.of(), false, Set.of(), List.of("Acme.io"))));
+        Watchlist.of(List.of(new Company("Acme", "US", List.of("Acme"), List.of(), false, Set.of(), List.of("Acme.io"), List.of("Acme Wire"))));
     assertEquals("Acme", custom.publisher("https://news.acme.io/a", "Wire").orElseThrow().name(),
         "domains are matched case-insensitively");
+    assertEquals("Acme", custom.publisher(null, " acme wire ").orElseThrow().name(), "a named channel");
+    assertEquals("OpenAI", w.publisher(null, "OpenAI News").orElseThrow().name());
+    assertTrue(w.publisher(null, "Google News").isEmpty(), "an aggregator named after a company is not its channel");
+    assertTrue(w.publisher(null, "Apple News").isEmpty());
   }
 
   private static Watchlist read(String json) throws IOException {

@@ -515,6 +515,60 @@ class DetectorTest {
     assertEquals(List.of("Amazon"), announcements(stake).stream().map(Finding::company).toList(), stake::toString);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          superlative to date is no past | Amazon expands in Indiana | Amazon will spend $11 billion on its biggest AI data center campus to date in Indiana. | Amazon:11
+          a report clause's quarter is not the amount's | Meta backs AI lab | Meta said in its second-quarter letter that it will invest $5 billion in an AI research lab. | Meta:5
+          a stalled plan is no new commitment | Microsoft's $3.3 billion AI campus plan stalls | Microsoft's $3.3 billion AI data center plan in Wisconsin has been put on hold, the company said. |
+          not yet signed | Nvidia update | Nvidia has not yet signed a definitive agreement for its plan to invest up to $50 billion in an AI lab. |
+          a part of a denied figure is denied too | Tencent denies GPU report | Tencent denied a report that it would spend $10 billion on GPUs next year, including 20 billion yuan for domestic AI chips. |
+          a running total through a list | Oracle campus grows | Oracle added two data halls, bringing the campus to 2 gigawatts and $30 billion of AI infrastructure investment. |
+          the sum it agreed is a plan referred to | SoftBank sells bonds | SoftBank sold bonds to fund the $22.5 billion it agreed to invest in OpenAI, the company said. |
+          analysts with a participle still estimate | Amazon capex preview | Analysts surveyed by a data firm expect Amazon's AI capital expenditures to reach $120 billion next year. |
+          a clause with its own subject | Microsoft commits $5 billion to Irish data centers as Dublin summit tallies $20 billion in pledges | | Microsoft:5
+          an apposition names someone unwatched | Nvidia chips to power Wyoming campus | Crusoe, the data-center developer, will spend $15 billion on an AI campus in Wyoming. |
+          """)
+  void generalRulesOnItemsOfOurOwn(String why, String title, String text, String expected) {
+    List<String> got =
+        announcements(DETECTOR.detect(title, text == null ? "" : text)).stream()
+            .map(f -> f.company() + ":" + f.amountUsd().movePointLeft(9).stripTrailingZeros().toPlainString())
+            .toList();
+    assertEquals(expected == null ? List.of() : List.of(expected.split(",")), got, why);
+  }
+
+  @Test
+  void aLegalHeadlineTellsWhatTheBodyFigureIs() {
+    List<Finding> f =
+        DETECTOR.detect(
+            "Meta agrees to pay $1.4 billion to settle privacy lawsuit",
+            "Meta will pay $1.4 billion over five years, the company said, after claims that its AI systems used facial"
+                + " data without consent.");
+    assertEquals(List.of(), announcements(f), f::toString);
+  }
+
+  @Test
+  void aNewsroomLedeMakesTheInvestorASubject() {
+    FeedItem post =
+        new FeedItem(
+            "n-4",
+            "Scaling our AI research with Google Cloud",
+            "Today we are expanding our partnership. This includes a new $2 billion investment from Google, bringing"
+                + " its total investment in us to $3 billion.",
+            "https://www.anthropic.com/news/google",
+            Instant.parse("2025-10-01T00:00:00Z"),
+            "Anthropic News");
+    List<Finding> f = DETECTOR.detect(post);
+    assertEquals(
+        List.of("Alphabet:2"),
+        announcements(f).stream()
+            .map(x -> x.company() + ":" + x.amountUsd().movePointLeft(9).stripTrailingZeros().toPlainString())
+            .toList(),
+        f::toString);
+  }
+
   @Test
   void sameInputGivesTheSameFindings() {
     String title = "Amazon to invest up to $4 billion in Anthropic";
