@@ -1,6 +1,5 @@
 package com.capexalerts.core.detect;
 
-import com.capexalerts.core.company.Company;
 import com.capexalerts.core.company.Watchlist;
 import com.capexalerts.core.feed.FeedItem;
 import com.capexalerts.core.money.CurrencyRates;
@@ -65,13 +64,14 @@ public final class Detector {
    */
   public List<Finding> detect(FeedItem item) {
     int year = item.published() == null ? 0 : item.published().atZone(ZoneOffset.UTC).getYear();
-    Company publisher = watchlist.publisher(item.link(), item.source()).orElse(null);
-    return new ItemAnalysis(this, item.title(), item.summary(), year, publisher).run();
+    return new ItemAnalysis(
+            this, item.title(), item.summary(), year, () -> watchlist.publisher(item.link(), item.source()).orElse(null))
+        .run();
   }
 
   /** Findings of a title and text, in text order (title first). */
   public List<Finding> detect(String title, String text) {
-    return new ItemAnalysis(this, title == null ? "" : title, text == null ? "" : text, 0, null).run();
+    return new ItemAnalysis(this, title == null ? "" : title, text == null ? "" : text, 0, () -> null).run();
   }
 
   Watchlist watchlist() {

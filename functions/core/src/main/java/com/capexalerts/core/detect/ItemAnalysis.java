@@ -185,8 +185,10 @@ final class ItemAnalysis {
   private final String title;
   private final String text;
   private final int year;
+  /** Finds the item's publisher; asked only when the item has money in it (most items have none). */
+  private final java.util.function.Supplier<Company> publisherLookup;
   /** The watched company whose own newsroom published the item, or null. */
-  private final Company publisher;
+  private Company publisher;
   private final List<Sent> sents = new ArrayList<>();
   private Set<Company> titleSubjects = Set.of();
   /** Body figures found to be no commitment of a watched company (revenue, talks, estimates, results ...). */
@@ -196,12 +198,13 @@ final class ItemAnalysis {
   /** Start offsets, in the current sentence, of amounts found to be no commitment. */
   private final Set<Integer> rejectedTokens = new HashSet<>();
 
-  ItemAnalysis(Detector detector, String title, String text, int year, Company publisher) {
+  ItemAnalysis(
+      Detector detector, String title, String text, int year, java.util.function.Supplier<Company> publisherLookup) {
     this.detector = detector;
     this.title = title;
     this.text = text;
     this.year = year;
-    this.publisher = publisher;
+    this.publisherLookup = publisherLookup;
   }
 
   /** A sentence with its amounts and companies (offsets relative to the sentence). */
@@ -265,6 +268,7 @@ final class ItemAnalysis {
     if (titleMoney.isEmpty() && textMoney.isEmpty()) {
       return List.of();
     }
+    publisher = publisherLookup.get();
     List<CompanyMention> titleCos = detector.watchlist().find(title);
     List<CompanyMention> textCos = detector.watchlist().find(text);
     if (titleCos.isEmpty() && textCos.isEmpty() && publisher == null) {
