@@ -165,6 +165,7 @@ class WatchlistTest {
     assertTrue(w.publisher("https://example.com/x", "Google and Microsoft blog watch").isEmpty(),
         "a channel naming two companies is nobody's");
     assertTrue(w.publisher("not a url ::", "Reuters").isEmpty());
+    assertTrue(w.find("Google.org, the charity, gives").isEmpty(), "Google's charity is not Alphabet investing");
     Watchlist custom =
         Watchlist.of(List.of(new Company("Acme", "US", List.of("Acme"), List.of(), false, Set.of(), List.of("Acme.io"), List.of("Acme Wire"))));
     assertEquals("Acme", custom.publisher("https://news.acme.io/a", "Wire").orElseThrow().name(),
