@@ -144,6 +144,7 @@ final class Cue {
         | last summer | last winter | last fiscal year | last <month> | earlier this year | earlier this month \
         | earlier this week | earlier this quarter | earlier in the year | earlier | previously | previous \
         | prior | already | originally | original | initially | initial | ago | had | so far | to date \
+        | completes | completing | completed | final tranche | remaining tranche \
         | at the time | back in | since <year> | then pegged | then put | then estimated | then valued \
         | then expected | then slated | then planned | then budgeted | then projected | then seen | then priced | ended | just ended | has ended | announced in <month> | unveiled in <month> \
         | pledged in <month> | outlined in <month> | committed in <month> | disclosed in <month> \
@@ -218,7 +219,7 @@ final class Cue {
         | pauses | pausing | halted | halts | cancelled | canceled | cancels | scrapped | scraps | shelved \
         | abandoned | abandons | scaled back | scales back | pulled back | pulled out | walked away | slowed \
         | denies | denied | deny | denying
-      STALLED: stalls | stalled | stalling | not definitive | no definitive | not yet definitive | not yet signed \
+      STALLED: no assurance | no guarantee | not final | not yet final | stalls | stalled | stalling | not definitive | no definitive | not yet definitive | not yet signed \
         | yet to sign | yet to be signed | not been signed | not been finalized | not been finalised | not finalized \
         | not finalised | yet to be finalized | yet to be finalised | on hold | in doubt | in limbo | delayed | delays \
         | postponed | postpones | under review | fell through | falls through | collapsed | collapses

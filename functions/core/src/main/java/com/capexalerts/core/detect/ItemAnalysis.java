@@ -103,8 +103,15 @@ final class ItemAnalysis {
           "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
           "tomorrow", "in", "on", "at", "for", "by", "with", "under", "in addition", "overall", "instead", "still",
           "now", "then", "first", "second", "finally", "together", "specifically", "notably", "crucially", "in total");
+  private static final Set<String> QUALIFIERS =
+      Set.of("roughly", "about", "around", "nearly", "almost", "some", "over", "approximately", "already", "now");
+  private static final Set<String> CHANGED_VERBS =
+      Set.of(
+          "rose", "jumped", "climbed", "doubled", "tripled", "surged", "grew", "soared", "fell", "dropped",
+          "declined", "reached", "hit", "totaled", "totalled", "came", "swelled", "ballooned", "increased");
+  private static final String QUOTE_MARKS = "'\"‘’“”";
   /** Conjunctions that open a clause with a subject of its own. */
-  private static final Set<String> SUBORDINATORS = Set.of("as", "while", "whereas", "although", "though");
+  private static final Set<String> SUBORDINATORS = Set.of("as", "while", "whereas", "although", "though", "that");
   private static final Set<String> SUPERLATIVES =
       Set.of("largest", "biggest", "largest-ever", "biggest-ever", "most", "first", "single", "costliest");
   /** In a company's own newsroom these are the company. */
@@ -319,8 +326,21 @@ final class ItemAnalysis {
       return List.of();
     }
     Set<Company> subjects = titleSubjects;
-    if (!titleNamesCompany && publisher == null && headlineAboutInvesting()) { // no headline subject: the lede's
+    if (titleSubjects.isEmpty() && publisher == null && headlineAboutInvesting()) {
+      // no headline subject ("Trump unveils $500bn AI venture with SoftBank, OpenAI and Oracle"): the lede's
       subjects = ledeSubjects(candidates, true);
+    } else if (titleRaisesMoney() && publisher == null) {
+      // "OpenAI raises $40bn in SoftBank-led round": investors whose own share of it the lede states are news too
+      BigDecimal round = titleMoney.stream().map(this::usd).filter(java.util.Objects::nonNull)
+          .max(BigDecimal::compareTo).orElse(null);
+      Set<Company> both = new LinkedHashSet<>(titleSubjects);
+      for (Candidate c : candidates) {
+        if (round != null && !c.sent.isTitle && c.usd.compareTo(round) <= 0
+            && ledeSubjects(candidates, false).contains(c.company)) {
+          both.add(c.company);
+        }
+      }
+      subjects = both;
     } else if (newsroomSubject) {
       // A newsroom post is news by definition: whoever its lede has committing money is a subject too ("a new $4
       // billion investment from Amazon" on Anthropic's site).
@@ -329,6 +349,19 @@ final class ItemAnalysis {
       subjects = both;
     }
     return merge(candidates, subjects);
+  }
+
+  /** The headline reports a fund-raise ("raises $40bn", "funding round"). */
+  private boolean titleRaisesMoney() {
+    if (sents.isEmpty() || !sents.get(0).isTitle) {
+      return false;
+    }
+    for (Token x : tokens(sents.get(0))) {
+      if (x.isWord() && (x.has(Cue.FUNDRAISE) || x.is("round") || x.is("fundraising") || x.is("fundraise"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The headline speaks of committing money ("pledge billions", "AI infrastructure push"), or there is none. */
@@ -388,6 +421,9 @@ final class ItemAnalysis {
     }
     boolean baseline = isBaseline(t, m, prevMoney, detected);
     int role = baseline ? ROLE_INVEST : role(s, m);
+    if (role == ROLE_NONE && !s.isTitle && firstWord(t) == m && purposeAfter(t, m)) {
+      role = ROLE_INVEST; // "• $2.9 billion over two years for hyperscale cloud and AI infrastructure"
+    }
     if (role == ROLE_NONE && detected.contains(prevMoney) && gapped(t, m)) {
       role = ROLE_INVEST; // "Alphabet at $75 billion and Meta at up to $65 billion": the listed figures share a verb
     }
@@ -412,24 +448,27 @@ final class ItemAnalysis {
     if (!inScope(s, role)) {
       return false;
     }
-    int winStart = windowStart(t, base, owner.anchor, m);
+    int winStart = afterQuote(t, windowStart(t, base, owner.anchor, m), m);
     // Talk and reporting periods belong to the spender's own clause ("in talks with operators after Google chose
     // ... its $15 billion hub" is not Google's talk).
     int clauseFrom = owner.anchor >= base && owner.anchor < m ? owner.anchor : winStart;
     int rightEnd = owner.rightClause ? clauseRightEnd(t, m) : rightEnd(t, m, 10);
     boolean notCommitted =
         !baseline
-            && (anyFlag(t, clauseFrom, m, Cue.TENTATIVE | Cue.STALLED)
+            && (anyFlag(t, clauseFrom, m, Cue.TENTATIVE)
+                || anyFlag(t, base, m, Cue.STALLED)
                 || stalledAfter(t, m)
                 || partOfRejected(t, prevMoney, m)
                 || isEstimate(t, base, m)
-                || isReportedResult(t, clauseFrom, m, rightEnd));
+                || isReportedResult(t, clauseFrom, m, rightEnd)
+                || reportedChange(t, base, m));
     boolean old =
         baseline
             || isPast(t, winStart, m, rightEnd)
             || (anyFlag(t, winStart, m, Cue.PERFECT) && !increment(span))
             || runningTotal(t, Math.min(base, winStart), m)
-            || referencedPlan(t, m);
+            || referencedPlan(t, m)
+            || heldStock(t, m);
     boolean relative = owner.relative || inRelativeClause(t, owner.anchor, m);
     boolean compared = isCompared(s, t, owner.head);
     boolean weak = !owner.subjectLike || relative || compared;
@@ -527,16 +566,52 @@ final class ItemAnalysis {
 
   /** "the $30 billion it agreed to invest", "the $10 billion Meta pledged": a commitment already made. */
   private static boolean referencedPlan(Token[] t, int m) {
-    if (m == 0 || !t[m - 1].is("the") || m + 2 >= t.length) {
+    if (m == 0) {
       return false;
     }
-    Token who = t[m + 1];
-    boolean someone = who.kind == Token.Kind.COMPANY || (who.isWord() && who.has(Cue.ANAPHOR | Cue.PLURAL_ANAPHOR));
-    int v = m + 2;
-    if (v < t.length && (t[v].is("has") || t[v].is("had") || t[v].is("have"))) {
-      v++;
+    if (m >= 2 && t[m - 2].is("the") && (t[m - 1].is("full") || t[m - 1].is("entire") || t[m - 1].is("whole"))) {
+      return true; // "to secure the full $500 billion"
     }
-    return someone && v < t.length && t[v].isWord() && REFERENCED_VERBS.contains(t[v].norm);
+    if (!t[m - 1].is("the")) {
+      return false;
+    }
+    // "the $30 billion it agreed to invest", "the ($3.2 billion) expansion it announced in June"
+    for (int w = m + 1; w < t.length && w <= m + 4; w++) {
+      Token who = t[w];
+      if (who.kind == Token.Kind.COMPANY || (who.isWord() && who.has(Cue.ANAPHOR | Cue.PLURAL_ANAPHOR))) {
+        int v = w + 1;
+        if (v < t.length && (t[v].is("has") || t[v].is("had") || t[v].is("have"))) {
+          v++;
+        }
+        return v < t.length && t[v].isWord() && REFERENCED_VERBS.contains(t[v].norm);
+      }
+      if (!who.isWord() || RIGHT_STOPS.contains(who.norm)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** "the company has roughly $1.4 trillion of commitments": what it holds, not what it commits now. */
+  private static boolean heldStock(Token[] t, int m) {
+    int k = m - 1;
+    while (k >= 0 && t[k].isWord() && QUALIFIERS.contains(t[k].norm)) {
+      k--;
+    }
+    return k >= 0 && (t[k].is("has") || t[k].is("have") || t[k].is("had"));
+  }
+
+  /** "capital expenditure more than doubled to 19.1 billion yuan": a reported change, not a plan. */
+  private static boolean reportedChange(Token[] t, int from, int m) {
+    if (m == 0 || !t[m - 1].is("to") || anyFlag(t, from, m, Cue.FORWARD | Cue.PLAN_NOUN)) {
+      return false;
+    }
+    for (int k = m - 2; k >= Math.max(from, m - 4); k--) {
+      if (t[k].isWord() && CHANGED_VERBS.contains(t[k].norm)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "denied ... $12 billion ..., including 40 billion yuan for chips": a part shares its total's fate. */
@@ -844,7 +919,9 @@ final class ItemAnalysis {
         return list(s, k - 2, true).with(true); // "in Anthropic, which commits $30 billion to Azure"
       }
       if (x.kind == Token.Kind.COMPANY && !isObject(t, k)) {
-        return x.possessive ? single(s, k, !embedded(t, k) && !presupposed(s, t, k)) : list(s, k, true);
+        return x.possessive
+            ? single(s, k, freshPlan(t, k) || (!embedded(t, k) && !presupposed(s, t, k)))
+            : list(s, k, true);
       }
       if (x.isWord() && x.has(Cue.ANAPHOR | Cue.PLURAL_ANAPHOR)) {
         if (k >= 2 && t[k - 1].is(",") && isName(t[k - 2])) {
@@ -864,6 +941,14 @@ final class ItemAnalysis {
     }
     if (comma > 0 && comma + 1 < t.length && t[comma + 1].kind == Token.Kind.COMPANY && isFronted(t, m, comma)) {
       return t[comma + 1].possessive ? single(s, comma + 1, true) : listForward(s, comma + 1);
+    }
+    // g'. a list item or fragment that opens with the amount ("• $2.9 billion over two years for AI
+    //     infrastructure") in an item about one company
+    if (!s.isTitle && firstWord(t) == m && s.mentions.isEmpty()) {
+      Company f = focus(s.index);
+      if (f != null) {
+        return new Owner(List.of(f), m, m, true, false, false);
+      }
     }
     // g. "The investment of 380 billion yuan will ..." in an item about one company
     if (t.length > 0 && t[0].isWord() && PASSIVE_OPENERS.contains(t[0].norm)) {
@@ -893,6 +978,31 @@ final class ItemAnalysis {
       }
     }
     return true;
+  }
+
+  /** "for ... AI infrastructure", "on data centres": what a bare amount is for. */
+  private static boolean purposeAfter(Token[] t, int m) {
+    boolean purpose = false;
+    for (int k = m + 1; k < t.length && k <= m + 12; k++) {
+      if (t[k].kind == Token.Kind.MONEY || t[k].is(";") || (t[k].isWord() && t[k].has(Cue.DROP))) {
+        return false;
+      }
+      purpose |= t[k].is("for") || t[k].is("on") || t[k].is("into") || t[k].is("in");
+      if (purpose && t[k].isWord() && t[k].has(Cue.INVEST)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Index of the first word or amount of a sentence (leading dashes and bullets skipped). */
+  private static int firstWord(Token[] t) {
+    for (int k = 0; k < t.length; k++) {
+      if (t[k].kind != Token.Kind.PUNCT) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   /** A capitalised word that can name an organisation ("HUMAIN", "Entergy"), not a date or a sentence adverb. */
@@ -1150,7 +1260,36 @@ final class ItemAnalysis {
    * "the company's pledge to spend $500 billion", "Google's commitment of up to $2 billion": a body sentence that
    * refers to a known plan rather than announcing one.
    */
+  /** "Microsoft's new commitment", "its latest investment": news, not a plan referred to. */
+  private static boolean freshPlan(Token[] t, int k) {
+    return k + 2 < t.length
+        && (t[k + 1].is("new") || t[k + 1].is("latest") || t[k + 1].is("fresh"))
+        && t[k + 2].isWord()
+        && t[k + 2].has(Cue.INVEST | Cue.PLAN_NOUN);
+  }
+
+  /**
+   * A quotation that closes before the amount is a clause of its own ("'the biggest investment we have made,' Smith
+   * said as the company set out plans to spend £2.5 billion"): the window starts after it.
+   */
+  private static int afterQuote(Token[] t, int from, int m) {
+    int quotes = 0;
+    int lastClose = -1;
+    for (int k = 0; k < m; k++) {
+      if (t[k].kind == Token.Kind.PUNCT && QUOTE_MARKS.indexOf(t[k].norm.charAt(0)) >= 0) {
+        quotes++;
+        if (quotes % 2 == 0) {
+          lastClose = k;
+        }
+      }
+    }
+    return quotes % 2 == 0 && lastClose >= from ? lastClose + 1 : from;
+  }
+
   private static boolean presupposed(Sent s, Token[] t, int k) {
+    if (freshPlan(t, k)) {
+      return false;
+    }
     return !s.isTitle
         && t[k].possessive
         && k + 2 < t.length

@@ -48,6 +48,11 @@ public final class SentenceSplitter {
         start = i + 1;
         continue;
       }
+      if (isBullet(c) && (i == 0 || isSpace(text.charAt(i - 1)))) {
+        add(out, text, start, i); // "Here's what to know: • $2.9 billion for AI infrastructure • ..."
+        start = i + 1;
+        continue;
+      }
       if (c != '.' && c != '!' && c != '?' && c != '…') {
         continue;
       }
@@ -116,6 +121,11 @@ public final class SentenceSplitter {
     if (to > from) {
       out.add(new Sentence(text.substring(from, to), from, to));
     }
+  }
+
+  /** A list bullet: each item of a list is a sentence of its own. */
+  private static boolean isBullet(char c) {
+    return c == '•' || c == '▪' || c == '◦' || c == '‣' || c == '●' || c == '■';
   }
 
   private static boolean isCloser(char c) {

@@ -82,6 +82,8 @@ public final class MoneyParser {
       {"Swiss francs", "CHF"}, {"francs", "CHF"},
       {"Brazilian reais", "BRL"}, {"reais", "BRL"}, {"baht", "THB"}, {"rupiah", "IDR"},
       {"Swedish kronor", "SEK"}, {"kronor", "SEK"}, {"Swedish krona", "SEK"}, {"Norwegian kroner", "NOK"},
+      {"Swedish crowns", "SEK"}, {"Swedish crown", "SEK"}, {"Norwegian crowns", "NOK"}, {"Norwegian krone", "NOK"},
+      {"Danish crowns", "DKK"}, {"Danish krone", "DKK"},
       {"Danish kroner", "DKK"}, {"South African rand", "ZAR"}, {"rand", "ZAR"}, {"zloty", "PLN"},
       {"Mexican pesos", "MXN"}, {"Qatari riyals", "QAR"}, {"Philippine pesos", "PHP"},
     };

@@ -518,6 +518,7 @@ class DetectorTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
+      quoteCharacter = '"',
       textBlock =
           """
           superlative to date is no past | Amazon expands in Indiana | Amazon will spend $11 billion on its biggest AI data center campus to date in Indiana. | Amazon:11
@@ -530,6 +531,18 @@ class DetectorTest {
           analysts with a participle still estimate | Amazon capex preview | Analysts surveyed by a data firm expect Amazon's AI capital expenditures to reach $120 billion next year. |
           a clause with its own subject | Microsoft commits $5 billion to Irish data centers as Dublin summit tallies $20 billion in pledges | | Microsoft:5
           an apposition names someone unwatched | Nvidia chips to power Wyoming campus | Crusoe, the data-center developer, will spend $15 billion on an AI campus in Wyoming. |
+          a list item opening with the amount | Oracle's Spain plan: $1bn and a new cloud region | Oracle set out its plans on Tuesday. Key points: • $1 billion over ten years for AI and cloud infrastructure in Madrid • a third cloud region in the country | Oracle:1
+          a headline naming companies only as objects | Governor unveils $20bn AI campus with Amazon | Amazon said it will invest $20 billion in the AI campus, the governor announced. | Amazon:20
+          an investor's share of a round in the headline | Anthropic raises $13bn in new round | Microsoft will contribute $5 billion of the total, the companies said. | Microsoft:5
+          a budget larger than the round is no share of it | CoreWeave raises $1.5bn in IPO | Microsoft is one customer; the software maker plans to spend about $80 billion on AI data centres this fiscal year. |
+          a that-clause with its own subject | Microsoft CEO defends AI spending | Nadella dismissed a claim that the backers of the $500 billion AI project lack the funds. |
+          the full amount is the known plan | OpenAI adds sites | OpenAI said it was on schedule to secure the full $500 billion for its AI data centres. |
+          commitments a company holds | OpenAI compute update | OpenAI has roughly $1.4 trillion of compute commitments over the next eight years, its chief executive said. |
+          a reported change is no plan | Baidu results | Baidu said AI capital expenditure climbed to 8 billion yuan, driven by purchases of AI chips. |
+          no assurance it goes ahead | Nvidia filing | The chipmaker said there was no assurance it would complete its plan to invest up to $20 billion in an AI lab. |
+          a closed quotation is a clause of its own | Microsoft to spend €3bn in Germany | 'It is the largest investment we have made here,' Smith said as the company set out plans to spend €3 billion on AI data centres in Germany. | Microsoft:3.465
+          a company's new commitment is news | Amazon deepens AI bet | Sources put Amazon's new commitment at about $8 billion for AI data centres. | Amazon:8
+          Swedish crowns | Microsoft expands in Sweden | Microsoft will invest 33.7 billion Swedish crowns in AI data centres in Sweden. | Microsoft:3.5385
           """)
   void generalRulesOnItemsOfOurOwn(String why, String title, String text, String expected) {
     List<String> got =

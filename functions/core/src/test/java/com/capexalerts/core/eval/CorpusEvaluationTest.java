@@ -54,7 +54,9 @@ class CorpusEvaluationTest {
      * sentence, a buyer named only in a quote, a contract expansion given as a change) are documented in the corpus
      * README, and the floor guards what was reached against regressions.
      */
-    BLIND3("/corpus/blind3-corpus.jsonl", "b3-\\d{3}", 130, 43, 0, 4, 10, 0.90);
+    BLIND3("/corpus/blind3-corpus.jsonl", "b3-\\d{3}", 130, 43, 0, 4, 10, 0.90),
+    /** Written blind after the third round of fixes; scored 0.813 / 0.780 before the fixes it prompted. */
+    BLIND4("/corpus/blind4-corpus.jsonl", "b4-\\d{3}", 120, 40, 0, 8, 10, 0.90);
 
     final String resource;
     final String idPattern;
