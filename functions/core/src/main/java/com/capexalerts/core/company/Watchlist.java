@@ -40,6 +40,8 @@ public final class Watchlist {
   private final Alias[][] asciiIndex = new Alias[128][];
 
   private final Map<Character, Alias[]> otherIndex = new HashMap<>();
+  /** All aliases by their upper-cased first character, longest first: for all-caps headlines. */
+  private final Map<Character, Alias[]> caselessIndex = new HashMap<>();
 
   private Watchlist(List<Company> companies) {
     if (companies.isEmpty()) {
@@ -72,6 +74,14 @@ public final class Watchlist {
       }
     }
     this.byName = java.util.Collections.unmodifiableMap(names);
+    Map<Character, List<Alias>> caseless = new HashMap<>();
+    index.values().forEach(
+        list -> list.forEach(a -> caseless.computeIfAbsent(Character.toUpperCase(a.text().charAt(0)), k -> new ArrayList<>()).add(a)));
+    caseless.forEach(
+        (ch, list) -> {
+          list.sort(Comparator.comparingInt((Alias x) -> x.text().length()).reversed());
+          caselessIndex.put(ch, list.toArray(Alias[]::new));
+        });
     index.forEach(
         (ch, list) -> {
           list.sort(Comparator.comparingInt((Alias x) -> x.text().length()).reversed());
@@ -247,6 +257,7 @@ public final class Watchlist {
   /** The watched companies named in {@code text}, in text order. */
   public List<CompanyMention> find(String text) {
     List<CompanyMention> out = null;
+    boolean shouting = shouting(text); // "THAILAND APPROVES TIKTOK'S ...": aliases match in any case
     int n = text.length();
     char prev = ' ';
     for (int i = 0; i < n; i++) {
@@ -256,14 +267,16 @@ public final class Watchlist {
       if (!wordStart) {
         continue;
       }
-      Alias[] candidates = c < 128 ? asciiIndex[c] : otherIndex.get(c);
+      Alias[] candidates =
+          shouting ? caselessIndex.get(Character.toUpperCase(c)) : c < 128 ? asciiIndex[c] : otherIndex.get(c);
       if (candidates == null) {
         continue;
       }
       for (Alias a : candidates) {
         int len = a.text.length();
         int end = i + len;
-        if (!text.startsWith(a.text, i) || (end < n && Character.isLetterOrDigit(text.charAt(end)))) {
+        boolean same = shouting ? text.regionMatches(true, i, a.text, 0, len) : text.startsWith(a.text, i);
+        if (!same || (end < n && Character.isLetterOrDigit(text.charAt(end)))) {
           continue;
         }
         if (excluded(text, i, end, a)) {
@@ -284,6 +297,21 @@ public final class Watchlist {
       }
     }
     return out == null ? List.of() : out;
+  }
+
+  /** A text written in capitals only (a wire flash headline), long enough not to be an acronym. */
+  private static boolean shouting(String text) {
+    int letters = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      if (Character.isLetter(c)) {
+        letters++;
+      }
+    }
+    return letters >= 12;
   }
 
   private static boolean excluded(String text, int start, int end, Alias a) {

@@ -161,7 +161,7 @@ final class Cue {
         | ending in <month> | ends in <month> | starting in <month> | beginning in <month> \
         | due in <month> | from <month> | through <month> | until <month> | by <month> | finance lease \
         | finance leases
-      REAFFIRM: reiterated | reiterates | reiterating | reiterate | reaffirmed | reaffirms | reaffirming \
+      REAFFIRM: repeated | repeats | restated | restates | reiterated | reiterates | reiterating | reiterate | reaffirmed | reaffirms | reaffirming \
         | reaffirm | remains on track | remain on track | remained on track | still on track | stays on track \
         | stayed on track | remains on course | remain on course | still on course | on track with \
         | on course with | was on track | were on track | defended | defends | defending | still expects | still plans | still intends | still sees \
@@ -186,7 +186,7 @@ final class Cue {
         | foundation model | foundation models | model training | training | inference | stargate \
         | superintelligence | agi | tpu | tpus | trainium | blackwell | h100 | h100s | h200 | h20 | gb200 \
         | hbm | dojo | colossus | mistral | cohere | perplexity | coreweave | g42 | humain | crusoe | nebius \
-        | nscale | self-driving | robotaxi | robotaxis | humanoid | chatgpt | copilot | neural
+        | nscale | self-driving | robotaxi | robotaxis | humanoid | chatgpt | copilot | neural | data hosting
       SCOPE_WEAK: cloud | cloud computing | server | servers | infrastructure \
         | digital infrastructure | memory | networking | capacity
       NON_AI: video game | video games | gaming | game studio | studio | studios | real estate | property \
@@ -218,7 +218,9 @@ final class Cue {
         | eyeing | eyed | mulls | weighs | considers | explores | contemplating | contemplates | paused \
         | pauses | pausing | halted | halts | cancelled | canceled | cancels | scrapped | scraps | shelved \
         | abandoned | abandons | scaled back | scales back | pulled back | pulled out | walked away | slowed \
-        | denies | denied | deny | denying
+        | denies | denied | deny | denying | dismissed a report | dismisses a report | rejected a report \
+        | rejects a report | rejects report | rejected reports | refuted | refutes | dismissed reports \
+        | dismissed a financial times report | dismissed a newspaper report | rejected a newspaper report
       STALLED: no assurance | no guarantee | not final | not yet final | stalls | stalled | stalling | not definitive | no definitive | not yet definitive | not yet signed \
         | yet to sign | yet to be signed | not been signed | not been finalized | not been finalised | not finalized \
         | not finalised | yet to be finalized | yet to be finalised | on hold | in doubt | in limbo | delayed | delays \

@@ -110,6 +110,11 @@ final class ItemAnalysis {
           "rose", "jumped", "climbed", "doubled", "tripled", "surged", "grew", "soared", "fell", "dropped",
           "declined", "reached", "hit", "totaled", "totalled", "came", "swelled", "ballooned", "increased");
   private static final String QUOTE_MARKS = "'\"‘’“”";
+  private static final Set<String> FACILITY_NOUNS =
+      Set.of(
+          "campus", "campuses", "facility", "facilities", "plant", "plants", "factory", "factories", "fab", "fabs",
+          "hub", "cluster", "clusters", "infrastructure", "project", "projects", "expansion", "build", "builds",
+          "building", "construction", "push", "expand", "expands", "expanding", "develop", "develops", "developing");
   /** Conjunctions that open a clause with a subject of its own. */
   private static final Set<String> SUBORDINATORS = Set.of("as", "while", "whereas", "although", "though", "that");
   private static final Set<String> SUPERLATIVES =
@@ -313,6 +318,7 @@ final class ItemAnalysis {
       Token[] t = tokens(s);
       Set<Integer> detected = new HashSet<>();
       rejectedTokens.clear();
+      int before = candidates.size();
       for (int m = 0; m < t.length; m++) {
         if (t[m].kind != Token.Kind.MONEY) {
           continue;
@@ -321,6 +327,7 @@ final class ItemAnalysis {
           detected.add(m);
         }
       }
+      roundup(candidates, before);
     }
     if (candidates.isEmpty()) {
       return List.of();
@@ -349,6 +356,43 @@ final class ItemAnalysis {
       subjects = both;
     }
     return merge(candidates, subjects);
+  }
+
+  /**
+   * A sentence listing three or more companies' own figures ("Google said in May it would spend $2 billion,
+   * Microsoft pledged $2.2 billion, AWS has earmarked $6.2 billion ...") is a roundup of the field: context for the
+   * companies the headline does not name.
+   */
+  private void roundup(List<Candidate> candidates, int from) {
+    Set<Company> own = new HashSet<>();
+    for (int i = from; i < candidates.size(); i++) {
+      if (!candidates.get(i).shared) {
+        own.add(candidates.get(i).company);
+      }
+    }
+    if (own.size() < 3 || (titleSubjects.isEmpty() && headlineCommits())) {
+      return; // "US tech giants pledge billions for British AI": the roundup is the news
+    }
+    for (int i = from; i < candidates.size(); i++) {
+      Candidate c = candidates.get(i);
+      if (!titleSubjects.contains(c.company)) {
+        candidates.set(
+            i, new Candidate(c.company, c.old, true, c.shared, c.money, c.usd, c.period, c.sent, c.position, c.raise));
+      }
+    }
+  }
+
+  /** The headline speaks of committing money ("pledge", "invest", "capex"), not just of data centres. */
+  private boolean headlineCommits() {
+    if (sents.isEmpty() || !sents.get(0).isTitle) {
+      return false;
+    }
+    for (Token x : tokens(sents.get(0))) {
+      if (x.isWord() && x.has(Cue.INVEST) && !x.has(Cue.SCOPE) && !FACILITY_NOUNS.contains(x.norm)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The headline reports a fund-raise ("raises $40bn", "funding round"). */
@@ -468,6 +512,7 @@ final class ItemAnalysis {
             || (anyFlag(t, winStart, m, Cue.PERFECT) && !increment(span))
             || runningTotal(t, Math.min(base, winStart), m)
             || referencedPlan(t, m)
+            || underPlan(span, t, m)
             || heldStock(t, m);
     boolean relative = owner.relative || inRelativeClause(t, owner.anchor, m);
     boolean compared = isCompared(s, t, owner.head);
@@ -572,6 +617,11 @@ final class ItemAnalysis {
     if (m >= 2 && t[m - 2].is("the") && (t[m - 1].is("full") || t[m - 1].is("entire") || t[m - 1].is("whole"))) {
       return true; // "to secure the full $500 billion"
     }
+    // A definite plan only: "as part of a $50 billion investment" introduces the figure.
+    int d = t[m - 1].is("its") || t[m - 1].is("the") || t[m - 1].is("their") ? m - 2 : m - 1;
+    if (d >= 0 && (t[d].is("under") || (d >= 2 && t[d].is("of") && t[d - 1].is("part") && t[d - 2].is("as")))) {
+      return true; // "starts a skilling drive under its €4.3bn plan", "as part of its $80 billion plan"
+    }
     if (!t[m - 1].is("the")) {
       return false;
     }
@@ -590,6 +640,14 @@ final class ItemAnalysis {
       }
     }
     return false;
+  }
+
+  /** "starts a skilling drive under €4.3bn plan": the money reader took "under" for a qualifier. */
+  private static boolean underPlan(MoneySpan span, Token[] t, int m) {
+    return span.amount().text().regionMatches(true, 0, "under ", 0, 6)
+        && m + 1 < t.length
+        && t[m + 1].isWord()
+        && t[m + 1].has(Cue.PLAN_NOUN);
   }
 
   /** "the company has roughly $1.4 trillion of commitments": what it holds, not what it commits now. */
@@ -953,8 +1011,9 @@ final class ItemAnalysis {
     // g. "The investment of 380 billion yuan will ..." in an item about one company
     if (t.length > 0 && t[0].isWord() && PASSIVE_OPENERS.contains(t[0].norm)) {
       boolean investNoun = false;
-      for (int k = 0; k < Math.min(t.length, m + 3); k++) {
-        if (k < m && (t[k].kind == Token.Kind.COMPANY || (k > 0 && t[k].isWord() && t[k].upper))) {
+      // The subject itself must be the investment ("The board approved $5 billion of projects" is the board's).
+      for (int k = 0; k < m; k++) {
+        if (t[k].kind == Token.Kind.COMPANY || (k > 0 && t[k].isWord() && t[k].upper)) {
           return null;
         }
         investNoun |= t[k].isWord() && t[k].has(Cue.INVEST);

@@ -543,6 +543,14 @@ class DetectorTest {
           a closed quotation is a clause of its own | Microsoft to spend €3bn in Germany | 'It is the largest investment we have made here,' Smith said as the company set out plans to spend €3 billion on AI data centres in Germany. | Microsoft:3.465
           a company's new commitment is news | Amazon deepens AI bet | Sources put Amazon's new commitment at about $8 billion for AI data centres. | Amazon:8
           Swedish crowns | Microsoft expands in Sweden | Microsoft will invest 33.7 billion Swedish crowns in AI data centres in Sweden. | Microsoft:3.5385
+          an all-caps headline still names companies | AMAZON WEB SERVICES TO INVEST $8 BILLION IN OHIO AI DATA CENTERS | | Amazon:8
+          a roundup of the field is context | Malaysia's grid strains under data-centre boom | Big names are already there: Google said in May it would spend $2 billion, Microsoft pledged $2.2 billion and Oracle has earmarked $6.5 billion for cloud and AI data centres. |
+          a roundup that is the news | US tech giants pledge billions for Indian AI | Microsoft said it would spend $17.5 billion in the country, Amazon committed $35 billion and Google said it would invest $15 billion in AI data centres. | Microsoft:17.5,Amazon:35,Alphabet:15
+          a plan repeated is no new one | AWS opens cloud region in Chile | The company repeated that it plans to invest $4 billion in AI and cloud infrastructure in the country. |
+          a dismissed report | Baidu capex | Baidu dismissed a report that it would spend $5 billion on AI chips next year. |
+          a drive under a known plan | Microsoft Spain starts AI training under €6bn plan | |
+          part of a new figure is not a known plan | Oracle to invest $5 billion in UK cloud | Oracle will add capacity in London as part of a $5 billion investment in AI and cloud infrastructure. | Oracle:5
+          a board approving projects is not the company's spending | Thailand backs AWS data centres | AWS will invest 190 billion baht ($5.5 billion) in AI data centres, the investment board said. The board approved about $9 billion of projects at the meeting. | Amazon:5.5
           """)
   void generalRulesOnItemsOfOurOwn(String why, String title, String text, String expected) {
     List<String> got =

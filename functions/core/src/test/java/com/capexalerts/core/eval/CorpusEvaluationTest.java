@@ -56,7 +56,14 @@ class CorpusEvaluationTest {
      */
     BLIND3("/corpus/blind3-corpus.jsonl", "b3-\\d{3}", 130, 43, 0, 4, 10, 0.90),
     /** Written blind after the third round of fixes; scored 0.813 / 0.780 before the fixes it prompted. */
-    BLIND4("/corpus/blind4-corpus.jsonl", "b4-\\d{3}", 120, 40, 0, 8, 10, 0.90);
+    BLIND4("/corpus/blind4-corpus.jsonl", "b4-\\d{3}", 120, 40, 0, 8, 10, 0.90),
+    /** Outside the US and the founding Alibaba story, written blind; scored 0.829 / 0.906 before its fixes. */
+    BLIND6("/corpus/blind6-corpus.jsonl", "b6-\\d{3}", 90, 30, 0, 0, 0, 0.90) {
+      @Override
+      int minCompanies() {
+        return 9; // written about one region's companies and pledges on purpose
+      }
+    };
 
     final String resource;
     final String idPattern;
@@ -77,6 +84,11 @@ class CorpusEvaluationTest {
       this.minSummary = minSummary;
       this.minTitleOnly = minTitleOnly;
       this.minOutletTitle = minOutletTitle;
+    }
+
+    /** Distinct announcing companies the corpus must cover. */
+    int minCompanies() {
+      return 15;
     }
 
     String fileName() {
@@ -167,8 +179,9 @@ class CorpusEvaluationTest {
       problems.add("only " + withAnnouncement + " items with announcements, need at least "
           + corpus.minWithAnnouncement);
     }
-    if (announced.size() < 15) {
-      problems.add("only " + announced.size() + " distinct announcing companies " + announced + ", need 15");
+    if (announced.size() < corpus.minCompanies()) {
+      problems.add("only " + announced.size() + " distinct announcing companies " + announced + ", need "
+          + corpus.minCompanies());
     }
     if (items.size() - withAnnouncement < items.size() / 2) {
       problems.add("only " + (items.size() - withAnnouncement) + " items without announcements; the corpus needs"
