@@ -384,39 +384,30 @@ final class ItemAnalysis {
 
   /** The headline speaks of committing money ("pledge", "invest", "capex"), not just of data centres. */
   private boolean headlineCommits() {
-    if (sents.isEmpty() || !sents.get(0).isTitle) {
-      return false;
-    }
-    for (Token x : tokens(sents.get(0))) {
-      if (x.isWord() && x.has(Cue.INVEST) && !x.has(Cue.SCOPE) && !FACILITY_NOUNS.contains(x.norm)) {
-        return true;
-      }
-    }
-    return false;
+    return headlineHas(x -> x.has(Cue.INVEST) && !x.has(Cue.SCOPE) && !FACILITY_NOUNS.contains(x.norm));
   }
 
   /** The headline reports a fund-raise ("raises $40bn", "funding round"). */
   private boolean titleRaisesMoney() {
-    if (sents.isEmpty() || !sents.get(0).isTitle) {
-      return false;
-    }
-    for (Token x : tokens(sents.get(0))) {
-      if (x.isWord() && (x.has(Cue.FUNDRAISE) || x.is("round") || x.is("fundraising") || x.is("fundraise"))) {
-        return true;
-      }
-    }
-    return false;
+    return headlineHas(x -> x.has(Cue.FUNDRAISE) || x.is("round") || x.is("fundraising") || x.is("fundraise"));
   }
 
   /** The headline speaks of committing money ("pledge billions", "AI infrastructure push"), or there is none. */
   private boolean headlineAboutInvesting() {
+    boolean noHeadline = sents.isEmpty() || !sents.get(0).isTitle;
+    return noHeadline
+        || headlineHas(
+            x -> x.has(Cue.INVEST | Cue.ACQUIRE | Cue.DEAL | Cue.PLAN_NOUN)
+                || (x.has(Cue.RAISE_VERB) && !x.has(Cue.FUNDRAISE)));
+  }
+
+  /** Some word of the headline passes the test; false when the item has no headline. */
+  private boolean headlineHas(java.util.function.Predicate<Token> test) {
     if (sents.isEmpty() || !sents.get(0).isTitle) {
-      return true;
+      return false;
     }
     for (Token x : tokens(sents.get(0))) {
-      if (x.isWord()
-          && (x.has(Cue.INVEST | Cue.ACQUIRE | Cue.DEAL | Cue.PLAN_NOUN)
-              || (x.has(Cue.RAISE_VERB) && !x.has(Cue.FUNDRAISE)))) {
+      if (x.isWord() && test.test(x)) {
         return true;
       }
     }
