@@ -43,6 +43,13 @@ public final class Watchlist {
   /** All aliases by their upper-cased first character, longest first: for all-caps headlines. */
   private final Map<Character, Alias[]> caselessIndex = new HashMap<>();
 
+  private static final Comparator<Alias> LONGEST_FIRST =
+      Comparator.comparingInt((Alias x) -> x.text().length()).reversed();
+
+  private static char upperFirst(Alias a) {
+    return Character.toUpperCase(a.text().charAt(0));
+  }
+
   private Watchlist(List<Company> companies) {
     if (companies.isEmpty()) {
       throw new IllegalArgumentException("a watchlist needs at least one company");
@@ -75,16 +82,16 @@ public final class Watchlist {
     }
     this.byName = java.util.Collections.unmodifiableMap(names);
     Map<Character, List<Alias>> caseless = new HashMap<>();
-    index.values().forEach(
-        list -> list.forEach(a -> caseless.computeIfAbsent(Character.toUpperCase(a.text().charAt(0)), k -> new ArrayList<>()).add(a)));
+    index.values()
+        .forEach(list -> list.forEach(a -> caseless.computeIfAbsent(upperFirst(a), k -> new ArrayList<>()).add(a)));
     caseless.forEach(
         (ch, list) -> {
-          list.sort(Comparator.comparingInt((Alias x) -> x.text().length()).reversed());
+          list.sort(LONGEST_FIRST);
           caselessIndex.put(ch, list.toArray(Alias[]::new));
         });
     index.forEach(
         (ch, list) -> {
-          list.sort(Comparator.comparingInt((Alias x) -> x.text().length()).reversed());
+          list.sort(LONGEST_FIRST);
           Alias[] arr = list.toArray(Alias[]::new);
           if (ch < 128) {
             asciiIndex[ch] = arr;

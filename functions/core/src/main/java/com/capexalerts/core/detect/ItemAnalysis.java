@@ -341,10 +341,12 @@ final class ItemAnalysis {
       BigDecimal round = titleMoney.stream().map(this::usd).filter(java.util.Objects::nonNull)
           .max(BigDecimal::compareTo).orElse(null);
       Set<Company> both = new LinkedHashSet<>(titleSubjects);
-      for (Candidate c : candidates) {
-        if (round != null && !c.sent.isTitle && c.usd.compareTo(round) <= 0
-            && ledeSubjects(candidates, false).contains(c.company)) {
-          both.add(c.company);
+      if (round != null) {
+        Set<Company> lede = ledeSubjects(candidates, false);
+        for (Candidate c : candidates) {
+          if (!c.sent.isTitle && c.usd.compareTo(round) <= 0 && lede.contains(c.company)) {
+            both.add(c.company);
+          }
         }
       }
       subjects = both;
@@ -465,8 +467,9 @@ final class ItemAnalysis {
     if (role == ROLE_DROP || role == ROLE_NONE) {
       if (role == ROLE_DROP) {
         rejectFigure(s, span);
-        if (s.isTitle && usd(span) != null && legal(t)) {
-          titleDropped.add(usd(span));
+        BigDecimal usd = s.isTitle ? usd(span) : null;
+        if (usd != null && headlineHas(x -> LEGAL_WORDS.contains(x.norm))) {
+          titleDropped.add(usd);
         }
       }
       return false;
@@ -1306,10 +1309,6 @@ final class ItemAnalysis {
     return x.isWord() && (x.norm.endsWith("ed") || x.is("spent") || x.is("built") || x.is("put") || x.is("sunk"));
   }
 
-  /**
-   * "the company's pledge to spend $500 billion", "Google's commitment of up to $2 billion": a body sentence that
-   * refers to a known plan rather than announcing one.
-   */
   /** "Microsoft's new commitment", "its latest investment": news, not a plan referred to. */
   private static boolean freshPlan(Token[] t, int k) {
     return k + 2 < t.length
@@ -1336,6 +1335,10 @@ final class ItemAnalysis {
     return quotes % 2 == 0 && lastClose >= from ? lastClose + 1 : from;
   }
 
+  /**
+   * "the company's pledge to spend $500 billion", "Google's commitment of up to $2 billion": a body sentence that
+   * refers to a known plan rather than announcing one.
+   */
   private static boolean presupposed(Sent s, Token[] t, int k) {
     if (freshPlan(t, k)) {
       return false;
@@ -1783,26 +1786,17 @@ final class ItemAnalysis {
     return out;
   }
 
-  /**
-   * A headline figure stands unless the body shows it to be talks, an estimate or a result, or gives the same
-   * figure to only some of the companies the headline names together ("SoftBank, OpenAI form venture with $3
-   * billion budget" when the body says SoftBank will spend it).
-   */
-  private static boolean legal(Token[] t) {
-    for (Token x : t) {
-      if (x.isWord() && LEGAL_WORDS.contains(x.norm)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The headline says what a body figure is ("agrees to pay $1.5 billion to settle a lawsuit"): then it is not. */
   private boolean bodyFigureStands(Candidate c, List<Candidate> all) {
     boolean headlineDropsIt = titleDropped.stream().anyMatch(usd -> gap(usd, c.usd) <= 0.02);
     return !headlineDropsIt || all.stream().anyMatch(h -> h.sent.isTitle && gap(h, c) <= 0.02);
   }
 
+  /**
+   * A headline figure stands unless the body shows it to be talks, an estimate or a result, or gives the same
+   * figure to only some of the companies the headline names together ("SoftBank, OpenAI form venture with $3
+   * billion budget" when the body says SoftBank will spend it).
+   */
   private boolean headlineFigureStands(Candidate c, List<Candidate> all) {
     boolean inBody = all.stream().anyMatch(b -> !b.sent.isTitle && b.company.equals(c.company) && gap(b, c) <= 0.15);
     if (inBody) {
