@@ -1,0 +1,131 @@
+package com.capexalerts.core.detect;
+
+import java.util.Set;
+
+/**
+ * <b>Not a commitment</b> stage: analysts' estimates, tentative talk ("in talks", "in early discussions",
+ * "considering", "could", "eyes"), denials, stalled plans and reported period results ("capex rose to $22.6 billion
+ * in the quarter") in the spender's clause are dropped.
+ */
+final class Commitment {
+  private Commitment() {}
+
+  static final Set<String> CHANGED_VERBS = Lexicon.words("commitment/changed-verbs");
+
+  /** "told analysts", "on a call with analysts": analysts as listeners, not as the source of a figure. */
+  static final Set<String> AUDIENCE = Lexicon.words("commitment/audience");
+
+  static final Set<String> EXPECT_VERBS = Lexicon.words("commitment/expect-verbs");
+
+  /** "Nvidia's $100 billion OpenAI investment plan stalls": the rest of the clause says it is not going ahead. */
+  static boolean stalledAfter(Token[] t, int m) {
+    int words = 0;
+    for (int k = m + 1; k < t.length && words < 8; k++) {
+      if (t[k].kind == Token.Kind.MONEY || t[k].is(",") || t[k].is(";")) {
+        return false;
+      }
+      if (t[k].isWord()) {
+        if (t[k].has(Cue.STALLED)) {
+          return true;
+        }
+        words++;
+      }
+    }
+    return false;
+  }
+
+  /** "capital expenditure more than doubled to 19.1 billion yuan": a reported change, not a plan. */
+  static boolean reportedChange(Token[] t, int from, int m) {
+    if (m == 0 || !t[m - 1].is("to") || Clauses.anyFlag(t, from, m, Cue.FORWARD | Cue.PLAN_NOUN)) {
+      return false;
+    }
+    for (int k = m - 2; k >= Math.max(from, m - 4); k--) {
+      if (t[k].isWord() && CHANGED_VERBS.contains(t[k].norm)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "denied ... $12 billion ..., including 40 billion yuan for chips": a part shares its total's fate. */
+  static boolean partOfRejected(ItemContext ctx, Token[] t, int prevMoney, int m) {
+    if (prevMoney < 0 || !ctx.rejectedTokens.contains(t[prevMoney].start)) {
+      return false;
+    }
+    for (int k = prevMoney + 1; k < m; k++) {
+      if (t[k].is("including") || t[k].is("which")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Someone else's estimate: an analyst cue close before the amount ("analysts' estimates of $75 billion"), or
+   * further before or after it unless it only compares with estimates ("above analysts' expectations").
+   */
+  static boolean isEstimate(Token[] t, int base, int m) {
+    int words = 0;
+    for (int k = m - 1; k >= base; k--) {
+      if (!t[k].isWord()) {
+        continue;
+      }
+      words++;
+      if (t[k].has(Cue.ANALYST) && (words <= 5 || (!negated(t, k) && expects(t, k)))) {
+        return true;
+      }
+    }
+    words = 0;
+    for (int k = m + 1; k < t.length && words < 10; k++) {
+      Token x = t[k];
+      if (x.kind == Token.Kind.MONEY || x.is(";")) {
+        break;
+      }
+      if (!x.isWord()) {
+        continue;
+      }
+      words++;
+      if (x.has(Cue.ANALYST) && !negated(t, k)) {
+        return true;
+      }
+      if (Clauses.RIGHT_STOPS.contains(x.norm) && !x.is("according")) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /** "analysts expect Microsoft to spend ...": the estimate verb after the analyst cue. */
+  static boolean expects(Token[] t, int k) {
+    // "analysts expect", "analysts polled by a data provider expect"
+    for (int j = k + 1; j < t.length && j <= k + 6 && t[j].kind != Token.Kind.MONEY && !t[j].is(","); j++) {
+      if (t[j].isWord() && EXPECT_VERBS.contains(t[j].norm)) {
+        return true;
+      }
+    }
+    return !t[k].is("analyst") && !t[k].is("analysts"); // the phrases ("according to estimates") are estimates
+  }
+
+  static boolean negated(Token[] t, int k) {
+    for (int j = k - 1; j >= 0 && j >= k - 3; j--) {
+      if (t[j].isWord() && (t[j].has(Cue.NEGATES_ESTIMATE) || AUDIENCE.contains(t[j].norm))) {
+        return true; // "above analysts' estimates", "told analysts": not their estimate
+      }
+    }
+    return false;
+  }
+
+  /** "capital expenditures rose to $22.6 billion in the quarter": a reported period, nothing forward-looking. */
+  static boolean isReportedResult(Token[] t, int from, int m, int rightEnd) {
+    // "said in its fourth-quarter letter that it will invest": the period belongs to the report, not the amount
+    for (int k = m - 1; k > from; k--) {
+      if (t[k].is("that")) {
+        from = k + 1;
+        break;
+      }
+    }
+    return Clauses.anyFlag(t, from, rightEnd, Cue.RESULTS)
+        && !Clauses.anyFlag(t, from, m, Cue.FORWARD)
+        && !Clauses.anyFlag(t, m + 1, rightEnd, Cue.FORWARD);
+  }
+}

@@ -1,0 +1,226 @@
+package com.capexalerts.core.detect;
+
+import com.capexalerts.core.company.Company;
+import com.capexalerts.core.money.MoneyAmount;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Merging candidates into findings.
+ *
+ * <p>Figures of one company that agree (same amount, or within 2% in dollars) are one finding; a headline figure
+ * joins the body figure of the same company closest to it within 15% (headlines round). A finding is a mention if
+ * any of its sentences dates it, an announcement if one of them is an unframed commitment of a subject. Its
+ * evidence is the most informative sentence (a body sentence over the headline, then one stating a period, then
+ * one in the original currency). A headline figure that the body shows to be no commitment (bookings, talks, an
+ * estimate), or that the body gives to only one of the companies the headline names together, is dropped. A
+ * smaller announced figure of the same company written beside a larger one, or after it, is part of the larger
+ * total (a tranche, a country share, "of which", a running total): not a separate finding.
+ */
+final class FindingMerger {
+  private FindingMerger() {}
+
+  /** A headline with these is about a legal payment; its figure repeated in the body is that payment. */
+  static final Set<String> LEGAL_WORDS = Lexicon.words("finding-merger/legal-words");
+
+  static List<Finding> merge(ItemContext ctx, List<Candidate> all, Set<Company> subjects) {
+    // A headline figure that the body shows to be talks, an estimate or a result is no commitment either.
+    List<Candidate> candidates =
+        all.stream()
+            .filter(c -> c.sent().isTitle ? headlineFigureStands(ctx, c, all) : bodyFigureStands(ctx, c, all))
+            .toList();
+    List<List<Candidate>> clusters = new ArrayList<>();
+    for (Candidate c : candidates) {
+      if (c.sent().isTitle) {
+        continue;
+      }
+      List<Candidate> home = null;
+      for (List<Candidate> cl : clusters) {
+        if (cl.get(0).company().equals(c.company()) && cl.stream().anyMatch(o -> sameFigure(o, c, 0.02))) {
+          home = cl;
+          break;
+        }
+      }
+      if (home == null) {
+        home = new ArrayList<>(2);
+        clusters.add(home);
+      }
+      home.add(c);
+    }
+    // A headline figure joins the body figure of the same company it is closest to: headlines round.
+    for (Candidate c : candidates) {
+      if (!c.sent().isTitle) {
+        continue;
+      }
+      List<Candidate> home = null;
+      double bestGap = 0.15;
+      for (List<Candidate> cl : clusters) {
+        if (!cl.get(0).company().equals(c.company())) {
+          continue;
+        }
+        for (Candidate o : cl) {
+          // "$8bn" in a headline over "£8 billion" in the body: the same figure, sloppily labelled
+          double gap = o.money().amount().value().compareTo(c.money().amount().value()) == 0 ? 0 : gap(o, c);
+          if (gap < bestGap || (home == null && gap <= bestGap)) {
+            bestGap = gap;
+            home = cl;
+          }
+        }
+      }
+      if (home == null) {
+        home = new ArrayList<>(2);
+        clusters.add(home);
+      }
+      home.add(c);
+    }
+    clusters.sort(Comparator.comparingInt(cl -> cl.stream().mapToInt(c -> c.sent().index * 100_000 + c.position()).min().orElse(0)));
+    List<FindingKind> kinds = new ArrayList<>(clusters.size());
+    for (List<Candidate> cl : clusters) {
+      boolean old = cl.stream().anyMatch(Candidate::old);
+      boolean strong = cl.stream().anyMatch(c -> !c.weak());
+      kinds.add(subjects.contains(cl.get(0).company()) && !old && strong ? FindingKind.ANNOUNCEMENT : FindingKind.MENTION);
+    }
+    boolean[] dropped = partsAndShares(clusters, kinds);
+    List<Finding> out = new ArrayList<>(clusters.size());
+    for (int i = 0; i < clusters.size(); i++) {
+      if (!dropped[i]) {
+        out.add(finding(clusters.get(i), kinds.get(i)));
+      }
+    }
+    return out;
+  }
+
+  /** The headline says what a body figure is ("agrees to pay $1.5 billion to settle a lawsuit"): then it is not. */
+  static boolean bodyFigureStands(ItemContext ctx, Candidate c, List<Candidate> all) {
+    boolean headlineDropsIt = ctx.titleDropped.stream().anyMatch(usd -> gap(usd, c.usd()) <= 0.02);
+    return !headlineDropsIt || all.stream().anyMatch(h -> h.sent().isTitle && gap(h, c) <= 0.02);
+  }
+
+  /**
+   * A headline figure stands unless the body shows it to be talks, an estimate or a result, or gives the same
+   * figure to only some of the companies the headline names together ("SoftBank, OpenAI form venture with $3
+   * billion budget" when the body says SoftBank will spend it).
+   */
+  static boolean headlineFigureStands(ItemContext ctx, Candidate c, List<Candidate> all) {
+    boolean inBody = all.stream().anyMatch(b -> !b.sent().isTitle && b.company().equals(c.company()) && gap(b, c) <= 0.15);
+    if (inBody) {
+      return true;
+    }
+    if (ctx.rejectedFigures.stream().anyMatch(usd -> gap(usd, c.usd()) <= 0.15)) {
+      return false; // the body tells what the headline's figure is, and it is no commitment
+    }
+    return !c.shared() || all.stream().noneMatch(b -> !b.sent().isTitle && gap(b, c) <= 0.15);
+  }
+
+  /**
+   * Which announcement clusters are not separate commitments: a joint figure for a company that states its own
+   * amount elsewhere, or a smaller figure of the same company written beside or after a larger one.
+   */
+  static boolean[] partsAndShares(List<List<Candidate>> clusters, List<FindingKind> kinds) {
+    boolean[] dropped = new boolean[clusters.size()];
+    for (int i = 0; i < clusters.size(); i++) {
+      if (kinds.get(i) != FindingKind.ANNOUNCEMENT) {
+        continue;
+      }
+      List<Candidate> a = clusters.get(i);
+      Company company = a.get(0).company();
+      boolean shared = a.stream().allMatch(Candidate::shared);
+      for (int j = 0; j < clusters.size(); j++) {
+        if (j == i || kinds.get(j) != FindingKind.ANNOUNCEMENT || !clusters.get(j).get(0).company().equals(company)) {
+          continue;
+        }
+        List<Candidate> b = clusters.get(j);
+        boolean bOwn = b.stream().anyMatch(c -> !c.shared());
+        if (shared && bOwn) {
+          dropped[i] = true;
+          break;
+        }
+        if (b.get(0).usd().compareTo(a.get(0).usd()) > 0 && (!shared || !bOwn) && isPartOf(a, b)) {
+          dropped[i] = true;
+          break;
+        }
+      }
+    }
+    return dropped;
+  }
+
+  /** a is part of the larger b: written in the same body sentence, or first written after b. */
+  static boolean isPartOf(List<Candidate> a, List<Candidate> b) {
+    Candidate firstA = firstBody(a);
+    Candidate firstB = firstBody(b);
+    if (firstA == null || firstB == null) {
+      return firstA == null && a.stream().anyMatch(x -> b.stream().anyMatch(y -> y.sent() == x.sent()));
+    }
+    for (Candidate x : a) {
+      for (Candidate y : b) {
+        if (!x.sent().isTitle && x.sent() == y.sent()) {
+          return true;
+        }
+      }
+    }
+    return firstA.sent().index > firstB.sent().index;
+  }
+
+  static Candidate firstBody(List<Candidate> cl) {
+    for (Candidate c : cl) {
+      if (!c.sent().isTitle) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  static Finding finding(List<Candidate> cl, FindingKind kind) {
+    Company company = cl.get(0).company();
+    Candidate best =
+        cl.stream()
+            .filter(c -> kind == FindingKind.MENTION || !c.weak())
+            .max(
+                Comparator.comparingInt((Candidate c) -> c.sent().isTitle ? 0 : 1)
+                    .thenComparingInt(c -> c.period() != null ? 1 : 0)
+                    .thenComparingInt(c -> c.money().amount().currency().equals("USD") ? 0 : 1)
+                    .thenComparingInt(c -> -c.sent().index))
+            .orElse(cl.get(0));
+    BigDecimal usd = best.usd();
+    if (best.money().statedUsd() == null && !best.money().amount().currency().equals("USD")) {
+      for (Candidate c : cl) {
+        if (c.money().amount().currency().equals("USD") && gap(c.usd(), best.usd()) <= 0.15) {
+          usd = c.money().amount().value(); // a dollar figure the item itself states beats our rate table
+          break;
+        }
+      }
+    }
+    String period = best.period();
+    if (period == null) {
+      period = cl.stream().map(Candidate::period).filter(p -> p != null).findFirst().orElse(null);
+    }
+    boolean raise = cl.stream().anyMatch(Candidate::raise);
+    return new Finding(company.name(), kind, best.money().amount(), usd, period, best.sent().text, raise);
+  }
+
+  static boolean sameFigure(Candidate a, Candidate b, double tolerance) {
+    return gap(a, b) <= tolerance;
+  }
+
+  /** Relative difference of two figures in dollars; 0 when written the same. */
+  static double gap(Candidate a, Candidate b) {
+    MoneyAmount x = a.money().amount();
+    MoneyAmount y = b.money().amount();
+    if (x.currency().equals(y.currency()) && x.value().compareTo(y.value()) == 0) {
+      return 0;
+    }
+    return gap(a.usd(), b.usd());
+  }
+
+  static double gap(BigDecimal a, BigDecimal b) {
+    BigDecimal max = a.max(b);
+    if (max.signum() == 0) {
+      return 1;
+    }
+    return a.subtract(b).abs().divide(max, 4, RoundingMode.HALF_UP).doubleValue();
+  }
+}
