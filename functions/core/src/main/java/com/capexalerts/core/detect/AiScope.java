@@ -13,22 +13,62 @@ final class AiScope {
 
   static final Set<String> SUPPLY_WORDS = Lexicon.words("ai-scope/supply-words");
 
-  static boolean inScope(ItemContext ctx, Sent s, int role) {
+  /** The amount's sentence, the headline or a neighbour is about AI, as its role requires. */
+  static boolean inScope(ItemContext ctx, Sent s, int role, Trace trace) {
     int own = scope(s);
     if (role == MoneyRole.ROLE_ACQUIRE) {
-      return own == 2;
+      return decided(trace, s, own == 2, "an acquisition or deal must be about AI itself");
     }
     if (s.nonAi) {
-      return own >= 1;
+      return decided(trace, s, own >= 1, "the sentence names a non-AI object, so it must be about AI itself");
     }
     if (own >= 1) {
-      return true;
+      return decided(trace, s, true, "");
     }
     if (!ctx.sents.isEmpty() && ctx.sents.get(0).isTitle && scope(ctx.sents.get(0)) >= 1) {
-      return true;
+      return decided(trace, ctx.sents.get(0), true, "");
     }
     int i = s.index;
-    return (i > 0 && scope(ctx.sents.get(i - 1)) == 2) || (i + 1 < ctx.sents.size() && scope(ctx.sents.get(i + 1)) == 2);
+    if (i > 0 && scope(ctx.sents.get(i - 1)) == 2) {
+      return decided(trace, ctx.sents.get(i - 1), true, "");
+    }
+    if (i + 1 < ctx.sents.size() && scope(ctx.sents.get(i + 1)) == 2) {
+      return decided(trace, ctx.sents.get(i + 1), true, "");
+    }
+    return decided(trace, s, false, "no AI words in the sentence, the headline or the sentences beside it");
+  }
+
+  /** Records the scope decision and the AI word it rests on (in sentence by) when explaining. */
+  private static boolean decided(Trace trace, Sent by, boolean ai, String rule) {
+    if (trace != null) {
+      String where = by.isTitle ? "the headline" : "sentence " + by.index;
+      String word = cue(by);
+      String reason = word == null ? rule : "by " + word + " in " + where + (rule.isEmpty() ? "" : "; " + rule);
+      trace.decide("scope", ai ? "AI" : "not AI", reason);
+    }
+    return ai;
+  }
+
+  /** The first word (or AI company) that makes the sentence about AI, strongest first; null when none. */
+  static String cue(Sent s) {
+    Token[] t = s.tokens();
+    String weak = null;
+    for (int k = 0; k < t.length; k++) {
+      Token x = t[k];
+      if (x.kind == Token.Kind.WORD && x.has(Cue.SCOPE)) {
+        return Trace.phrase(s, k);
+      }
+      if (x.kind == Token.Kind.COMPANY) {
+        CompanyMention c = s.mentions.get(x.ref);
+        if (c.company().isAiScope(c.alias())) {
+          return Trace.quote(s, k, k + 1);
+        }
+      }
+      if (weak == null && x.kind == Token.Kind.WORD && x.has(Cue.SCOPE_WEAK)) {
+        weak = Trace.phrase(s, k);
+      }
+    }
+    return weak;
   }
 
   static int scope(Sent s) {

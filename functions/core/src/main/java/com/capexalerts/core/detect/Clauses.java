@@ -132,4 +132,14 @@ final class Clauses {
     }
     return false;
   }
+
+  /** Index of the first word in [from, to) with one of the flags, or -1 (for explanations). */
+  static int firstFlag(Token[] t, int from, int to, int flags) {
+    for (int k = Math.max(0, from); k < to && k < t.length; k++) {
+      if (t[k].isWord() && t[k].has(flags)) {
+        return k;
+      }
+    }
+    return -1;
+  }
 }

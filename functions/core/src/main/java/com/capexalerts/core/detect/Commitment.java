@@ -17,6 +17,37 @@ final class Commitment {
 
   static final Set<String> EXPECT_VERBS = Lexicon.words("commitment/expect-verbs");
 
+  /**
+   * Why the amount is no commitment of its spender, or null. The clause runs from clauseFrom (the spender) or base
+   * (the previous amount or the clause start) to the amount. Constant reasons: no allocation.
+   */
+  static String notCommitted(ItemContext ctx, Token[] t, int base, int clauseFrom, int prevMoney, int m, int rightEnd) {
+    if (Clauses.anyFlag(t, clauseFrom, m, Cue.TENTATIVE)) {
+      return TENTATIVE;
+    }
+    if (Clauses.anyFlag(t, base, m, Cue.STALLED) || stalledAfter(t, m)) {
+      return STALLED;
+    }
+    if (partOfRejected(ctx, t, prevMoney, m)) {
+      return "part of a total found to be no commitment";
+    }
+    if (isEstimate(t, base, m)) {
+      return ESTIMATE;
+    }
+    if (isReportedResult(t, clauseFrom, m, rightEnd)) {
+      return "a reported period result";
+    }
+    if (reportedChange(t, base, m)) {
+      return "a reported change";
+    }
+    return null;
+  }
+
+  /** {@link #notCommitted} reasons whose cue word an explanation quotes. */
+  static final String TENTATIVE = "tentative talk or denial";
+  static final String STALLED = "stalled or not going ahead";
+  static final String ESTIMATE = "someone else's estimate";
+
   /** "Nvidia's $100 billion OpenAI investment plan stalls": the rest of the clause says it is not going ahead. */
   static boolean stalledAfter(Token[] t, int m) {
     int words = 0;

@@ -63,15 +63,42 @@ public final class Detector {
    * company, so its "we" and "our" are the company.
    */
   public List<Finding> detect(FeedItem item) {
-    int year = item.published() == null ? 0 : item.published().atZone(ZoneOffset.UTC).getYear();
-    return new ItemAnalysis(
-            this, item.title(), item.summary(), year, () -> watchlist.publisher(item.link(), item.source()).orElse(null))
-        .run();
+    return analysis(item, null).run();
   }
 
   /** Findings of a title and text, in text order (title first). */
   public List<Finding> detect(String title, String text) {
-    return new ItemAnalysis(this, title == null ? "" : title, text == null ? "" : text, 0, () -> null).run();
+    return analysis(title, text, null).run();
+  }
+
+  /**
+   * Why an item gives the findings it gives: each stage's decision about each money amount, with its reason, and
+   * the findings ({@link #detect(FeedItem)} gives the same ones). Slower than detect; for people and tests.
+   */
+  public Explanation explain(FeedItem item) {
+    Trace trace = new Trace();
+    return trace.explanation(analysis(item, trace).run());
+  }
+
+  /** {@link #explain(FeedItem)} for a title and text. */
+  public Explanation explain(String title, String text) {
+    Trace trace = new Trace();
+    return trace.explanation(analysis(title, text, trace).run());
+  }
+
+  private ItemAnalysis analysis(FeedItem item, Trace trace) {
+    int year = item.published() == null ? 0 : item.published().atZone(ZoneOffset.UTC).getYear();
+    return new ItemAnalysis(
+        this,
+        item.title(),
+        item.summary(),
+        year,
+        () -> watchlist.publisher(item.link(), item.source()).orElse(null),
+        trace);
+  }
+
+  private ItemAnalysis analysis(String title, String text, Trace trace) {
+    return new ItemAnalysis(this, title == null ? "" : title, text == null ? "" : text, 0, () -> null, trace);
   }
 
   Watchlist watchlist() {

@@ -27,12 +27,21 @@ final class FindingMerger {
   /** A headline with these is about a legal payment; its figure repeated in the body is that payment. */
   static final Set<String> LEGAL_WORDS = Lexicon.words("finding-merger/legal-words");
 
-  static List<Finding> merge(ItemContext ctx, List<Candidate> all, Set<Company> subjects) {
+  static List<Finding> merge(ItemContext ctx, List<Candidate> all, Set<Company> subjects, Trace trace) {
     // A headline figure that the body shows to be talks, an estimate or a result is no commitment either.
     List<Candidate> candidates =
         all.stream()
             .filter(c -> c.sent().isTitle ? headlineFigureStands(ctx, c, all) : bodyFigureStands(ctx, c, all))
             .toList();
+    if (trace != null && candidates.size() < all.size()) {
+      for (Candidate c : all) {
+        if (!candidates.contains(c)) {
+          trace.decide(c, "merge", "dropped", c.sent().isTitle
+              ? "a headline figure the body shows to be no commitment, or gives to only some of the companies named"
+              : "the headline says this figure is a legal payment");
+        }
+      }
+    }
     List<List<Candidate>> clusters = new ArrayList<>();
     for (Candidate c : candidates) {
       if (c.sent().isTitle) {
@@ -84,14 +93,34 @@ final class FindingMerger {
       boolean strong = cl.stream().anyMatch(c -> !c.weak());
       kinds.add(subjects.contains(cl.get(0).company()) && !old && strong ? FindingKind.ANNOUNCEMENT : FindingKind.MENTION);
     }
-    boolean[] dropped = partsAndShares(clusters, kinds);
+    String[] dropped = partsAndShares(clusters, kinds);
     List<Finding> out = new ArrayList<>(clusters.size());
     for (int i = 0; i < clusters.size(); i++) {
-      if (!dropped[i]) {
+      if (dropped[i] == null) {
         out.add(finding(clusters.get(i), kinds.get(i)));
+        if (trace != null) {
+          explainFinding(trace, clusters.get(i), out.size(), out.getLast());
+        }
+      } else if (trace != null) {
+        for (Candidate c : clusters.get(i)) {
+          trace.decide(c, "merge", "dropped", dropped[i]);
+        }
       }
     }
     return out;
+  }
+
+  /** Which finding each figure of a cluster became, and whether its sentence is the evidence. */
+  private static void explainFinding(Trace trace, List<Candidate> cluster, int number, Finding f) {
+    for (Candidate c : cluster) {
+      String how = cluster.size() == 1
+          ? "its own finding"
+          : "merged with " + (cluster.size() - 1) + " other figure(s) of " + f.company()
+              + " (same company, within 2%; a headline figure joins the closest within 15%)";
+      boolean evidence = c.sent().text.equals(f.evidence());
+      trace.decide(c, "merge", "finding #" + number + " (" + f.kind().name().toLowerCase(java.util.Locale.ROOT) + ")",
+          how + (evidence ? "; its sentence is the evidence" : ""));
+    }
   }
 
   /** The headline says what a body figure is ("agrees to pay $1.5 billion to settle a lawsuit"): then it is not. */
@@ -118,10 +147,11 @@ final class FindingMerger {
 
   /**
    * Which announcement clusters are not separate commitments: a joint figure for a company that states its own
-   * amount elsewhere, or a smaller figure of the same company written beside or after a larger one.
+   * amount elsewhere, or a smaller figure of the same company written beside or after a larger one. Per cluster: why
+   * it is dropped, or null when it stands.
    */
-  static boolean[] partsAndShares(List<List<Candidate>> clusters, List<FindingKind> kinds) {
-    boolean[] dropped = new boolean[clusters.size()];
+  static String[] partsAndShares(List<List<Candidate>> clusters, List<FindingKind> kinds) {
+    String[] dropped = new String[clusters.size()];
     for (int i = 0; i < clusters.size(); i++) {
       if (kinds.get(i) != FindingKind.ANNOUNCEMENT) {
         continue;
@@ -136,11 +166,11 @@ final class FindingMerger {
         List<Candidate> b = clusters.get(j);
         boolean bOwn = b.stream().anyMatch(c -> !c.shared());
         if (shared && bOwn) {
-          dropped[i] = true;
+          dropped[i] = "a joint figure for a company that states its own amount elsewhere";
           break;
         }
         if (b.get(0).usd().compareTo(a.get(0).usd()) > 0 && (!shared || !bOwn) && isPartOf(a, b)) {
-          dropped[i] = true;
+          dropped[i] = "part of a larger total of the same company";
           break;
         }
       }

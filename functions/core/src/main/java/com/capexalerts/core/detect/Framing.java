@@ -26,6 +26,34 @@ final class Framing {
 
   static final Set<String> REFERENCED_VERBS = Lexicon.words("framing/referenced-verbs");
 
+  /** Why the amount is an old figure (see the class comment), or null. Constant reasons: no allocation. */
+  static String dated(ItemContext ctx, Token[] t, int winStart, int base, int m, int rightEnd, MoneySpan span) {
+    if (pastCue(ctx, t, winStart, m, rightEnd) >= 0) {
+      return PAST;
+    }
+    if (Clauses.anyFlag(t, winStart, m, Cue.PERFECT) && !increment(span)) {
+      return PERFECT;
+    }
+    if (runningTotal(t, Math.min(base, winStart), m)) {
+      return "a running total";
+    }
+    if (referencedPlan(t, m)) {
+      return "a plan referred to";
+    }
+    if (underPlan(span, t, m)) {
+      return "under a plan referred to";
+    }
+    if (heldStock(t, m)) {
+      return "commitments held, not made";
+    }
+    return null;
+  }
+
+  /** {@link #dated} reason for a past reference or reaffirmation. */
+  static final String PAST = "past reference or reaffirmation";
+  /** {@link #dated} reason for "has invested" without "another" or "an additional". */
+  static final String PERFECT = "a running total in the perfect tense";
+
   /** "bringing its total investment to $8 billion", "taking planned investment to $400 billion": a sum so far. */
   static boolean runningTotal(Token[] t, int from, int m) {
     if (m == 0 || !(t[m - 1].is("to") || t[m - 1].is("and"))) {
@@ -133,9 +161,10 @@ final class Framing {
 
   /**
    * Past reference or reaffirmation in the amount's window, leaving out relative clauses that close before it
-   * ("Alibaba, which listed in 2014, will invest ..."). A year before the item's own counts as past.
+   * ("Alibaba, which listed in 2014, will invest ..."). A year before the item's own counts as past. Returns the
+   * index of the word that dates it, or -1.
    */
-  static boolean isPast(ItemContext ctx, Token[] t, int from, int m, int rightEnd) {
+  static int pastCue(ItemContext ctx, Token[] t, int from, int m, int rightEnd) {
     // "will invest $100 billion initially and up to $500 billion": in a forward clause "initially" marks a
     // tranche of the commitment, not an earlier one ("initially pledged $10 billion in 2023").
     boolean forward = Clauses.anyFlag(t, Clauses.clauseStart(t, m), m, Cue.FORWARD);
@@ -153,16 +182,16 @@ final class Framing {
         }
       }
       if (isPastToken(ctx, t, k, Cue.PAST | Cue.PAST_LEFT | Cue.REAFFIRM) && !(forward && isTranche(t[k]))) {
-        return true;
+        return k;
       }
       k++;
     }
     for (k = m + 1; k < rightEnd; k++) {
       if (isPastToken(ctx, t, k, Cue.PAST | Cue.REAFFIRM) && !(forward && isTranche(t[k]))) {
-        return true;
+        return k;
       }
     }
-    return false;
+    return -1;
   }
 
   static boolean isTranche(Token x) {

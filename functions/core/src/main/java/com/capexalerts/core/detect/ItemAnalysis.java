@@ -32,16 +32,29 @@ import java.util.function.Supplier;
  */
 final class ItemAnalysis {
   private final ItemContext ctx;
+  /** Collects the decisions when explaining; null in ordinary detection. */
+  private final Trace trace;
 
-  ItemAnalysis(Detector detector, String title, String text, int year, Supplier<Company> publisherLookup) {
+  ItemAnalysis(
+      Detector detector, String title, String text, int year, Supplier<Company> publisherLookup, Trace trace) {
     this.ctx = new ItemContext(detector, title, text, year, publisherLookup);
+    this.trace = trace;
   }
 
   List<Finding> run() {
-    if (!ctx.read()) {
+    String unread = ctx.read();
+    if (unread != null) {
+      if (trace != null) {
+        trace.item("item", "skipped", unread);
+      }
       return List.of();
     }
     Subjects.findTitleSubjects(ctx);
+    if (trace != null) {
+      trace.item("subjects", ctx.titleSubjects.isEmpty() ? "none" : Trace.names(List.copyOf(ctx.titleSubjects)),
+          ctx.newsroomSubject ? "the company whose newsroom published the item" : "the watched companies the headline"
+              + " names, except objects and comparisons");
+    }
     List<Candidate> candidates = new ArrayList<>();
     for (Sent s : ctx.sents) {
       if (s.money.isEmpty()) {
@@ -59,30 +72,77 @@ final class ItemAnalysis {
           detected.add(m);
         }
       }
-      Subjects.roundup(ctx, candidates, before);
+      Subjects.roundup(ctx, candidates, before, trace);
     }
     if (candidates.isEmpty()) {
       return List.of();
     }
-    return FindingMerger.merge(ctx, candidates, Subjects.of(ctx, candidates));
+    Set<Company> subjects = Subjects.of(ctx, candidates);
+    if (trace != null) {
+      if (!subjects.equals(ctx.titleSubjects)) {
+        trace.item("subjects", subjects.isEmpty() ? "none" : Trace.names(List.copyOf(subjects)),
+            "with the companies the first sentences report committing money");
+      }
+      explainKinds(candidates, subjects);
+    }
+    return FindingMerger.merge(ctx, candidates, subjects, trace);
+  }
+
+  /** Each candidate's own kind: what dates or frames it, or whether its spender is a subject of the item. */
+  private void explainKinds(List<Candidate> candidates, Set<Company> subjects) {
+    for (Candidate c : candidates) {
+      String name = c.company().name();
+      String dated = trace.dated(c);
+      String framed = trace.framed(c);
+      if (c.old()) {
+        trace.decide(c, "kind", "mention", name + ": dated: " + dated);
+      } else if (c.weak()) {
+        trace.decide(c, "kind", "mention", name + ": framed: " + (framed == null ? "context" : framed));
+      } else if (!subjects.contains(c.company())) {
+        trace.decide(c, "kind", "mention", name + " is not a subject of the item");
+      } else {
+        trace.decide(c, "kind", "announcement",
+            name + " is a subject of the item and the figure is asserted in its own clause, undated");
+      }
+    }
   }
 
   /** Adds the candidates of the amount at token m; true when it is an investment figure of a watched company. */
   private boolean analyze(Sent s, int m, Set<Integer> detected, List<Candidate> out) {
     Token[] t = s.tokens;
     MoneySpan span = s.money.get(t[m].ref);
+    if (trace != null) {
+      trace.amount(s, m);
+    }
     int prevMoney = Clauses.prevMoney(t, m);
     int nextMoney = Clauses.nextMoney(t, m);
     if (MoneyRole.isDelta(t, m)) {
+      if (trace != null) {
+        trace.decide("old figure", "dropped", "a change ('by' after a raise or cut), not the plan");
+      }
       return false;
     }
     boolean baseline = MoneyRole.isBaseline(t, m, prevMoney, detected);
-    int role = baseline ? MoneyRole.ROLE_INVEST : MoneyRole.role(s, m);
+    int role;
+    if (baseline) {
+      role = MoneyRole.ROLE_INVEST;
+      if (trace != null) {
+        trace.decide("role", "old figure", "the earlier figure after 'from' or 'compared with' a detected one");
+      }
+    } else {
+      role = MoneyRole.role(s, m, trace);
+    }
     if (role == MoneyRole.ROLE_NONE && !s.isTitle && Clauses.firstWord(t) == m && MoneyRole.purposeAfter(t, m)) {
       role = MoneyRole.ROLE_INVEST; // "• $2.9 billion over two years for hyperscale cloud and AI infrastructure"
+      if (trace != null) {
+        trace.decide("role", "invest", "a list item that opens with the amount and says what it is for");
+      }
     }
     if (role == MoneyRole.ROLE_NONE && detected.contains(prevMoney) && MoneyRole.gapped(t, m)) {
       role = MoneyRole.ROLE_INVEST; // "Alphabet at $75 billion and Meta at up to $65 billion": the listed figures share a verb
+      if (trace != null) {
+        trace.decide("role", "invest", "listed after a detected figure, sharing its verb");
+      }
     }
     if (role == MoneyRole.ROLE_DROP || role == MoneyRole.ROLE_NONE) {
       if (role == MoneyRole.ROLE_DROP) {
@@ -94,16 +154,20 @@ final class ItemAnalysis {
       }
       return false;
     }
-    Spender.Owner owner = Spender.owner(ctx, s, m);
+    Spender.Owner owner = Spender.owner(ctx, s, m, trace);
     if (owner == null) {
       return false;
     }
     int clauseStart = Clauses.clauseStart(t, m);
     int base = Math.max(prevMoney + 1, clauseStart);
     if (owner.companies().size() > 1 && Clauses.anyFlag(t, base, Clauses.rightEnd(t, m, 12), Cue.AGGREGATE)) {
+      if (trace != null) {
+        int k = Clauses.firstFlag(t, base, Clauses.rightEnd(t, m, 12), Cue.AGGREGATE);
+        trace.decide("spender", "dropped", "an aggregate of several companies' budgets, " + Trace.phrase(s, k));
+      }
       return false;
     }
-    if (!AiScope.inScope(ctx, s, role)) {
+    if (!AiScope.inScope(ctx, s, role, trace)) {
       return false;
     }
     int winStart = Clauses.afterQuote(t, Clauses.windowStart(t, base, owner.anchor(), m), m);
@@ -111,27 +175,15 @@ final class ItemAnalysis {
     // ... its $15 billion hub" is not Google's talk).
     int clauseFrom = owner.anchor() >= base && owner.anchor() < m ? owner.anchor() : winStart;
     int rightEnd = owner.rightClause() ? Clauses.clauseRightEnd(t, m) : Clauses.rightEnd(t, m, 10);
-    boolean notCommitted =
-        !baseline
-            && (Clauses.anyFlag(t, clauseFrom, m, Cue.TENTATIVE)
-                || Clauses.anyFlag(t, base, m, Cue.STALLED)
-                || Commitment.stalledAfter(t, m)
-                || Commitment.partOfRejected(ctx, t, prevMoney, m)
-                || Commitment.isEstimate(t, base, m)
-                || Commitment.isReportedResult(t, clauseFrom, m, rightEnd)
-                || Commitment.reportedChange(t, base, m));
-    boolean old =
-        baseline
-            || Framing.isPast(ctx, t, winStart, m, rightEnd)
-            || (Clauses.anyFlag(t, winStart, m, Cue.PERFECT) && !Framing.increment(span))
-            || Framing.runningTotal(t, Math.min(base, winStart), m)
-            || Framing.referencedPlan(t, m)
-            || Framing.underPlan(span, t, m)
-            || Framing.heldStock(t, m);
+    String notCommitted = baseline ? null : Commitment.notCommitted(ctx, t, base, clauseFrom, prevMoney, m, rightEnd);
+    String dated = baseline ? "an earlier figure" : Framing.dated(ctx, t, winStart, base, m, rightEnd, span);
     boolean relative = owner.relative() || Framing.inRelativeClause(t, owner.anchor(), m);
     boolean compared = Framing.isCompared(s, t, owner.head());
     boolean weak = !owner.subjectLike() || relative || compared;
     boolean raise = !baseline && Raise.isRaise(t, winStart, m, nextMoney);
+    if (trace != null) {
+      explainClause(s, m, owner, notCommitted, dated, base, clauseFrom, winStart, rightEnd, relative, compared, raise);
+    }
 
     int charFrom = prevMoney >= 0 ? t[prevMoney].end : (clauseStart > 0 ? t[clauseStart - 1].end : 0);
     if (prevMoney >= 0 && owner.anchor() > prevMoney && owner.anchor() < m) {
@@ -153,17 +205,58 @@ final class ItemAnalysis {
       }
       BigDecimal usd = ctx.usd(money);
       if (usd == null || usd.compareTo(ctx.detector.minimumUsd()) < 0) {
+        if (trace != null) {
+          trace.decide("threshold", "dropped", usd == null
+              ? "no USD rate for " + money.amount().currency()
+              : c.name() + "'s figure is below the minimum of $" + ctx.detector.minimumUsd().toPlainString());
+        }
         continue;
       }
-      if (notCommitted) {
+      if (notCommitted != null) {
         ctx.rejectFigure(s, money);
         ctx.rejectedTokens.add(t[m].start);
         continue;
       }
       out.add(
-          new Candidate(c, old, weak, owner.companies().size() > 1, money, usd, period, s, t[m].start, raise));
+          new Candidate(c, dated != null, weak, owner.companies().size() > 1, money, usd, period, s, t[m].start, raise));
       any = true;
     }
     return any;
+  }
+
+  /** The commitment, dating, framing and raise decisions of an amount, with the words they rest on. */
+  private void explainClause(
+      Sent s, int m, Spender.Owner owner, String notCommitted, String dated, int base, int clauseFrom, int winStart,
+      int rightEnd, boolean relative, boolean compared, boolean raise) {
+    Token[] t = s.tokens;
+    if (notCommitted != null) {
+      int cue = -1;
+      if (notCommitted == Commitment.TENTATIVE) {
+        cue = Clauses.firstFlag(t, clauseFrom, m, Cue.TENTATIVE);
+      } else if (notCommitted == Commitment.STALLED) {
+        cue = Clauses.firstFlag(t, base, Math.min(t.length, m + 9), Cue.STALLED);
+      } else if (notCommitted == Commitment.ESTIMATE) {
+        cue = Clauses.firstFlag(t, base, Math.min(t.length, m + 12), Cue.ANALYST);
+      }
+      String by = cue < 0 ? "" : notCommitted == Commitment.ESTIMATE ? ", speaker " + Trace.phrase(s, cue) : ", by " + Trace.phrase(s, cue);
+      trace.decide("commitment", "dropped", notCommitted + by);
+      return;
+    }
+    trace.decide("commitment", "committed", "no estimate, talk, denial or reported result in the spender's clause");
+    if (dated != null) {
+      int cue = dated == Framing.PAST ? Framing.pastCue(ctx, t, winStart, m, rightEnd)
+          : dated == Framing.PERFECT ? Clauses.firstFlag(t, winStart, m, Cue.PERFECT) : -1;
+      trace.dated(dated + (cue < 0 ? "" : ", by " + Trace.phrase(s, cue)));
+    }
+    if (!owner.subjectLike()) {
+      trace.framed("the spender is not the subject of its clause (a possessive in another phrase, or a plan referred to)");
+    } else if (relative) {
+      trace.framed("a relative clause about the spender");
+    } else if (compared) {
+      trace.framed("a comparison, " + Trace.quote(s, Math.max(0, owner.head() - 3), owner.head() + 1));
+    }
+    if (raise) {
+      trace.decide("raise", "raised plan", "a raise verb with a plan noun, or a plan given with an earlier figure");
+    }
   }
 }

@@ -49,21 +49,21 @@ final class ItemContext {
   }
 
   /**
-   * Reads the item into sentences; false, cheaply, when it has no money amount or no watched company (or
-   * publisher), so there is nothing to detect.
+   * Reads the item into sentences; returns null, or, cheaply, why there is nothing to detect: no money amount, or
+   * no watched company (nor a watched publisher).
    */
-  boolean read() {
+  String read() {
     String yen = "JPY";
     titleMoney = detector.moneyParser().find(title, yen);
     List<MoneySpan> textMoney = detector.moneyParser().find(text, yen);
     if (titleMoney.isEmpty() && textMoney.isEmpty()) {
-      return false;
+      return "no money amount in the item";
     }
     publisher = publisherLookup.get();
     List<CompanyMention> titleCos = detector.watchlist().find(title);
     List<CompanyMention> textCos = detector.watchlist().find(text);
     if (titleCos.isEmpty() && textCos.isEmpty() && publisher == null) {
-      return false;
+      return "no watched company named, and not from a watched company's newsroom";
     }
     String yenDefault = yen;
     if (titleMoney.stream().anyMatch(MoneySpan::yenSign) || textMoney.stream().anyMatch(MoneySpan::yenSign)) {
@@ -81,7 +81,7 @@ final class ItemContext {
               shiftMoney(textMoney, s.start(), s.end(), yenDefault),
               shiftMentions(textCos, s.start(), s.end())));
     }
-    return true;
+    return null;
   }
 
   /** Some word of the headline passes the test; false when the item has no headline. */

@@ -41,6 +41,7 @@ final class MoneyRole {
   /** A non-investment cue governs it: revenue, valuation, fund-raise, buyback ... */
   static final int ROLE_DROP = 0;
 
+  /** Money invested: spending, capex, a pledge, a data centre ... */
   static final int ROLE_INVEST = 1;
 
   /** An investment only when the sentence itself is about AI (acquisitions, purchases, deals). */
@@ -79,10 +80,13 @@ final class MoneyRole {
   }
 
   /** The amount's nearest governing cue (see the class comment). */
-  static int role(Sent s, int m) {
+  static int role(Sent s, int m, Trace trace) {
     Token[] t = s.tokens;
     int rightInvest = -1;
     int rightDeal = -1;
+    int rightInvestAt = -1;
+    int rightDealAt = -1;
+    int leftAt = -1;
     boolean nounAllowed = true;
     int words = 0;
     for (int k = m + 1; k < t.length && words < 5; k++) {
@@ -109,14 +113,16 @@ final class MoneyRole {
       }
       words++;
       if (x.has(Cue.DROP)) {
-        return ROLE_DROP;
+        return decided(trace, s, ROLE_DROP, k, "right after it");
       }
       boolean passive = x.has(Cue.INVEST) && (x.is("be") || x.is("been") || x.is("being"));
       if ((nounAllowed || passive) && words <= 3 && rightInvest < 0 && x.has(Cue.INVEST)) {
         rightInvest = words; // "a $10 billion data center", "$80 billion will be spent"
+        rightInvestAt = k;
       }
       if (nounAllowed && words <= 3 && rightDeal < 0 && x.has(Cue.DEAL | Cue.ACQUIRE)) {
         rightDeal = words;
+        rightDealAt = k;
       }
       boolean modifier = x.upper || x.norm.indexOf('-') > 0 || NOUN_MODIFIERS.contains(x.norm);
       if (!NOUN_LINKS.contains(x.norm) && !modifier && !x.has(Cue.INVEST | Cue.SCOPE | Cue.SCOPE_WEAK | Cue.DEAL)) {
@@ -150,10 +156,11 @@ final class MoneyRole {
       words++;
       wordsSinceMoney++;
       if (x.has(Cue.FUNDRAISE) && words <= 2) {
-        return ROLE_DROP; // "raised $6 billion", "raising another $2 billion"
+        return decided(trace, s, ROLE_DROP, k, "a fund-raise"); // "raised $6 billion", "raising another $2 billion"
       }
       if (x.has(Cue.DROP | Cue.DROP_LEFT)) {
         leftDistance = words;
+        leftAt = k;
         leftRole = ROLE_DROP;
         if (isDealPrice(t, k)) {
           leftRole = t[k - 1].has(Cue.ACQUIRE) ? ROLE_ACQUIRE : dealRole(s);
@@ -162,31 +169,61 @@ final class MoneyRole {
       }
       if (x.has(Cue.INVEST)) {
         leftDistance = words;
+        leftAt = k;
         leftRole = governedBySale(t, k) ? ROLE_DROP : ROLE_INVEST;
         break;
       }
       if (x.has(Cue.ACQUIRE)) {
         leftDistance = words;
+        leftAt = k;
         leftRole = ROLE_ACQUIRE;
         break;
       }
       if (x.has(Cue.DEAL)) {
         leftDistance = words;
+        leftAt = k;
         boolean financing = k > 0 && t[k - 1].isWord() && t[k - 1].has(Cue.DROP); // "bond deal", "debt deal"
         leftRole = financing ? ROLE_DROP : dealRole(s);
         break;
       }
     }
     if (rightInvest > 0 && (leftDistance < 0 || rightInvest < leftDistance)) {
-      return ROLE_INVEST;
+      return decided(trace, s, ROLE_INVEST, rightInvestAt, "after it");
     }
     if (leftDistance > 0) {
-      return leftRole;
+      return decided(trace, s, leftRole, leftAt, "");
     }
     if (rightDeal > 0) {
-      return dealRole(s);
+      return decided(trace, s, dealRole(s), rightDealAt, "after it");
     }
-    return relativeSpender(t, m) >= 0 ? ROLE_INVEST : ROLE_NONE;
+    int spender = relativeSpender(t, m);
+    return decided(trace, s, spender >= 0 ? ROLE_INVEST : ROLE_NONE, spender, spender >= 0 ? "the company that spends it" : "");
+  }
+
+  /** Records the role decided by the cue at k (or by none, k &lt; 0) when explaining; returns the role. */
+  private static int decided(Trace trace, Sent s, int role, int k, String how) {
+    if (trace != null) {
+      String reason;
+      if (k < 0) {
+        reason = "no investment, deal or other money cue governs it";
+      } else if (role == ROLE_NONE) {
+        reason = "by " + Trace.phrase(s, k) + ", but the sentence speaks of supplying: the seller's deal";
+      } else {
+        reason = "by " + Trace.phrase(s, k) + (how.isEmpty() ? "" : " (" + how + ")");
+      }
+      trace.decide("role", name(role), reason);
+    }
+    return role;
+  }
+
+  /** The role's name in explanations. */
+  static String name(int role) {
+    return switch (role) {
+      case ROLE_INVEST -> "invest";
+      case ROLE_ACQUIRE -> "acquisition or deal";
+      case ROLE_DROP -> "not an investment";
+      default -> "no investment cue";
+    };
   }
 
   /**

@@ -70,18 +70,18 @@ final class Spender {
     }
   }
 
-  static Owner owner(ItemContext ctx, Sent s, int m) {
+  static Owner owner(ItemContext ctx, Sent s, int m, Trace trace) {
     Token[] t = s.tokens;
     // a. "Meta's $65 billion budget", "its $80 billion plan"
     for (int k = m - 1, skipped = 0; k >= 0 && skipped <= 2; k--) {
       Token x = t[k];
       // In the body such a figure is presupposed, not announced: the news is asserted elsewhere.
       if (x.kind == Token.Kind.COMPANY && x.possessive) {
-        return single(s, k, s.isTitle && !embedded(t, k));
+        return by(trace, s, "the possessive %s", single(s, k, s.isTitle && !embedded(t, k)));
       }
       if (x.isWord() && (x.is("its") || x.is("their"))) {
         Owner o = resolve(ctx, s, k, x.is("their"));
-        return o == null || s.isTitle ? o : o.weak();
+        return by(trace, s, "the possessive pronoun, %s", o == null || s.isTitle ? o : o.weak());
       }
       if (x.isWord() && x.flags == 0 && !x.possessive) {
         skipped++;
@@ -93,19 +93,19 @@ final class Spender {
     if (m >= 2 && t[m - 2].is(",") && t[m - 1].isWord() && t[m - 1].norm.endsWith("ing") && t[m - 1].has(Cue.INVEST)) {
       for (int k = 0; k < m - 2; k++) {
         if (t[k].kind == Token.Kind.COMPANY && !isObject(t, k) && !t[k].possessive) {
-          return list(s, k, true);
+          return by(trace, s, "%s, the subject of a participle clause", list(s, k, true));
         }
       }
     }
     // b. gapping: "Nvidia will invest $10 billion in Anthropic and Microsoft up to $5 billion"
     if (Clauses.prevMoney(t, m) >= 0 && MoneyRole.gapped(t, m)) {
-      return single(s, t[m - 1].kind == Token.Kind.COMPANY ? m - 1 : m - 2, true);
+      return by(trace, s, "%s, the subject of a gapped clause", single(s, t[m - 1].kind == Token.Kind.COMPANY ? m - 1 : m - 2, true));
     }
     // c. "the $80 billion Microsoft plans to spend"
     int rel = MoneyRole.relativeSpender(t, m);
     if (rel >= 0) {
       Owner o = single(s, rel, true);
-      return new Owner(o.companies, rel, rel, true, false, true);
+      return by(trace, s, "%s, the company after it that spends it", new Owner(o.companies, rel, rel, true, false, true));
     }
     // d. "investments of $5 billion from Microsoft", "a $3.8 billion project by TikTok", "the $500 billion
     //    venture of OpenAI, SoftBank and Oracle"
@@ -127,7 +127,7 @@ final class Spender {
               || (x.is("from") && (before.has(Cue.INVEST) || (investBefore && k == m + 1)));
       if (agent || investor) {
         Owner o = listForward(s, k + 1);
-        return new Owner(o.companies, k + 1, k + 1, true, false, true);
+        return by(trace, s, "%s, the investor or agent named after it", new Owner(o.companies, k + 1, k + 1, true, false, true));
       }
     }
     // e. nearest company or anaphor before the amount
@@ -137,22 +137,22 @@ final class Spender {
         break;
       }
       if (k + 2 < m && x.isWord() && SUBORDINATORS.contains(x.norm) && ownSubject(t, k + 1)) {
-        return null; // "Google commits $25 billion as Pennsylvania summit tallies $90bn": the summit's figure
+        return none(trace, "the amount is in a clause with a subject of its own, " + Trace.quote(s, k, k + 2)); // "Google commits $25 billion as Pennsylvania summit tallies $90bn": the summit's figure
       }
       if (x.isWord() && (x.is("which") || x.is("who")) && k >= 2 && t[k - 1].is(",") && t[k - 2].kind == Token.Kind.COMPANY) {
-        return list(s, k - 2, true).with(true); // "in Anthropic, which commits $30 billion to Azure"
+        return by(trace, s, "%s, with a relative clause about it", list(s, k - 2, true).with(true)); // "in Anthropic, which commits $30 billion to Azure"
       }
       if (x.kind == Token.Kind.COMPANY && !isObject(t, k)) {
         return x.possessive
-            ? single(s, k, freshPlan(t, k) || (!embedded(t, k) && !presupposed(s, t, k)))
-            : list(s, k, true);
+            ? by(trace, s, "the possessive %s", single(s, k, freshPlan(t, k) || (!embedded(t, k) && !presupposed(s, t, k))))
+            : by(trace, s, "%s, the nearest company before it that is not an object", list(s, k, true));
       }
       if (x.isWord() && x.has(Cue.ANAPHOR | Cue.PLURAL_ANAPHOR)) {
         if (k >= 2 && t[k - 1].is(",") && isName(t[k - 2])) {
-          return null; // "HUMAIN, the artificial-intelligence company ...": an apposition names someone unwatched
+          return none(trace, "an apposition names someone unwatched, " + Trace.quote(s, k - 2, k - 1)); // "HUMAIN, the artificial-intelligence company ...": an apposition names someone unwatched
         }
         Owner o = resolve(ctx, s, k, x.has(Cue.PLURAL_ANAPHOR));
-        return o != null && presupposed(s, t, x.phraseEnd - 1) ? o.weak() : o;
+        return by(trace, s, "resolving " + Trace.phrase(s, k) + " to %s", o != null && presupposed(s, t, x.phraseEnd - 1) ? o.weak() : o);
       }
     }
     // f. "With $80 billion earmarked for AI, Microsoft is ...": the subject after a fronted phrase
@@ -164,14 +164,14 @@ final class Spender {
       }
     }
     if (comma > 0 && comma + 1 < t.length && t[comma + 1].kind == Token.Kind.COMPANY && isFronted(t, m, comma)) {
-      return t[comma + 1].possessive ? single(s, comma + 1, true) : listForward(s, comma + 1);
+      return by(trace, s, "%s, the subject after a fronted phrase", t[comma + 1].possessive ? single(s, comma + 1, true) : listForward(s, comma + 1));
     }
     // g'. a list item or fragment that opens with the amount ("• $2.9 billion over two years for AI
     //     infrastructure") in an item about one company
     if (!s.isTitle && Clauses.firstWord(t) == m && s.mentions.isEmpty()) {
       Company f = focus(ctx, s.index);
       if (f != null) {
-        return new Owner(List.of(f), m, m, true, false, false);
+        return by(trace, s, "%s, for a list item that opens with the amount", new Owner(List.of(f), m, m, true, false, false));
       }
     }
     // g. "The investment of 380 billion yuan will ..." in an item about one company
@@ -180,14 +180,36 @@ final class Spender {
       // The subject itself must be the investment ("The board approved $5 billion of projects" is the board's).
       for (int k = 0; k < m; k++) {
         if (t[k].kind == Token.Kind.COMPANY || (k > 0 && t[k].isWord() && t[k].upper)) {
-          return null;
+          return none(trace, "the sentence's subject is someone else");
         }
         investNoun |= t[k].isWord() && t[k].has(Cue.INVEST);
       }
       Company f = focus(ctx, s.index);
       if (investNoun && f != null) {
-        return new Owner(List.of(f), m, m, true, false, false);
+        return by(trace, s, "%s, for a sentence whose subject is the investment", new Owner(List.of(f), m, m, true, false, false));
       }
+    }
+    return none(trace, "no watched company spends it");
+  }
+
+  /** Records who was found to spend the amount, and how, when explaining. */
+  private static Owner by(Trace trace, Sent s, String how, Owner o) {
+    if (trace != null) {
+      if (o == null) {
+        trace.decide("spender", "none", how.replace("%s", "someone") + ", but nobody watched");
+      } else {
+        Token a = s.tokens[o.anchor];
+        String word = a.kind == Token.Kind.COMPANY ? Trace.quote(s, o.anchor, o.anchor + 1) : "the item's focus";
+        trace.decide("spender", Trace.names(o.companies), "by " + how.replace("%s", word));
+      }
+    }
+    return o;
+  }
+
+  /** Records why nobody watched spends the amount, when explaining. */
+  private static Owner none(Trace trace, String why) {
+    if (trace != null) {
+      trace.decide("spender", "none", why);
     }
     return null;
   }

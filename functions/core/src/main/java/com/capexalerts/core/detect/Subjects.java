@@ -72,7 +72,7 @@ final class Subjects {
    * Microsoft pledged $2.2 billion, AWS has earmarked $6.2 billion ...") is a roundup of the field: context for the
    * companies the headline does not name.
    */
-  static void roundup(ItemContext ctx, List<Candidate> candidates, int from) {
+  static void roundup(ItemContext ctx, List<Candidate> candidates, int from, Trace trace) {
     Set<Company> own = new HashSet<>();
     for (int i = from; i < candidates.size(); i++) {
       if (!candidates.get(i).shared()) {
@@ -87,6 +87,9 @@ final class Subjects {
       if (!ctx.titleSubjects.contains(c.company())) {
         candidates.set(
             i, new Candidate(c.company(), c.old(), true, c.shared(), c.money(), c.usd(), c.period(), c.sent(), c.position(), c.raise()));
+        if (trace != null && !c.weak()) {
+          trace.framed(c, "a roundup of " + own.size() + " companies' figures, context for one the headline does not name");
+        }
       }
     }
   }
