@@ -88,22 +88,28 @@ final class ItemAnalysis {
     return FindingMerger.merge(ctx, candidates, subjects, trace);
   }
 
-  /** Each candidate's own kind: what dates or frames it, or whether its spender is a subject of the item. */
+  /** Each candidate's own kind: what dates or frames it, and whether its spender is a subject of the item. */
   private void explainKinds(List<Candidate> candidates, Set<Company> subjects) {
     for (Candidate c : candidates) {
       String name = c.company().name();
-      String dated = trace.dated(c);
-      String framed = trace.framed(c);
-      if (c.old()) {
-        trace.decide(c, "kind", "mention", name + ": dated: " + dated);
-      } else if (c.weak()) {
-        trace.decide(c, "kind", "mention", name + ": framed: " + (framed == null ? "context" : framed));
-      } else if (!subjects.contains(c.company())) {
-        trace.decide(c, "kind", "mention", name + " is not a subject of the item");
-      } else {
+      boolean subject = subjects.contains(c.company());
+      if (!c.old() && !c.weak() && subject) {
         trace.decide(c, "kind", "announcement",
             name + " is a subject of the item and the figure is asserted in its own clause, undated");
+        continue;
       }
+      List<String> why = new ArrayList<>(3);
+      if (c.old()) {
+        why.add("dated: " + trace.dated(c));
+      }
+      if (c.weak()) {
+        String framed = trace.framed(c);
+        why.add("framed: " + (framed == null ? "context" : framed));
+      }
+      if (!subject) {
+        why.add(name + " is not a subject of the item");
+      }
+      trace.decide(c, "kind", "mention", String.join("; ", why));
     }
   }
 
