@@ -77,6 +77,7 @@ final class ItemAnalysis {
     if (candidates.isEmpty()) {
       return List.of();
     }
+    Background.apply(ctx, candidates, trace);
     Set<Company> subjects = Subjects.of(ctx, candidates);
     if (trace != null) {
       if (!subjects.equals(ctx.titleSubjects)) {

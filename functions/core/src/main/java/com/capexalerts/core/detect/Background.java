@@ -1,0 +1,125 @@
+package com.capexalerts.core.detect;
+
+import com.capexalerts.core.money.MoneySpan;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * <b>Framing</b> stage, per item: news or background, when the sentence itself cannot settle it. Real coverage
+ * restates earlier pledges in the paragraphs of context of stories about something else (layoffs, a bond sale, an
+ * acquisition, a stake sale, a government programme, a critic's attack). The headline and the lede decide:
+ *
+ * <ul>
+ *   <li>a figure the headline states (within 15 %: headlines round) is the story's news;
+ *   <li>when the headline states a figure of its own, or does not speak of investing at all, or reports a reaction
+ *       to a plan ("Musk bashes $500 billion AI project"), a body figure after the lede is background: a mention;
+ *   <li>except capital-spending guidance in the body of a results story (labelling rule 1), and a sentence that
+ *       reports further news of the day ("Separately, ... said on Tuesday it will invest").
+ * </ul>
+ */
+final class Background {
+  private Background() {}
+
+  static final Set<String> REACTION_WORDS = Lexicon.words("background/reaction-words");
+  static final Set<String> RESULTS_WORDS = Lexicon.words("background/results-words");
+  static final Set<String> FRESH_WORDS = Lexicon.words("background/fresh-words");
+  static final Set<String> DEAL_WORDS = Lexicon.words("background/deal-words");
+
+  private static final String OWN_FIGURE = "the headline's own figure";
+
+  /** How far headline and body figures may differ and still be the same figure. */
+  private static final double HEADLINE_ROUNDING = 0.15;
+
+  /** Marks the body candidates that the headline and lede show to be background as framed (weak). */
+  static void apply(ItemContext ctx, List<Candidate> candidates, Trace trace) {
+    if (ctx.sents.isEmpty() || !ctx.sents.get(0).isTitle || ctx.publisher != null) {
+      return; // no headline to decide by; a newsroom post is the company's own news
+    }
+    String topic = offTopic(ctx);
+    if (topic == null || Subjects.titleRaisesMoney(ctx)) {
+      return; // in a fund-raise story the investors' stated shares are its news (see Subjects)
+    }
+    boolean ownFigure = topic.equals(OWN_FIGURE);
+    boolean results = ctx.headlineHas(x -> RESULTS_WORDS.contains(x.norm) || x.has(Cue.RESULTS));
+    for (int i = 0; i < candidates.size(); i++) {
+      Candidate c = candidates.get(i);
+      if (c.sent().isTitle || c.weak() || c.old() || inHeadline(ctx, c.usd())) {
+        continue;
+      }
+      if (ownFigure && ctx.titleSubjects.size() > 1 && ctx.titleSubjects.contains(c.company())) {
+        continue; // "Anthropic commits $30 billion to Azure; Nvidia and Microsoft to invest": whose figure is open
+      }
+      boolean lede = c.sent().index == 1 && !topic.startsWith("a reaction");
+      if (lede || fresh(c.sent()) || (results && guidance(c.sent()))) {
+        continue;
+      }
+      candidates.set(i, weak(c));
+      if (trace != null) {
+        trace.framed(c, "background: after the lede of a story about " + topic);
+      }
+    }
+  }
+
+  /**
+   * What the headline is about when it is not the investing its body's figures could announce, or null: a reaction
+   * to a plan, a figure of its own, or no investing at all.
+   */
+  static String offTopic(ItemContext ctx) {
+    if (ctx.headlineHas(x -> REACTION_WORDS.contains(x.norm))) {
+      return "a reaction to a plan";
+    }
+    if (!ctx.titleMoney.isEmpty()) {
+      return OWN_FIGURE;
+    }
+    if (!Subjects.headlineAboutInvesting(ctx) && !ctx.headlineHas(x -> DEAL_WORDS.contains(x.norm))) {
+      return "something other than investing";
+    }
+    return null;
+  }
+
+  /** The headline states this figure (headlines round). */
+  static boolean inHeadline(ItemContext ctx, BigDecimal usd) {
+    for (MoneySpan m : ctx.sents.get(0).money) {
+      BigDecimal h = ctx.usd(m);
+      if (h != null && FindingMerger.gap(h, usd) <= HEADLINE_ROUNDING) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The sentence reports further news of the day. */
+  static boolean fresh(Sent s) {
+    String text = " " + s.text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+    for (String w : FRESH_WORDS) {
+      if (text.contains(" " + w + " ")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Forward capital-spending guidance: a forecast word, or capex with a forward verb. */
+  static boolean guidance(Sent s) {
+    boolean forward = false;
+    boolean capex = false;
+    for (Token x : s.tokens()) {
+      if (!x.isWord()) {
+        continue;
+      }
+      if (x.has(Cue.PLAN_NOUN) && x.has(Cue.FORWARD)) {
+        return true; // "guidance", "outlook", "forecast"
+      }
+      forward |= x.has(Cue.FORWARD);
+      capex |= x.has(Cue.SCOPE_WEAK) && x.has(Cue.INVEST);
+    }
+    return forward && capex;
+  }
+
+  private static Candidate weak(Candidate c) {
+    return new Candidate(
+        c.company(), c.old(), true, c.shared(), c.money(), c.usd(), c.period(), c.sent(), c.position(), c.raise());
+  }
+}
