@@ -26,7 +26,9 @@ final class Background {
   static final Set<String> RESULTS_WORDS = Lexicon.words("background/results-words");
   static final Set<String> FRESH_WORDS = Lexicon.words("background/fresh-words");
   static final Set<String> DEAL_WORDS = Lexicon.words("background/deal-words");
+  static final Set<String> CAPEX_WORDS = Lexicon.words("background/capex-words");
 
+  private static final String REACTION = "a reaction to a plan";
   private static final String OWN_FIGURE = "the headline's own figure";
 
   /** How far headline and body figures may differ and still be the same figure. */
@@ -38,20 +40,25 @@ final class Background {
       return; // no headline to decide by; a newsroom post is the company's own news
     }
     String topic = offTopic(ctx);
+    if (trace != null) {
+      trace.item("background", topic == null ? "headline about investing" : "headline about " + topic,
+          topic == null ? "body figures may be news" : "body figures after the lede are background unless fresh");
+    }
     if (topic == null || Subjects.titleRaisesMoney(ctx)) {
       return; // in a fund-raise story the investors' stated shares are its news (see Subjects)
     }
     boolean ownFigure = topic.equals(OWN_FIGURE);
+    boolean reaction = topic.equals(REACTION);
     boolean results = ctx.headlineHas(x -> RESULTS_WORDS.contains(x.norm) || x.has(Cue.RESULTS));
     for (int i = 0; i < candidates.size(); i++) {
       Candidate c = candidates.get(i);
-      if (c.sent().isTitle || c.weak() || c.old() || inHeadline(ctx, c.usd())) {
+      if (c.sent().isTitle || c.weak() || c.old() || (!reaction && inHeadline(ctx, c.usd()))) {
         continue;
       }
       if (ownFigure && ctx.titleSubjects.size() > 1 && ctx.titleSubjects.contains(c.company())) {
         continue; // "Anthropic commits $30 billion to Azure; Nvidia and Microsoft to invest": whose figure is open
       }
-      boolean lede = c.sent().index == 1 && !topic.startsWith("a reaction");
+      boolean lede = c.sent().index == 1 && !reaction;
       if (lede || fresh(c.sent()) || (results && guidance(c.sent()))) {
         continue;
       }
@@ -68,7 +75,7 @@ final class Background {
    */
   static String offTopic(ItemContext ctx) {
     if (ctx.headlineHas(x -> REACTION_WORDS.contains(x.norm))) {
-      return "a reaction to a plan";
+      return REACTION;
     }
     if (!ctx.titleMoney.isEmpty()) {
       return OWN_FIGURE;
@@ -113,7 +120,7 @@ final class Background {
         return true; // "guidance", "outlook", "forecast"
       }
       forward |= x.has(Cue.FORWARD);
-      capex |= x.has(Cue.SCOPE_WEAK) && x.has(Cue.INVEST);
+      capex |= CAPEX_WORDS.contains(x.norm);
     }
     return forward && capex;
   }

@@ -169,13 +169,39 @@ final class FindingMerger {
           dropped[i] = "a joint figure for a company that states its own amount elsewhere";
           break;
         }
-        if (b.get(0).usd().compareTo(a.get(0).usd()) > 0 && (!shared || !bOwn) && isPartOf(a, b)) {
+        // a company's own amount is no part of a joint figure that the partners' own amounts add up to ("Microsoft
+        // and Nvidia to invest up to $15 billion ... Nvidia up to $10 billion and Microsoft up to $5 billion")
+        boolean split = !shared && !bOwn && isSplit(b, clusters, kinds);
+        if (b.get(0).usd().compareTo(a.get(0).usd()) > 0 && (!shared || !bOwn) && !split && isPartOf(a, b)) {
           dropped[i] = "part of a larger total of the same company";
           break;
         }
       }
     }
     return dropped;
+  }
+
+  /**
+   * The joint figure of cluster b is the sum of its partners' own amounts: the companies that share b's figure
+   * state own announced amounts that add up to it (within 5 %).
+   */
+  static boolean isSplit(List<Candidate> b, List<List<Candidate>> clusters, List<FindingKind> kinds) {
+    BigDecimal joint = b.get(0).usd();
+    Set<Company> partners = new java.util.HashSet<>();
+    for (List<Candidate> cl : clusters) {
+      if (cl.stream().allMatch(Candidate::shared) && gap(cl.get(0).usd(), joint) <= 0.02) {
+        partners.add(cl.get(0).company());
+      }
+    }
+    BigDecimal sum = BigDecimal.ZERO;
+    for (int k = 0; k < clusters.size(); k++) {
+      List<Candidate> cl = clusters.get(k);
+      if (kinds.get(k) == FindingKind.ANNOUNCEMENT && partners.contains(cl.get(0).company())
+          && cl.stream().anyMatch(c -> !c.shared()) && cl.get(0).usd().compareTo(joint) < 0) {
+        sum = sum.add(cl.get(0).usd());
+      }
+    }
+    return partners.size() > 1 && sum.signum() > 0 && gap(sum, joint) <= 0.05;
   }
 
   /** a is part of the larger b: written in the same body sentence, or first written after b. */
