@@ -62,7 +62,7 @@ final class Background {
       if (lede || fresh(c.sent()) || (results && guidance(c.sent()))) {
         continue;
       }
-      candidates.set(i, weak(c));
+      candidates.set(i, c.framed());
       if (trace != null) {
         trace.framed(c, "background: after the lede of a story about " + topic);
       }
@@ -125,8 +125,4 @@ final class Background {
     return forward && capex;
   }
 
-  private static Candidate weak(Candidate c) {
-    return new Candidate(
-        c.company(), c.old(), true, c.shared(), c.money(), c.usd(), c.period(), c.sent(), c.position(), c.raise());
-  }
 }

@@ -12,6 +12,8 @@ import java.math.BigDecimal;
  * @param shared   one of several spenders of a stated joint figure
  * @param position start offset of the amount in its sentence
  * @param raise    a raised plan
+ * @param tenseOnly dated only by the past tense of the news itself ("has completed", "has invested"), which a
+ *                 present-tense headline stating the same figure overrides
  */
 record Candidate(
     Company company,
@@ -23,4 +25,9 @@ record Candidate(
     String period,
     Sent sent,
     int position,
-    boolean raise) {}
+    boolean raise,
+    boolean tenseOnly) {
+  Candidate framed() {
+    return new Candidate(company, old, true, shared, money, usd, period, sent, position, raise, tenseOnly);
+  }
+}

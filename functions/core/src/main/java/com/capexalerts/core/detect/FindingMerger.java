@@ -89,7 +89,10 @@ final class FindingMerger {
     clusters.sort(Comparator.comparingInt(cl -> cl.stream().mapToInt(c -> c.sent().index * 100_000 + c.position()).min().orElse(0)));
     List<FindingKind> kinds = new ArrayList<>(clusters.size());
     for (List<Candidate> cl : clusters) {
-      boolean old = cl.stream().anyMatch(Candidate::old);
+      // The headline tells the news in the present ("Meta invests $14.3B for 49% of Scale AI"); the body's past
+      // tense ("has completed", "has set aside") then reports the same news, not an earlier commitment.
+      boolean headlineNews = cl.stream().anyMatch(c -> c.sent().isTitle && !c.old() && !c.weak());
+      boolean old = cl.stream().anyMatch(c -> c.old() && !(headlineNews && c.tenseOnly()));
       boolean strong = cl.stream().anyMatch(c -> !c.weak());
       kinds.add(subjects.contains(cl.get(0).company()) && !old && strong ? FindingKind.ANNOUNCEMENT : FindingKind.MENTION);
     }

@@ -26,6 +26,8 @@ final class Framing {
 
   static final Set<String> REFERENCED_VERBS = Lexicon.words("framing/referenced-verbs");
 
+  static final Set<String> TENSE_ONLY = Lexicon.words("framing/tense-only");
+
   /** Why the amount is an old figure (see the class comment), or null. Constant reasons: no allocation. */
   static String dated(ItemContext ctx, Token[] t, int winStart, int base, int m, int rightEnd, MoneySpan span) {
     if (pastCue(ctx, t, winStart, m, rightEnd) >= 0) {
@@ -47,6 +49,18 @@ final class Framing {
       return "commitments held, not made";
     }
     return null;
+  }
+
+  /** The past cue at k only tells the news in the past tense ("has completed", "has set aside"). */
+  static boolean tenseOnly(Token[] t, int k) {
+    if (k < 0) {
+      return false;
+    }
+    StringBuilder phrase = new StringBuilder(t[k].norm);
+    for (int j = k + 1; j < Math.min(t[k].phraseEnd, t.length); j++) {
+      phrase.append(' ').append(t[j].norm);
+    }
+    return TENSE_ONLY.contains(phrase.toString());
   }
 
   /** {@link #dated} reason for a past reference or reaffirmation. */

@@ -188,6 +188,8 @@ final class ItemAnalysis {
     boolean compared = Framing.isCompared(s, t, owner.head());
     boolean weak = !owner.subjectLike() || relative || compared;
     boolean raise = !baseline && Raise.isRaise(t, winStart, m, nextMoney);
+    boolean tenseOnly = dated == Framing.PERFECT
+        || (dated == Framing.PAST && Framing.tenseOnly(t, Framing.pastCue(ctx, t, winStart, m, rightEnd)));
     if (trace != null) {
       explainClause(s, m, owner, notCommitted, dated, base, clauseFrom, winStart, rightEnd, relative, compared, raise);
     }
@@ -225,7 +227,8 @@ final class ItemAnalysis {
         continue;
       }
       out.add(
-          new Candidate(c, dated != null, weak, owner.companies().size() > 1, money, usd, period, s, t[m].start, raise));
+          new Candidate(c, dated != null, weak, owner.companies().size() > 1, money, usd, period, s, t[m].start, raise,
+              tenseOnly));
       any = true;
     }
     return any;

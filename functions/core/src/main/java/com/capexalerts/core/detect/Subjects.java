@@ -86,7 +86,7 @@ final class Subjects {
       Candidate c = candidates.get(i);
       if (!ctx.titleSubjects.contains(c.company())) {
         candidates.set(
-            i, new Candidate(c.company(), c.old(), true, c.shared(), c.money(), c.usd(), c.period(), c.sent(), c.position(), c.raise()));
+            i, c.framed());
         if (trace != null && !c.weak()) {
           trace.framed(c, "a roundup of " + own.size() + " companies' figures, context for one the headline does not name");
         }
