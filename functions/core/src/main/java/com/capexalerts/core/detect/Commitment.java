@@ -22,7 +22,7 @@ final class Commitment {
    * (the previous amount or the clause start) to the amount. Constant reasons: no allocation.
    */
   static String notCommitted(ItemContext ctx, Token[] t, int base, int clauseFrom, int prevMoney, int m, int rightEnd) {
-    if (Clauses.anyFlag(t, clauseFrom, m, Cue.TENTATIVE)) {
+    if (tentativeCue(t, clauseFrom, m) >= 0) {
       return TENTATIVE;
     }
     if (Clauses.anyFlag(t, base, m, Cue.STALLED) || stalledAfter(t, m)) {
@@ -41,6 +41,50 @@ final class Commitment {
       return "a reported change";
     }
     return null;
+  }
+
+  static final Set<String> GUIDANCE_LEVELS = Lexicon.words("commitment/guidance-levels");
+  private static final Set<String> MODALS = Set.of("could", "may", "might");
+
+  /**
+   * The first tentative cue in [from, m), or -1. "could" before a level in a sentence about capital spending ("its
+   * capital spending this year could reach $175 billion to $185 billion") is how guidance ranges are told: not
+   * tentative.
+   */
+  static int tentativeCue(Token[] t, int from, int m) {
+    for (int k = Math.max(0, from); k < m && k < t.length; k++) {
+      if (!t[k].isWord() || !t[k].has(Cue.TENTATIVE)) {
+        continue;
+      }
+      if (MODALS.contains(t[k].norm) && k + 1 < m && t[k + 1].isWord() && GUIDANCE_LEVELS.contains(t[k + 1].norm)
+          && capex(t, m)) {
+        continue;
+      }
+      return k;
+    }
+    return -1;
+  }
+
+  /**
+   * The sentence speaks of a company's own capital spending: a capex word after a possessive ("its capital
+   * spending", "Meta's capex") or after "says" ("Meta says capex could ..."), not of a sector's ("spending on AI
+   * infrastructure could reach $3 trillion").
+   */
+  private static boolean capex(Token[] t, int m) {
+    for (int k = 0; k < m; k++) {
+      if (!t[k].isWord() || !Background.CAPEX_WORDS.contains(t[k].norm)) {
+        continue;
+      }
+      for (int j = k - 1; j >= Math.max(0, k - 3); j--) {
+        if (t[j].possessive || t[j].is("its") || t[j].is("their") || t[j].is("our")) {
+          return true;
+        }
+        if (j == k - 1 && j >= 1 && (t[j].is("says") || t[j].is("said")) && t[j - 1].kind == Token.Kind.COMPANY) {
+          return true; // "Meta says capex could nearly double"
+        }
+      }
+    }
+    return false;
   }
 
   /** {@link #notCommitted} reasons whose cue word an explanation quotes. */

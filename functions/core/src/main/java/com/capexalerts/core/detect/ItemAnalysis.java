@@ -242,7 +242,7 @@ final class ItemAnalysis {
     if (notCommitted != null) {
       int cue = -1;
       if (notCommitted == Commitment.TENTATIVE) {
-        cue = Clauses.firstFlag(t, clauseFrom, m, Cue.TENTATIVE);
+        cue = Commitment.tentativeCue(t, clauseFrom, m);
       } else if (notCommitted == Commitment.STALLED) {
         cue = Clauses.firstFlag(t, base, Math.min(t.length, m + 9), Cue.STALLED);
       } else if (notCommitted == Commitment.ESTIMATE) {
