@@ -27,8 +27,10 @@ final class Background {
   static final Set<String> FRESH_WORDS = Lexicon.words("background/fresh-words");
   static final Set<String> DEAL_WORDS = Lexicon.words("background/deal-words");
   static final Set<String> CAPEX_WORDS = Lexicon.words("background/capex-words");
+  static final Set<String> FRAME_WORDS = Lexicon.words("background/frame-words");
 
   private static final String REACTION = "a reaction to a plan";
+  private static final String FRAMED_FIGURE = "something else, its figure given as background";
   private static final String OWN_FIGURE = "the headline's own figure";
 
   /** How far headline and body figures may differ and still be the same figure. */
@@ -48,10 +50,17 @@ final class Background {
       return; // in a fund-raise story the investors' stated shares are its news (see Subjects)
     }
     boolean ownFigure = topic.equals(OWN_FIGURE);
-    boolean reaction = topic.equals(REACTION);
+    boolean reaction = topic.equals(REACTION) || topic.equals(FRAMED_FIGURE);
     boolean results = ctx.headlineHas(x -> RESULTS_WORDS.contains(x.norm) || x.has(Cue.RESULTS));
     for (int i = 0; i < candidates.size(); i++) {
       Candidate c = candidates.get(i);
+      if (c.sent().isTitle && topic.equals(FRAMED_FIGURE) && !c.weak()) {
+        candidates.set(i, c.framed());
+        if (trace != null) {
+          trace.framed(c, "background: the headline's figure frames news about something else");
+        }
+        continue;
+      }
       if (c.sent().isTitle || c.weak() || c.old() || (!reaction && inHeadline(ctx, c.usd()))) {
         continue;
       }
@@ -78,12 +87,45 @@ final class Background {
       return REACTION;
     }
     if (!ctx.titleMoney.isEmpty()) {
-      return OWN_FIGURE;
+      return framedFigure(ctx.sents.get(0)) ? FRAMED_FIGURE : OWN_FIGURE;
     }
     if (!Subjects.headlineAboutInvesting(ctx) && !ctx.headlineHas(x -> DEAL_WORDS.contains(x.norm))) {
       return "something other than investing";
     }
     return null;
+  }
+
+  /**
+   * The headline's figures follow a framing word ("ahead of", "amid", "despite", "as") whose main clause before it
+   * speaks of no investing: "Meta cuts about 8,000 roles ahead of $145 billion AI spending push".
+   */
+  static boolean framedFigure(Sent title) {
+    Token[] t = title.tokens();
+    boolean any = false;
+    for (int m = 0; m < t.length; m++) {
+      if (t[m].kind != Token.Kind.MONEY) {
+        continue;
+      }
+      any = true;
+      int frame = -1;
+      for (int k = m - 1; k >= 0 && k >= m - 4; k--) {
+        if (t[k].isWord() && FRAME_WORDS.contains(t[k].norm)) {
+          frame = k;
+          break;
+        }
+      }
+      if (frame <= 1) {
+        return false;
+      }
+      for (int k = 0; k < frame; k++) {
+        // "Alphabet shares slide as $75 billion capex plan overshadows ...": a market reaction to the figure is news
+        if (t[k].isWord() && (t[k].has(Cue.INVEST | Cue.ACQUIRE | Cue.DEAL | Cue.PLAN_NOUN | Cue.RAISE_VERB)
+            || t[k].is("shares") || t[k].is("stock") || t[k].is("investors"))) {
+          return false;
+        }
+      }
+    }
+    return any;
   }
 
   /** The headline states this figure (headlines round). */
