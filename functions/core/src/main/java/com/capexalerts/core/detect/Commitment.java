@@ -43,6 +43,32 @@ final class Commitment {
     return null;
   }
 
+  static final Set<String> POOL_NOUNS = Lexicon.words("commitment/pool-nouns");
+  static final Set<String> POOL_WORDS = Lexicon.words("commitment/pool-words");
+
+  /**
+   * The amount is a pool of several companies' pledges: a plural pledge noun within four words of it, with a pool
+   * word near ("the centrepiece of £31 billion of US tech pledges", "several US tech pledges worth $42 billion").
+   */
+  static boolean pooled(Token[] t, int m) {
+    int noun = -1;
+    for (int k = Math.max(0, m - 4); k < Math.min(t.length, m + 5); k++) {
+      if (k != m && t[k].isWord() && POOL_NOUNS.contains(t[k].norm)) {
+        noun = k;
+        break;
+      }
+    }
+    if (noun < 0) {
+      return false;
+    }
+    for (int k = Math.max(0, noun - 4); k < noun; k++) {
+      if (t[k].isWord() && POOL_WORDS.contains(t[k].norm)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static final Set<String> GUIDANCE_LEVELS = Lexicon.words("commitment/guidance-levels");
   private static final Set<String> MODALS = Set.of("could", "may", "might");
 

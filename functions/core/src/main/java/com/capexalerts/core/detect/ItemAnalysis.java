@@ -174,6 +174,13 @@ final class ItemAnalysis {
       }
       return false;
     }
+    if (Commitment.pooled(t, m)) {
+      if (trace != null) {
+        trace.decide("spender", "dropped", "a pool of several companies' pledges, not one company's");
+      }
+      ctx.rejectFigure(s, span);
+      return false;
+    }
     if (!AiScope.inScope(ctx, s, role, trace)) {
       return false;
     }
