@@ -151,6 +151,18 @@ final class ItemAnalysis {
         trace.decide("role", "invest", "listed after a detected figure, sharing its verb");
       }
     }
+    int buyerAt = role == MoneyRole.ROLE_DROP || role == MoneyRole.ROLE_NONE ? Buyer.buyer(ctx, s, m) : -1;
+    if (buyerAt >= 0) {
+      role = MoneyRole.ROLE_ACQUIRE;
+      Company buyer = Buyer.company(s, buyerAt);
+      if (s.isTitle || s.index == 1) {
+        ctx.buyers.add(buyer); // a deal the headline or lede reports is news for its buyer too
+      }
+      if (trace != null) {
+        trace.decide("role", "acquisition or deal", "a compute or chip deal, " + Trace.quote(s, buyerAt, buyerAt + 1)
+            + " its buyer");
+      }
+    }
     if (role == MoneyRole.ROLE_DROP || role == MoneyRole.ROLE_NONE) {
       if (role == MoneyRole.ROLE_DROP) {
         ctx.rejectFigure(s, span);
@@ -161,7 +173,12 @@ final class ItemAnalysis {
       }
       return false;
     }
-    Spender.Owner owner = Spender.owner(ctx, s, m, trace);
+    Spender.Owner owner = buyerAt >= 0
+        ? new Spender.Owner(List.of(Buyer.company(s, buyerAt)), buyerAt, buyerAt, true, false, false)
+        : Spender.owner(ctx, s, m, trace);
+    if (buyerAt >= 0 && trace != null) {
+      trace.decide("spender", Buyer.company(s, buyerAt).name(), "the buyer of the deal (labelling rule 7)");
+    }
     if (owner == null) {
       return false;
     }
@@ -181,7 +198,7 @@ final class ItemAnalysis {
       ctx.rejectFigure(s, span);
       return false;
     }
-    if (!AiScope.inScope(ctx, s, role, trace)) {
+    if (buyerAt < 0 && !AiScope.inScope(ctx, s, role, trace)) {
       return false;
     }
     int winStart = Clauses.afterQuote(t, Clauses.windowStart(t, base, owner.anchor(), m), m);

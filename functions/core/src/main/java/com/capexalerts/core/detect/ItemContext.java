@@ -37,6 +37,8 @@ final class ItemContext {
   final List<BigDecimal> rejectedFigures = new ArrayList<>();
   /** Headline figures that a legal headline says are no commitment ("pay $1.5 billion to settle ..."). */
   final List<BigDecimal> titleDropped = new ArrayList<>();
+  /** Buyers of compute or chip deals the headline or the lede reports (see {@link Buyer}). */
+  final Set<Company> buyers = new java.util.LinkedHashSet<>();
   /** Start offsets, in the current sentence, of amounts found to be no commitment. */
   final Set<Integer> rejectedTokens = new HashSet<>();
 

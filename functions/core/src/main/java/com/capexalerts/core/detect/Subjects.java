@@ -64,6 +64,11 @@ final class Subjects {
       both.addAll(ledeSubjects(ctx, candidates, false));
       subjects = both;
     }
+    if (!ctx.buyers.isEmpty()) {
+      Set<Company> both = new LinkedHashSet<>(subjects);
+      both.addAll(ctx.buyers); // "Samsung lands $16.5 billion Tesla chip order": the buyer's news
+      subjects = both;
+    }
     return subjects;
   }
 
