@@ -82,6 +82,9 @@ final class Commitment {
       if (!t[k].isWord() || !t[k].has(Cue.TENTATIVE)) {
         continue;
       }
+      if (k >= 2 && (t[k - 1].is("the") && (t[k - 2].is("with") || t[k - 2].is("on")))) {
+        continue; // "a person familiar with the discussions said": the source, not talks
+      }
       if (MODALS.contains(t[k].norm) && k + 1 < m && t[k + 1].isWord() && GUIDANCE_LEVELS.contains(t[k + 1].norm)
           && capex(t, m)) {
         continue;

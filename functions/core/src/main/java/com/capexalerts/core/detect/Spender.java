@@ -46,6 +46,18 @@ final class Spender {
   static final Set<String> STAKE_NOUNS = Lexicon.words("spender/stake-nouns");
 
   static final Set<String> COORDINATORS = Lexicon.words("spender/coordinators");
+  static final Set<String> VENTURE_PARTICIPLES = Lexicon.words("spender/venture-participles");
+  static final Set<String> VENTURE_NOUNS = Lexicon.words("spender/venture-nouns");
+
+  /** A venture noun within three words before the participle at p ("a new company formed by"). */
+  static boolean ventureNounBefore(Token[] t, int p) {
+    for (int k = p - 1; k >= 0 && k >= p - 3; k--) {
+      if (t[k].isWord() && VENTURE_NOUNS.contains(t[k].norm)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   static final Set<String> PASSIVE_OPENERS = Lexicon.words("spender/passive-openers");
 
@@ -187,6 +199,15 @@ final class Spender {
       Company f = focus(ctx, s.index);
       if (investNoun && f != null) {
         return by(trace, s, "%s, for a sentence whose subject is the investment", new Owner(List.of(f), m, m, true, false, false));
+      }
+    }
+    // h. "Stargate, a new company formed by OpenAI, SoftBank and Oracle that plans to invest up to $500 billion":
+    //    the partners who formed the venture spend its money
+    for (int k = 1; k + 1 < m; k++) {
+      if (t[k].is("by") && t[k - 1].isWord() && VENTURE_PARTICIPLES.contains(t[k - 1].norm)
+          && t[k + 1].kind == Token.Kind.COMPANY && !t[k + 1].possessive && ventureNounBefore(t, k - 1)) {
+        Owner o = listForward(s, k + 1);
+        return by(trace, s, "%s, the partners who formed the venture", new Owner(o.companies, k + 1, k + 1, true, false, false));
       }
     }
     return none(trace, "no watched company spends it");

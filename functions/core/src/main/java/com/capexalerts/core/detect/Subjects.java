@@ -160,6 +160,7 @@ final class Subjects {
       boolean agent =
           head >= 1
               && (t[head - 1].is("from") // "Anthropic gets $4 billion from Amazon"
+                  || (head >= 2 && t[head - 1].is("of") && t[head - 2].has(Cue.INVEST)) // "a venture of OpenAI, ..."
                   || (head >= 2 && t[head - 1].is("by") && Spender.isParticiple(t[head - 2]))); // "spent by Microsoft"
       // A possessive counts even inside the headline's object ("Albanese hails Amazon's data-centre plan"): whether
       // it is news or background is then decided sentence by sentence in the body.
