@@ -19,6 +19,11 @@ import java.util.Set;
  * spender: dropped. Several spenders share a stated joint figure, each getting all of it (the amount each puts in
  * is not stated), unless it is an aggregate ("a combined $300 billion") or a spender states its own amount
  * elsewhere in the item.
+ *
+ * <p>The spender also decides part of the kind: a possessive inside someone else's object ("the regulator cleared
+ * Amazon's $4 billion investment") or a known plan referred to in the body ("its $22.5 billion investment", "the
+ * company's pledge to spend $500 billion") is not the subject of its clause, so the figure is context (a mention),
+ * unless the plan is fresh ("Microsoft's new commitment").
  */
 final class Spender {
   private Spender() {}
