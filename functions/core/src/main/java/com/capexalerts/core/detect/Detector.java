@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * Finds watched companies' AI investment figures in a feed item. Deterministic and thread-safe.
  *
- * <p>Pipeline (see {@link ItemAnalysis} for the rules): a cheap pre-check drops items with no money amount or
+ * <p>Pipeline ({@link ItemAnalysis} runs the stages; each stage class carries its rules): a cheap pre-check drops items with no money amount or
  * no watched company; the title and each sentence of the text are tokenized with money amounts and company
  * names as single tokens; each amount is kept only when its nearest governing cue is an investment cue
  * (not revenue, valuation, buyback, fine, grant, fund-raise ...), the money is bound to a watched company that
@@ -26,6 +26,8 @@ import java.util.Objects;
  * <p>Joint figures: when several watched companies commit one stated amount together ("OpenAI, SoftBank and
  * Oracle will invest $500 billion"), each gets a finding for the whole amount, since the item does not say
  * what each puts in; an aggregate of separate budgets ("a combined $300 billion") gives none.
+ *
+ * <p>{@link #explain(FeedItem)} gives the same findings with every stage's {@link Decision} about every amount.
  */
 public final class Detector {
   /** Below this many US dollars a figure is not a big-tech AI commitment (default of {@link Builder}). */

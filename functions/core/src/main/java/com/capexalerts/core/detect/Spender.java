@@ -19,6 +19,11 @@ import java.util.Set;
  * spender: dropped. Several spenders share a stated joint figure, each getting all of it (the amount each puts in
  * is not stated), unless it is an aggregate ("a combined $300 billion") or a spender states its own amount
  * elsewhere in the item.
+ *
+ * <p>The spender also decides part of the kind: a possessive inside someone else's object ("the regulator cleared
+ * Amazon's $4 billion investment") or a known plan referred to in the body ("its $22.5 billion investment", "the
+ * company's pledge to spend $500 billion") is not the subject of its clause, so the figure is context (a mention),
+ * unless the plan is fresh ("Microsoft's new commitment").
  */
 final class Spender {
   private Spender() {}
@@ -149,7 +154,7 @@ final class Spender {
         break;
       }
       if (k + 2 < m && x.isWord() && SUBORDINATORS.contains(x.norm) && ownSubject(t, k + 1)) {
-        return none(trace, "the amount is in a clause with a subject of its own, " + Trace.quote(s, k, k + 2)); // "Google commits $25 billion as Pennsylvania summit tallies $90bn": the summit's figure
+        return none(trace, s, "the amount is in a clause with a subject of its own", k, k + 2); // "Google commits $25 billion as Pennsylvania summit tallies $90bn": the summit's figure
       }
       if (x.isWord() && (x.is("which") || x.is("who")) && k >= 2 && t[k - 1].is(",") && t[k - 2].kind == Token.Kind.COMPANY) {
         return by(trace, s, "%s, with a relative clause about it", list(s, k - 2, true).with(true)); // "in Anthropic, which commits $30 billion to Azure"
@@ -161,10 +166,10 @@ final class Spender {
       }
       if (x.isWord() && x.has(Cue.ANAPHOR | Cue.PLURAL_ANAPHOR)) {
         if (k >= 2 && t[k - 1].is(",") && isName(t[k - 2])) {
-          return none(trace, "an apposition names someone unwatched, " + Trace.quote(s, k - 2, k - 1)); // "HUMAIN, the artificial-intelligence company ...": an apposition names someone unwatched
+          return none(trace, s, "an apposition names someone unwatched", k - 2, k - 1); // "HUMAIN, the artificial-intelligence company ...": an apposition names someone unwatched
         }
         Owner o = resolve(ctx, s, k, x.has(Cue.PLURAL_ANAPHOR));
-        return by(trace, s, "resolving " + Trace.phrase(s, k) + " to %s", o != null && presupposed(s, t, x.phraseEnd - 1) ? o.weak() : o);
+        return by(trace, s, "resolving %a to %s", k, o != null && presupposed(s, t, x.phraseEnd - 1) ? o.weak() : o);
       }
     }
     // f. "With $80 billion earmarked for AI, Microsoft is ...": the subject after a fronted phrase
@@ -225,6 +230,19 @@ final class Spender {
       }
     }
     return o;
+  }
+
+  /** {@link #by(Trace, Sent, String, Owner)} with the phrase at cue for %a in how. */
+  private static Owner by(Trace trace, Sent s, String how, int cue, Owner o) {
+    return by(trace, s, trace == null ? how : how.replace("%a", Trace.phrase(s, cue)), o);
+  }
+
+  /** {@link #none(Trace, String)} quoting the words [from, to) that show it. */
+  private static Owner none(Trace trace, Sent s, String why, int from, int to) {
+    if (trace != null) {
+      trace.decide("spender", "none", why + ", " + Trace.quote(s, from, to));
+    }
+    return null;
   }
 
   /** Records why nobody watched spends the amount, when explaining. */
