@@ -14,7 +14,7 @@ class FindingMergerTest {
     Sent s = ctx.sents.get(sentence);
     var money = s.money.get(amount);
     return new Candidate(
-        Stages.company(company), old, false, false, money, ctx.usd(money), null, s, money.start(), false);
+        Stages.company(company), old, false, false, money, ctx.usd(money), null, s, money.start(), false, false);
   }
 
   private static List<Finding> merge(ItemContext ctx, Set<Company> subjects, Candidate... cs) {
