@@ -7,6 +7,7 @@ import com.capexalerts.aws.dynamo.TableNames;
 import com.capexalerts.aws.dynamo.Tables;
 import com.capexalerts.aws.sns.OutboxAlertPublisher;
 import com.capexalerts.aws.sns.SnsAlertPublisher;
+import com.capexalerts.cli.state.FileAnnouncementStore;
 import com.capexalerts.cli.state.FileStores;
 import com.capexalerts.core.alert.AlertPublisher;
 import com.capexalerts.core.alert.Announcement;
@@ -40,7 +41,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -154,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
     Notifier notifier = new Notifier(backend.announcements, backend.publisher, clock, Duration.ofMinutes(2));
     // Embedded state: this run also delivers to the webhooks registered there; in AWS the dispatcher function does.
     LocalWebhooks webhooks = backend.outbox == null ? null : LocalWebhooks.open(state, clock, err);
-    String claimant = "cli:" + UUID.randomUUID();
+    String claimant = FileAnnouncementStore.localClaimant();
     int published = 0;
     int failed = 0;
     for (EventKey key : pending.keySet()) {
