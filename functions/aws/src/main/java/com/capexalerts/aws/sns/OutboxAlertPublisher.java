@@ -134,6 +134,10 @@ public final class OutboxAlertPublisher implements AlertPublisher {
     o.put("Subject", r.subject());
     o.put("Message", r.message());
     o.put("MessageStructure", r.messageStructure());
+    if (r.messageDeduplicationId() != null) {
+      o.put("MessageGroupId", r.messageGroupId());
+      o.put("MessageDeduplicationId", r.messageDeduplicationId());
+    }
     ObjectNode attributes = o.putObject("MessageAttributes");
     for (var e : r.messageAttributes().entrySet()) {
       MessageAttributeValue v = e.getValue();
