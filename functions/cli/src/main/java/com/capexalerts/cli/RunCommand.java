@@ -35,11 +35,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -154,9 +156,13 @@ final class RunCommand implements Callable<Integer> {
     Notifier notifier = new Notifier(backend.announcements, backend.publisher, clock, Duration.ofMinutes(2));
     // Embedded state: this run also delivers to the webhooks registered there; in AWS the dispatcher function does.
     LocalWebhooks webhooks = backend.outbox == null ? null : LocalWebhooks.open(state, clock, err);
+    if (webhooks != null) {
+      webhooks.expect(pending.keySet());
+    }
     String claimant = FileAnnouncementStore.localClaimant();
     int published = 0;
     int failed = 0;
+    Set<EventKey> deliveredNow = new HashSet<>();
     for (EventKey key : pending.keySet()) {
       Notifier.Outcome outcome = notifier.notify(key, claimant);
       switch (outcome.status()) {
@@ -167,6 +173,7 @@ final class RunCommand implements Callable<Integer> {
           published++;
           if (webhooks != null) {
             webhooks.deliver(a);
+            deliveredNow.add(key);
           }
           if (outcome.status() == Notifier.Status.PUBLISHED_UNRECORDED) {
             err.println("  warning: " + key + " published but not recorded: " + outcome.detail());
@@ -178,6 +185,12 @@ final class RunCommand implements Callable<Integer> {
         }
         case ALREADY_PUBLISHED, MISSING -> { }
       }
+    }
+    if (webhooks != null) {
+      Set<EventKey> unpublished = Set.copyOf(backend.unpublished());
+      webhooks.retryPending(deliveredNow,
+          key -> unpublished.contains(key) ? Optional.empty() : backend.announcements.get(key),
+          key -> backend.announcements.get(key).isPresent());
     }
     err.printf("capex-alerts run: %d feed(s), %d new event(s), %d source(s) added to known events, %d alert(s)"
             + " published%s%s%n",

@@ -182,7 +182,20 @@ public final class WebhookDeliverer implements AutoCloseable {
     } catch (RuntimeException e) {
       return ourFailure(webhook, key, List.of(), "before sending: " + describe(e), since(start));
     }
+    DeliveryResult result = send(webhook, key, deliveryId, payload, start);
+    if (result.outcome() != Outcome.DELIVERED) {
+      try {
+        // Our claim would otherwise block the next try (the next local run, an SQS redelivery) for its lease.
+        log.releaseClaim(webhook.id(), key);
+      } catch (RuntimeException e) {
+        // The lease frees it in time.
+      }
+    }
+    return result;
+  }
 
+  /** Posts with retries; the caller holds the delivery claim. */
+  private DeliveryResult send(Webhook webhook, EventKey key, String deliveryId, WebhookPayload payload, long start) {
     List<DeliveryAttempt> attempts = new ArrayList<>();
     for (int n = 1; ; n++) {
       Instant startedAt = clock.instant();

@@ -353,6 +353,9 @@ class WebhookDelivererTest {
       }
 
       @Override
+      public void releaseClaim(String webhookId, EventKey eventKey) {}
+
+      @Override
       public void recordDelivered(String webhookId, EventKey eventKey, String deliveryId, Instant at) {}
 
       @Override
