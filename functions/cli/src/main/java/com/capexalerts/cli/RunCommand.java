@@ -13,6 +13,7 @@ import com.capexalerts.core.alert.AlertPublisher;
 import com.capexalerts.core.alert.Announcement;
 import com.capexalerts.core.alert.AnnouncementStore;
 import com.capexalerts.core.alert.EventKey;
+import com.capexalerts.core.alert.Thresholds;
 import com.capexalerts.core.alert.Notifier;
 import com.capexalerts.core.fetch.StandardFeedFetcher;
 import com.capexalerts.core.poll.Feed;
@@ -237,6 +238,10 @@ final class RunCommand implements Callable<Integer> {
       if (thresholdUsd.signum() < 0) {
         throw new ParameterException(spec.commandLine(), "--threshold-usd must not be negative: " + thresholdUsd);
       }
+      if (thresholdUsd.compareTo(Thresholds.MAX_MINIMUM_USD) > 0) {
+        throw new ParameterException(spec.commandLine(),
+            "--threshold-usd must be at most 1e15 (a thousand trillion dollars), got " + thresholdUsd);
+      }
       merged.put("THRESHOLD_USD", thresholdUsd.toPlainString());
     }
     if (companyThresholds != null) {
@@ -289,6 +294,11 @@ final class RunCommand implements Callable<Integer> {
 
   /** A folder stands for its feed files, in name order; anything else is one feed. */
   private List<Feed> expand(String location) {
+    String scheme = StandardFeedFetcher.unsupportedScheme(location);
+    if (scheme != null) {
+      throw new ParameterException(spec.commandLine(), "--feed " + location + ": unsupported URL scheme \"" + scheme
+          + "\" (use http, https, a file or a folder)");
+    }
     Path p = location.contains("://") ? null : Path.of(location);
     if (p != null && Files.isDirectory(p)) {
       try (Stream<Path> files = Files.list(p)) {

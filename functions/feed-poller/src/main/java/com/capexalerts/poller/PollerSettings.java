@@ -53,7 +53,7 @@ public record PollerSettings(List<Feed> feeds, PollerConfig config, FetchSetting
     Thresholds global = r.read("THRESHOLD_USD", v -> Thresholds.parse(v, null), Thresholds.defaults());
     Thresholds companies = r.read("COMPANY_THRESHOLDS", v -> Thresholds.parse(null, v), Thresholds.defaults());
     Duration maxAge = r.read("MAX_AGE",
-        v -> v.equalsIgnoreCase("none") ? null : positive(duration(v, "P14D or none")),
+        v -> v.equalsIgnoreCase("none") ? null : atMostTenYears(positive(duration(v, "P14D or none"))),
         PollerConfig.DEFAULT_MAX_AGE);
     BigDecimal tolerance = r.read("DEDUPE_TOLERANCE", PollerSettings::fraction, PollerConfig.DEFAULT_TOLERANCE);
     Duration window = r.read("DEDUPE_WINDOW", v -> positive(duration(v, "P30D")), PollerConfig.DEFAULT_WINDOW);
@@ -100,6 +100,14 @@ public record PollerSettings(List<Feed> feeds, PollerConfig config, FetchSetting
       case 'h' -> Duration.ofHours(n);
       default -> Duration.ofDays(n);
     };
+  }
+
+  /** Past ten years "none" is meant; a larger value overflows the date arithmetic and fails every feed. */
+  private static Duration atMostTenYears(Duration d) {
+    if (d.compareTo(Duration.ofDays(3650)) > 0) {
+      throw new IllegalArgumentException(d.toDays() + " days is more than ten years (P3650D); use none for no limit");
+    }
+    return d;
   }
 
   private static Duration positive(Duration d) {

@@ -47,14 +47,14 @@ public final class DetectorConfig {
       try {
         watchlist = Watchlist.fromJson(Path.of(watchlistFile));
       } catch (IOException | RuntimeException e) {
-        errors.add(WATCHLIST_FILE + ": " + e.getMessage());
+        errors.add(WATCHLIST_FILE + " " + watchlistFile + ": " + e.getMessage());
       }
     }
     if (ratesFile != null) {
       try {
         rates = CurrencyRates.fromJson(Path.of(ratesFile));
       } catch (IOException | RuntimeException e) {
-        errors.add(USD_RATES_FILE + ": " + e.getMessage());
+        errors.add(USD_RATES_FILE + " " + ratesFile + ": " + e.getMessage());
       }
     }
     if (overrides != null) {

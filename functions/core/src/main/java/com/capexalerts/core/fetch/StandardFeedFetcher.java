@@ -53,7 +53,25 @@ public final class StandardFeedFetcher implements FeedFetcher {
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
       return fetchHttp(location.strip(), etag, lastModified);
     }
+    String scheme = unsupportedScheme(location);
+    if (scheme != null) {
+      return new FetchResult.Failed(0, location.strip() + ": unsupported URL scheme \"" + scheme
+          + "\" (feeds are fetched over http or https, or read from files)", null);
+    }
     return fetchFile(location.strip(), etag);
+  }
+
+  private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://.*",
+      java.util.regex.Pattern.DOTALL);
+
+  /** The scheme of a URL this fetcher cannot read (ftp://, gopher://), or null for http(s), file: and plain paths. */
+  public static String unsupportedScheme(String location) {
+    var m = SCHEME.matcher(location.strip());
+    if (!m.matches()) {
+      return null;
+    }
+    String scheme = m.group(1).toLowerCase(Locale.ROOT);
+    return scheme.equals("http") || scheme.equals("https") || scheme.equals("file") ? null : scheme;
   }
 
   private FetchResult fetchHttp(String url, String etag, String lastModified) {
