@@ -229,11 +229,13 @@ final class RunCommand implements Callable<Integer> {
   private PollerSettings settings(Map<String, String> env) {
     Map<String, String> merged = new HashMap<>();
     for (String k : List.of("FEEDS", "THRESHOLD_USD", "COMPANY_THRESHOLDS", "MAX_AGE", "DEDUPE_TOLERANCE",
-        "DEDUPE_WINDOW", "FETCH_CONCURRENCY", "POLL_INTERVAL")) {
+        "DEDUPE_WINDOW", "FETCH_CONCURRENCY", "POLL_INTERVAL", "FEED_ADDRESSES")) {
       if (env.get(k) != null) {
         merged.put(k, env.get(k));
       }
     }
+    // Local runs read fixtures and feeds served on this machine; the deployed poller keeps to public addresses.
+    merged.putIfAbsent("FEED_ADDRESSES", "public-or-loopback");
     if (thresholdUsd != null) {
       if (thresholdUsd.signum() < 0) {
         throw new ParameterException(spec.commandLine(), "--threshold-usd must not be negative: " + thresholdUsd);

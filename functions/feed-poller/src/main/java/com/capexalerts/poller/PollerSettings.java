@@ -24,6 +24,8 @@ import java.util.function.Function;
  *   <li>THRESHOLD_USD: global minimum in USD (1000000000)
  *   <li>COMPANY_THRESHOLDS: "Nvidia=5000000000,Apple=2e9" or {"Nvidia": 5e9}
  *   <li>MAX_AGE: ISO-8601 duration (P14D) or "none"
+ *   <li>FEED_ADDRESSES: "public" (default: feeds and their redirects may not lead to private, loopback or
+ *       link-local addresses) or "public-or-loopback" (local runs and tests)
  *   <li>DEDUPE_TOLERANCE: fraction, 0 to below 1 (0.10)
  *   <li>DEDUPE_WINDOW: ISO-8601 duration (P30D)
  *   <li>FETCH_CONCURRENCY: 1 to 64 (8)
@@ -60,6 +62,8 @@ public record PollerSettings(List<Feed> feeds, PollerConfig config, FetchSetting
     int concurrency = r.read("FETCH_CONCURRENCY", PollerSettings::concurrency, PollerConfig.DEFAULT_CONCURRENCY);
     Duration interval = r.read("POLL_INTERVAL", v -> positive(scheduleRate(v)),
         PollerConfig.DEFAULT_POLL_INTERVAL);
+    FetchSettings.Addresses addresses = r.read("FEED_ADDRESSES", FetchSettings.Addresses::parse,
+        FetchSettings.Addresses.PUBLIC);
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException("invalid poller configuration: " + String.join("; ", errors));
     }
@@ -70,7 +74,7 @@ public record PollerSettings(List<Feed> feeds, PollerConfig config, FetchSetting
     PollerConfig config = new PollerConfig(
         new Thresholds(global.globalMinimumUsd(), companies.companyMinimums()), maxAge, tolerance, window,
         concurrency, new Backoff(interval, maxBackoff), seenTtl);
-    return new PollerSettings(feeds, config, FetchSettings.defaults());
+    return new PollerSettings(feeds, config, FetchSettings.defaults().withAddresses(addresses));
   }
 
   public PollerSettings withFetch(FetchSettings f) {

@@ -246,7 +246,9 @@ final class SafeXml {
       throw new FeedException(where(feedUrl) + "body is JSON, not RSS or Atom XML");
     }
     if (first >= text.length() || text.charAt(first) != '<') {
-      throw new FeedException(where(feedUrl) + "body is not XML (it starts with \"" + excerpt(text, first) + "\")");
+      // Never the body's own text: errors are stored and shown, and a redirect may have led to an internal page.
+      throw new FeedException(where(feedUrl) + "body is not XML (" + text.length() + " characters that do not start"
+          + " with '<'; an error page or plain text?)");
     }
     text = text.substring(first);
     int i = 0;
@@ -313,14 +315,10 @@ final class SafeXml {
   private static int skipPast(String text, int from, String end, String feedUrl) throws FeedException {
     int at = text.indexOf(end, from);
     if (at < 0) {
-      throw new FeedException(where(feedUrl) + "not well-formed XML: \"" + excerpt(text, from) + "\" is never closed");
+      throw new FeedException(where(feedUrl) + "not well-formed XML: the prolog's markup at character " + from
+          + " is never closed (no \"" + end + "\")");
     }
     return at + end.length();
-  }
-
-  private static String excerpt(String text, int from) {
-    String s = text.substring(from, Math.min(text.length(), from + 40)).replaceAll("\\s+", " ");
-    return from + 40 < text.length() ? s + "…" : s;
   }
 
   private static String position(JDOMParseException e) {
