@@ -134,8 +134,9 @@ public final class Poller {
 
     record NotModified(Feed feed, FeedState state, FetchResult.NotModified result) implements Prepared {}
 
+    /** @param warnings about the feed's items (shared ids), reported with the item errors */
     record Parsed(Feed feed, FeedState state, FetchResult.Fetched fetched, FeedParseResult parsed,
-        List<Candidate> candidates) implements Prepared {}
+        List<Candidate> candidates, List<String> warnings) implements Prepared {}
   }
 
   private Prepared prepare(Feed feed, Instant deadline) {
@@ -170,8 +171,8 @@ public final class Poller {
     } catch (FeedException e) {
       return new Prepared.Failed(feed, state, new FetchResult.Failed(200, e.getMessage(), null));
     }
-    Map<String, FeedItem> byKey = new LinkedHashMap<>();
-    parsed.items().forEach(item -> byKey.putIfAbsent(ItemKeys.of(item), item));
+    List<String> warnings = new ArrayList<>();
+    Map<String, FeedItem> byKey = keyed(feed, parsed.items(), warnings);
     Set<String> seen;
     try {
       seen = byKey.isEmpty() ? Set.of() : seenItems.alreadySeen(byKey.keySet());
@@ -195,7 +196,28 @@ public final class Poller {
         candidates.add(new Candidate(item, key, false, List.of(), "detection failed: " + describe(e)));
       }
     });
-    return new Prepared.Parsed(feed, state, fetched, parsed, candidates);
+    return new Prepared.Parsed(feed, state, fetched, parsed, candidates, warnings);
+  }
+
+  /**
+   * The feed's items by seen-item key. Items repeating an id with the same link and title are one item; items that
+   * share an id but differ are keyed apart by link and title, with a warning, so neither hides the other.
+   */
+  private static Map<String, FeedItem> keyed(Feed feed, List<FeedItem> items, List<String> warnings) {
+    Map<String, List<FeedItem>> byId = new LinkedHashMap<>();
+    items.forEach(item -> byId.computeIfAbsent(ItemKeys.of(feed.url(), item), k -> new ArrayList<>()).add(item));
+    Map<String, FeedItem> byKey = new LinkedHashMap<>();
+    byId.forEach((key, group) -> {
+      long distinct = group.stream().map(i -> i.link() + "\n" + i.title()).distinct().count();
+      if (distinct == 1) {
+        byKey.put(key, group.getFirst());
+        return;
+      }
+      warnings.add("warning: " + distinct + " different items share the id " + group.getFirst().id()
+          + "; told apart by link and title");
+      group.forEach(item -> byKey.putIfAbsent(ItemKeys.disambiguated(feed.url(), item), item));
+    });
+    return byKey;
   }
 
   // ---- phase 2: sequential writes ----
@@ -206,7 +228,7 @@ public final class Poller {
     final List<Announcement> newEvents = new ArrayList<>();
     final List<SourceAdded> sourcesAdded = new ArrayList<>();
     final List<ItemError> itemErrors = new ArrayList<>();
-    /** Item keys handled in this poll: an item carried by two feeds is processed once. */
+    /** Item keys handled in this poll (keys are per feed: the same story in two feeds meets the event dedupe). */
     final Set<String> itemsThisPoll = new HashSet<>();
     /** Events written in this poll, by lower-case company: a store index may lag behind its own writes. */
     final Map<String, Map<EventKey, Announcement>> eventsThisPoll = new LinkedHashMap<>();
@@ -244,6 +266,7 @@ public final class Poller {
   private FeedReport storeItems(Prepared.Parsed p, Run run) {
     Feed feed = p.feed();
     p.parsed().itemErrors().forEach(message -> run.itemErrors.add(new ItemError(feed.url(), null, message)));
+    p.warnings().forEach(message -> run.itemErrors.add(new ItemError(feed.url(), null, message)));
     List<String> done = new ArrayList<>();
     boolean allStored = true;
     int newItems = 0;
