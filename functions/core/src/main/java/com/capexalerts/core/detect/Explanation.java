@@ -19,6 +19,16 @@ public record Explanation(List<Decision> item, List<Amount> amounts, List<Findin
   }
 
   /**
+   * This explanation with a later step's decision about the item appended (a ledger's "known commitment", a
+   * threshold), so one report tells the whole way from the text to the alert.
+   */
+  public Explanation with(Decision decision) {
+    List<Decision> more = new java.util.ArrayList<>(item);
+    more.add(decision);
+    return new Explanation(more, amounts, findings);
+  }
+
+  /**
    * One money amount and what the stages decided about it.
    *
    * @param text      the amount as written ("more than 380 billion yuan")

@@ -39,4 +39,30 @@ final class Lexicon {
       throw new UncheckedIOException("cannot read detector lexicon " + path, e);
     }
   }
+
+  /**
+   * The logical lines of a structured list, joined by newlines: comment lines dropped, a line ending in a backslash
+   * joined with the next.
+   */
+  static String text(String name) {
+    String path = "lexicon/" + name + ".txt";
+    try (InputStream in = Lexicon.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("detector lexicon " + path + " is missing from the classpath");
+      }
+      StringBuilder out = new StringBuilder();
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      boolean continued = false;
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        if (!continued && line.strip().startsWith("#")) {
+          continue;
+        }
+        continued = line.endsWith("\\");
+        out.append(continued ? line.substring(0, line.length() - 1) : line + "\n");
+      }
+      return out.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read detector lexicon " + path, e);
+    }
+  }
 }

@@ -53,6 +53,9 @@ final class Spender {
   static final Set<String> COORDINATORS = Lexicon.words("spender/coordinators");
   static final Set<String> VENTURE_PARTICIPLES = Lexicon.words("spender/venture-participles");
   static final Set<String> VENTURE_NOUNS = Lexicon.words("spender/venture-nouns");
+  /** Words before a verb ("will spend", "to invest"): what follows them is no noun. */
+  private static final Set<String> VERB_MARKERS =
+      Set.of("will", "would", "shall", "to", "can", "could", "may", "might", "must", "plans", "plan", "intends");
 
   /** A venture noun within three words before the participle at p ("a new company formed by"). */
   static boolean ventureNounBefore(Token[] t, int p) {
@@ -199,7 +202,8 @@ final class Spender {
         if (t[k].kind == Token.Kind.COMPANY || (k > 0 && t[k].isWord() && t[k].upper)) {
           return none(trace, "the sentence's subject is someone else");
         }
-        investNoun |= t[k].isWord() && t[k].has(Cue.INVEST);
+        // an investment noun, not a verb whose subject is someone else ("The state will spend $2 billion")
+        investNoun |= t[k].isWord() && t[k].has(Cue.INVEST) && !(k > 0 && t[k - 1].isWord() && VERB_MARKERS.contains(t[k - 1].norm));
       }
       Company f = focus(ctx, s.index);
       if (investNoun && f != null) {

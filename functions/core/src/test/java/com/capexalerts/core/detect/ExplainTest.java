@@ -73,4 +73,15 @@ class ExplainTest {
     assertEquals("role: invest, by 'will invest'", new Decision("role", "invest", "by 'will invest'").toString());
     assertEquals("raise: raised plan", new Decision("raise", "raised plan", null).toString());
   }
+
+  @Test
+  void laterStepsAppendTheirDecisionsAfterTheDetectors() {
+    Explanation e = detector.explain("Meta to spend $10 billion on AI data centers", "");
+    Decision ledger = new Decision("ledger", "known commitment", "Meta $10 billion: source added");
+    Explanation more = e.with(ledger);
+    assertEquals(ledger, more.item().getLast());
+    assertEquals(e.item().size() + 1, more.item().size());
+    assertEquals(e.findings(), more.findings());
+    assertFalse(e.item().contains(ledger), "the original is unchanged");
+  }
 }

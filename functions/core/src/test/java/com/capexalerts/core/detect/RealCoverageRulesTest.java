@@ -54,6 +54,7 @@ class RealCoverageRulesTest {
           partners' own amounts that add up to the joint figure stand | Microsoft and Nvidia to invest up to $15 billion in Anthropic | Nvidia will put up to $10 billion into Anthropic and Microsoft up to $5 billion, and Anthropic will buy compute on Azure. | Nvidia:10,Microsoft:5
           a present-tense headline outweighs a body told in the past tense | Meta invests $14.3 billion for 49% of Scale AI | Meta has completed a $14.3 billion investment in the data-labelling start-up Scale AI. | Meta:14.3
           'recently' dates a deal | xAI buys a Memphis site to expand its data centres | xAI bought a 1-million-square-foot building. xAI recently struck a deal with Dell for $5 billion of GPU servers. | \s
+          a sentence whose subject spends is not the item's company's | Microsoft opens AI lab in Ohio | Microsoft opened a research lab in Columbus on Monday. The state will spend $2 billion on AI schools over five years. | \s
           'will still' reaffirms a plan | Oracle backs its capex plan after earnings | The company said capital expenditures will still reach $50 billion in fiscal 2026. | \s
           """)
   void realCoverage(String why, String title, String text, String expected) {
