@@ -95,6 +95,7 @@ final class ReplayCommand implements Callable<Integer> {
     int exit = run.execute(args.toArray(String[]::new));
     if (verbose || exit != 0) {
       err.print(runErr);
+      err.flush();
     }
     if (exit != 0) {
       err.println("capex-alerts replay: run exited " + exit);

@@ -67,7 +67,7 @@ public final class LedgerFile {
         throw new IllegalStateException("bundled seed ledger " + BUNDLED + " is missing from the classpath");
       }
       Read read = read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), "seed-ledger.jsonl",
-          Instant.EPOCH);
+          Instant.now());
       if (!read.errors().isEmpty()) {
         throw new IllegalStateException("bundled seed ledger is malformed: " + read.errors());
       }

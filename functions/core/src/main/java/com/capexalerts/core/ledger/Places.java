@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The places a commitment's text names: countries, US states and a few regions and cities that data-centre pledges
- * are made for. Two commitments of one company with similar amounts that both name places, none in common, are
+ * The places a commitment's text names (countries, US states and a few regions and cities that data-centre pledges
+ * are made for) and the AI companies it invests in, other than the committing company itself. Two commitments of one company with similar amounts that both name places, none in common, are
  * different pledges (Wisconsin vs Sweden); when either names none, places say nothing.
  */
 public final class Places {
@@ -36,7 +36,10 @@ public final class Places {
       List.of("north carolina"), List.of("north dakota"), List.of("ohio"), List.of("oklahoma"), List.of("oregon"),
       List.of("pennsylvania"), List.of("south carolina"), List.of("tennessee"), List.of("texas"), List.of("utah"),
       List.of("virginia"), List.of("washington state"), List.of("wisconsin"), List.of("wyoming"),
-      List.of("memphis"), List.of("abilene"));
+      List.of("memphis"), List.of("abilene"),
+      // Investees: a stake in Anthropic and a data centre in France are different pledges.
+      List.of("openai"), List.of("anthropic"), List.of("xai"), List.of("intel"), List.of("nokia"), List.of("g42"),
+      List.of("scale ai"), List.of("mistral"), List.of("coreweave"), List.of("ampere"));
   private static final Pattern ANY;
 
   static {
@@ -52,6 +55,13 @@ public final class Places {
   }
 
   private Places() {}
+
+  /** As {@link #in(String)}, without the committing company's own name. */
+  public static Set<String> in(String text, String company) {
+    Set<String> found = in(text);
+    found.remove(company.toLowerCase(Locale.ROOT));
+    return found;
+  }
 
   /** Canonical names of the places {@code text} names, in order of first appearance. */
   public static Set<String> in(String text) {
