@@ -53,7 +53,7 @@ final class LedgerCommand implements Callable<Integer> {
   URI endpoint;
 
   @Option(names = "--table-prefix", paramLabel = "PREFIX", defaultValue = "capex-alerts",
-      description = "with --endpoint and no LEDGER_TABLE: table PREFIX-ledger (default: ${DEFAULT-VALUE})")
+      description = "with --endpoint and no LEDGER_TABLE: table PREFIX-announcements-ledger (default: ${DEFAULT-VALUE})")
   String tablePrefix;
 
   @Override

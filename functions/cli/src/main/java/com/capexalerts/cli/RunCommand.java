@@ -113,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--table-prefix", paramLabel = "PREFIX", defaultValue = "capex-alerts",
       description = "with --endpoint or --aws and no *_TABLE variables: tables PREFIX-announcements, PREFIX-feeds,"
-          + " PREFIX-seen-items (default: ${DEFAULT-VALUE})")
+          + " PREFIX-seen-items, PREFIX-announcements-ledger (default: ${DEFAULT-VALUE})")
   String tablePrefix;
 
   @Option(names = "--topic-arn", paramLabel = "ARN",

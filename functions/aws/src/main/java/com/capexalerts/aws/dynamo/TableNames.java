@@ -33,9 +33,12 @@ public record TableNames(String announcements, String feeds, String seenItems, S
         ledger == null || ledger.isBlank() ? announcements + "-ledger" : ledger.strip());
   }
 
-  /** "prefix-announcements", "prefix-feeds", "prefix-seen-items", "prefix-ledger": for tests and local stacks. */
+  /**
+   * "prefix-announcements", "prefix-feeds", "prefix-seen-items" and "prefix-announcements-ledger" (the default
+   * ledger name of {@link #fromEnv}): for tests and local stacks.
+   */
   public static TableNames withPrefix(String prefix) {
-    return new TableNames(prefix + "-announcements", prefix + "-feeds", prefix + "-seen-items", prefix + "-ledger");
+    return new TableNames(prefix + "-announcements", prefix + "-feeds", prefix + "-seen-items");
   }
 
   private static String required(Map<String, String> env, String variable) {
