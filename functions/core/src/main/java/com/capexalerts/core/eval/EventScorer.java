@@ -48,8 +48,12 @@ public final class EventScorer {
 
   public enum Verdict { RIGHT, REPEAT, WRONG }
 
-  /** One scored alert; {@code commitment} is the matched commitment's label (company and first USD) or null. */
-  public record ScoredAlert(Alert alert, Verdict verdict, String itemId, String commitment) {}
+  /**
+   * One scored alert; {@code commitment} is the matched commitment's label (company and first USD) or null;
+   * {@code labelled} is true when the alert's own item labels that announcement (a retelling, a raise, or a
+   * different pledge of a similar amount), false for a repeat from an item that labels none (a restated pledge).
+   */
+  public record ScoredAlert(Alert alert, Verdict verdict, String itemId, String commitment, boolean labelled) {}
 
   /** The result. */
   public record Report(List<ScoredAlert> alerts, int commitments, int commitmentsAlerted,
@@ -69,7 +73,9 @@ public final class EventScorer {
     public String format() {
       StringBuilder b = new StringBuilder();
       for (ScoredAlert s : alerts) {
-        b.append(String.format(Locale.ROOT, "%-6s %-10s %8s  %s  %s%s%n", s.verdict().name().toLowerCase(Locale.ROOT),
+        boolean restatedPledge = s.verdict() == Verdict.REPEAT && !s.labelled();
+        String verdict = s.verdict().name().toLowerCase(Locale.ROOT) + (restatedPledge ? "*" : "");
+        b.append(String.format(Locale.ROOT, "%-7s %-10s %8s  %s  %s%s%n", verdict,
             s.alert().company(), billions(s.alert().amountUsd()), s.itemId() == null ? "?" : s.itemId(),
             s.alert().eventKey() == null ? "" : s.alert().eventKey(),
             s.commitment() == null ? "" : "  (" + s.commitment() + ")"));
@@ -77,9 +83,11 @@ public final class EventScorer {
       for (String missed : missedCommitments) {
         b.append("missed ").append(missed).append('\n');
       }
+      long restated = alerts.stream().filter(a -> a.verdict() == Verdict.REPEAT && !a.labelled()).count();
       b.append(String.format(Locale.ROOT,
-          "alerts %d  right %d  wrong %d  repeats %d  precision %.3f  event recall %.3f (%d/%d commitments)",
-          alerts.size(), count(Verdict.RIGHT), count(Verdict.WRONG), count(Verdict.REPEAT), precision(),
+          "alerts %d  right %d  wrong %d  repeats %d (%d from items labelling no announcement)  precision %.3f"
+              + "  event recall %.3f (%d/%d commitments)",
+          alerts.size(), count(Verdict.RIGHT), count(Verdict.WRONG), count(Verdict.REPEAT), restated, precision(),
           eventRecall(), commitmentsAlerted, commitments));
       return b.toString();
     }
@@ -148,6 +156,7 @@ public final class EventScorer {
             .orElse(null);
       }
       Verdict verdict;
+      boolean labelled = matched != null;
       if (matched != null) {
         verdict = matched.alerted ? Verdict.REPEAT : Verdict.RIGHT;
         matched.alerted = true;
@@ -159,7 +168,7 @@ public final class EventScorer {
         verdict = matched != null ? Verdict.REPEAT : Verdict.WRONG;
       }
       scored.add(new ScoredAlert(alert, verdict, item == null ? null : item.id(),
-          matched == null ? null : matched.label()));
+          matched == null ? null : matched.label(), labelled));
     }
     Set<Commitment> seen = new HashSet<>();
     List<String> missed = new ArrayList<>();

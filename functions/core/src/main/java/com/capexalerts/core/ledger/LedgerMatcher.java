@@ -22,14 +22,16 @@ import java.util.Set;
  *       commitments; a period stated on one side only says nothing, since restatements drop it);</li>
  *   <li>the places named are not different ({@link Places#disjoint}: $3.3 billion for Wisconsin and $3.2 billion
  *       for Sweden are two pledges; a side naming no place says nothing);</li>
- *   <li>for a seed entry, the finding's item was published at least {@link #SEED_GRACE} after the seed's
- *       announcement day, so a replay of the original coverage still alerts once.</li>
+ *   <li>for a seed or mention entry, the finding's item was published at least {@link #SEED_GRACE} after that
+ *       entry's day, so a replay of the original coverage still alerts once, and a first report the detector read
+ *       as background does not silence the coverage of the following days;</li>
+ *   <li>for a mention entry without a period, the finding states none either.</li>
  * </ol>
  * Otherwise a finding that raises an earlier plan ({@code raise}), or a larger figure for the same stated period of
  * a known commitment, is an update linked to the latest such commitment; anything else is a new commitment.
  */
 public final class LedgerMatcher {
-  /** Seed entries protect items published from this long after their announcement day on. */
+  /** Seed and mention entries protect items published from this long after their day on. */
   public static final Duration SEED_GRACE = Duration.ofDays(3);
   /** A raise must lift the figure by more than this to be an update rather than the raised figure restated. */
   static final BigDecimal RAISE_STEP = new BigDecimal("0.02");
@@ -70,9 +72,12 @@ public final class LedgerMatcher {
     Set<String> places = Places.in(claim.text(), claim.company());
     List<Commitment> compatible = known.stream()
         .filter(c -> c.company().equalsIgnoreCase(claim.company()))
-        .filter(c -> c.origin() != CommitmentOrigin.SEED || !claim.published().isBefore(
+        .filter(c -> c.origin() == CommitmentOrigin.ALERT || !claim.published().isBefore(
             c.announced().atStartOfDay().toInstant(ZoneOffset.UTC).plus(SEED_GRACE)))
         .filter(c -> !Periods.distinct(period, periodOf(c)))
+        // Background figures are noisy (a rivals' combined total, a misread subject): a mention without a period
+        // never stands for a finding that states one.
+        .filter(c -> c.origin() != CommitmentOrigin.MENTION || period == null || periodOf(c) != null)
         .filter(c -> !Places.disjoint(places, placesOf(c)))
         .toList();
     Optional<Commitment> same = compatible.stream()

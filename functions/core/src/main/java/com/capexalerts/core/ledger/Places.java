@@ -39,7 +39,16 @@ public final class Places {
       List.of("memphis"), List.of("abilene"),
       // Investees: a stake in Anthropic and a data centre in France are different pledges.
       List.of("openai"), List.of("anthropic"), List.of("xai"), List.of("intel"), List.of("nokia"), List.of("g42"),
-      List.of("scale ai"), List.of("mistral"), List.of("coreweave"), List.of("ampere"));
+      List.of("scale ai"), List.of("mistral"), List.of("coreweave"), List.of("ampere"), List.of("iren"),
+      List.of("nebius"), List.of("crusoe"), List.of("fluidstack"), List.of("cerebras"), List.of("groq"),
+      List.of("broadcom"), List.of("amd"), List.of("humain"), List.of("jony ive"), List.of("wiz"));
+  /** US states and cities: a pledge for Texas is also a pledge in the United States. */
+  private static final Set<String> IN_US = Set.of("alabama", "arizona", "arkansas", "california", "colorado",
+      "georgia", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maryland",
+      "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "nebraska", "nevada", "new jersey",
+      "new mexico", "new york", "north carolina", "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania",
+      "south carolina", "tennessee", "texas", "utah", "virginia", "washington state", "wisconsin", "wyoming",
+      "memphis", "abilene");
   private static final Pattern ANY;
 
   static {
@@ -86,8 +95,13 @@ public final class Places {
     return found;
   }
 
-  /** Both name places and share none. */
+  /** Both name places and share none; a US state shares the United States with a nationwide pledge. */
   public static boolean disjoint(Set<String> a, Set<String> b) {
-    return !a.isEmpty() && !b.isEmpty() && a.stream().noneMatch(b::contains);
+    if (a.isEmpty() || b.isEmpty() || a.stream().anyMatch(b::contains)) {
+      return false;
+    }
+    boolean usA = a.contains("united states") || a.stream().anyMatch(IN_US::contains);
+    boolean usB = b.contains("united states") || b.stream().anyMatch(IN_US::contains);
+    return !((a.contains("united states") && usB) || (b.contains("united states") && usA));
   }
 }

@@ -350,7 +350,7 @@ public final class Poller {
     String outlet = item.source() != null && !item.source().isBlank() ? item.source().strip() : feed.name();
     Source source = new Source(link, outlet, item.title(), published);
 
-    switch (ledgerMatcher.decide(claim(finding, published), known(finding.company(), published, run))) {
+    switch (ledgerMatcher.decide(claim(finding, item, published), known(finding.company(), published, run))) {
       case LedgerMatcher.Decision.Known known -> {
         Commitment c = known.commitment();
         if (c.origin() == CommitmentOrigin.ALERT) {
@@ -392,7 +392,7 @@ public final class Poller {
   private String recordMention(Finding finding, FeedItem item, Feed feed, Run run) {
     Instant published = item.published() != null ? item.published() : clock.instant();
     String token = token(new Source(Links.canonicalOrAsIs(item.link()), null, item.title(), published));
-    if (ledgerMatcher.decide(claim(finding, published), known(finding.company(), published, run))
+    if (ledgerMatcher.decide(claim(finding, item, published), known(finding.company(), published, run))
         instanceof LedgerMatcher.Decision.Known known) {
       Commitment c = known.commitment();
       if (c.origin() == CommitmentOrigin.ALERT) {
@@ -410,9 +410,22 @@ public final class Poller {
     return "mention recorded as known commitment " + entry.key();
   }
 
-  private static LedgerMatcher.Claim claim(Finding finding, Instant published) {
-    return new LedgerMatcher.Claim(finding.company(), finding.amountUsd(), finding.period(), finding.evidence(),
-        finding.raise(), published);
+  private static final java.util.regex.Pattern MONEY_IN_TITLE = java.util.regex.Pattern.compile(
+      "(?i)[$€£¥]\\s?\\d|\\d\\s?(?:billion|bn|trillion|yuan|won|yen|crore)\\b");
+
+  /**
+   * The finding as the ledger compares it. Its places come from the evidence sentence; when that names none, from a
+   * title that carries a figure too ("AWS to invest $11 billion in Georgia"), never from a title about something
+   * else ("Microsoft cuts jobs in Ireland" over a restated $80 billion plan).
+   */
+  private static LedgerMatcher.Claim claim(Finding finding, FeedItem item, Instant published) {
+    String text = finding.evidence();
+    if (com.capexalerts.core.ledger.Places.in(text).isEmpty() && item.title() != null
+        && !item.title().equals(text) && MONEY_IN_TITLE.matcher(item.title()).find()) {
+      text = text + " " + item.title();
+    }
+    return new LedgerMatcher.Claim(finding.company(), finding.amountUsd(), finding.period(), text, finding.raise(),
+        published);
   }
 
   /**

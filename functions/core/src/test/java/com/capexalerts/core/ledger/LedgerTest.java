@@ -73,6 +73,17 @@ class LedgerTest {
   }
 
   @Test
+  void placesAndInvesteesTellPledgesApart() {
+    assertTrue(Places.disjoint(Places.in("$3.3 billion in Wisconsin"), Places.in("kronor for Sweden")));
+    assertTrue(!Places.disjoint(Places.in("new sites in Texas and Ohio"), Places.in("AI infrastructure in the US")),
+        "a state lies in the United States");
+    assertTrue(!Places.disjoint(Places.in("a data centre"), Places.in("in Sweden")), "no place on one side");
+    assertTrue(Places.disjoint(Places.in("a stake in Anthropic", "Microsoft"), Places.in("data centres in France")));
+    assertEquals(Set.of(), Places.in("OpenAI will buy compute", "OpenAI"), "the committing company is no anchor");
+    assertEquals(Set.of(), Places.in("tell us more"), "the word us is no place");
+  }
+
+  @Test
   void periodsCompare() {
     Instant in2025 = Instant.parse("2025-03-01T00:00:00Z");
     assertEquals("Y2025", Periods.token("this year", in2025));
