@@ -132,9 +132,14 @@ public final class Poller {
     if (seeded) {
       return;
     }
-    if (ledger.seededWith().isEmpty()) {
-      seed.get().forEach(ledger::record);
-      ledger.markSeeded(seedName);
+    try {
+      if (ledger.seededWith().isEmpty()) {
+        seed.get().forEach(ledger::record);
+        ledger.markSeeded(seedName);
+      }
+    } catch (RuntimeException e) {
+      // Polling without the seed would alert on years-old pledges: fail this poll, the next tick retries.
+      throw new IllegalStateException("ledger seed '" + seedName + "' could not be loaded: " + describe(e), e);
     }
     seeded = true;
   }
