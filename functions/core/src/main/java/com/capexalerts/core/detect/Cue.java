@@ -144,6 +144,8 @@ final class Cue {
         | last summer | last winter | last fiscal year | last <month> | earlier this year | earlier this month \
         | earlier this week | earlier this quarter | earlier in the year | earlier | previously | previous \
         | prior | already | originally | original | initially | initial | ago | had | so far | to date \
+        | recently | later said | later agreed | later announced | later pledged | later committed | builds on \
+        | building on | on top of the | adds to the | added to the \
         | completes | completing | completed | final tranche | remaining tranche \
         | at the time | back in | since <year> | then pegged | then put | then estimated | then valued \
         | then expected | then slated | then planned | then budgeted | then projected | then seen | then priced | ended | just ended | has ended | announced in <month> | unveiled in <month> \
@@ -168,7 +170,7 @@ final class Cue {
         | still aims | still anticipates | maintained | maintains | maintaining | stuck to | sticks to \
         | sticking to | stick to | stood by | stands by | unchanged | reconfirmed | continues to expect \
         | continued to expect | continue to expect | as planned | remains committed | remain committed \
-        | remained committed | kept its | keeps its
+        | remained committed | kept its | keeps its | will still | would still | still reach | still expected
       COMPARE: such as | like | including | rival | rivals | peer | peers | competitor | competitors \
         | compared with | compared to | comparison | following | follows | followed | joins | joined | joining \
         | join | similar to | than | versus | vs | echoing | echoes | mirroring | mirrors | matching | matches \
