@@ -25,7 +25,8 @@ import java.util.Set;
  *   <li>for a seed or mention entry, the finding's item was published at least {@link #SEED_GRACE} after that
  *       entry's day, so a replay of the original coverage still alerts once, and a first report the detector read
  *       as background does not silence the coverage of the following days;</li>
- *   <li>for a mention entry without a period, the finding states none either.</li>
+ *   <li>for a mention entry, the amounts are within {@link #MENTION_TOLERANCE} (3 %), and when the mention states no
+ *       period the finding states none either.</li>
  * </ol>
  * Otherwise a finding that raises an earlier plan ({@code raise}), or a larger figure for the same stated period of
  * a known commitment, is an update linked to the latest such commitment; anything else is a new commitment.
@@ -35,6 +36,11 @@ public final class LedgerMatcher {
   public static final Duration SEED_GRACE = Duration.ofDays(3);
   /** A raise must lift the figure by more than this to be an update rather than the raised figure restated. */
   static final BigDecimal RAISE_STEP = new BigDecimal("0.02");
+  /**
+   * A mention stands for a finding only within this much: a restatement repeats the figure (a currency converted at
+   * another rate moves it by a percent or two), while a background figure within 10 % is as often another deal.
+   */
+  static final BigDecimal MENTION_TOLERANCE = new BigDecimal("0.03");
   /** The same stated period with a figure this much larger is new guidance for it. */
   static final BigDecimal GUIDANCE_STEP = new BigDecimal("0.05");
 
@@ -82,6 +88,8 @@ public final class LedgerMatcher {
         .toList();
     Optional<Commitment> same = compatible.stream()
         .filter(c -> sameAmount(c.amountUsd(), claim.amountUsd()))
+        .filter(c -> c.origin() != CommitmentOrigin.MENTION
+            || within(c.amountUsd(), claim.amountUsd(), MENTION_TOLERANCE))
         .filter(c -> !raises(claim, period, c))
         // an alerted event first (its sources are kept), then the closest amount, then the oldest
         .min(Comparator.comparing((Commitment c) -> c.origin() == CommitmentOrigin.ALERT ? 0 : 1)
@@ -113,7 +121,11 @@ public final class LedgerMatcher {
 
   /** |a - b| <= tolerance * min(a, b). */
   public boolean sameAmount(BigDecimal a, BigDecimal b) {
-    return a.subtract(b).abs().compareTo(a.min(b).multiply(tolerance)) <= 0;
+    return within(a, b, tolerance);
+  }
+
+  private static boolean within(BigDecimal a, BigDecimal b, BigDecimal fraction) {
+    return a.subtract(b).abs().compareTo(a.min(b).multiply(fraction)) <= 0;
   }
 
   private static String periodOf(Commitment c) {

@@ -406,9 +406,13 @@ public final class Poller {
       ledger.addSource(c.company(), c.key(), token);
       return "mention of known commitment " + c.key() + " (" + c.origin().wireName() + "): source added";
     }
+    // A background sentence often names no place ("in the country"); the item's title says where, and a place
+    // only ever makes a mention protect less.
+    String what = com.capexalerts.core.ledger.Places.in(finding.evidence()).isEmpty() && item.title() != null
+        ? finding.evidence() + " [" + item.title() + "]" : finding.evidence();
     Commitment entry = new Commitment(EventKeys.derive(finding.company(), published, finding.amountUsd()).value(),
         finding.company(), finding.amount().value(), finding.amount().currency(), finding.amountUsd(),
-        finding.period(), finding.evidence(), published.atOffset(ZoneOffset.UTC).toLocalDate(), clock.instant(),
+        finding.period(), what, published.atOffset(ZoneOffset.UTC).toLocalDate(), clock.instant(),
         Links.canonicalOrAsIs(item.link()), CommitmentOrigin.MENTION, 0);
     ensureLedgerEntry(entry, run);
     ledger.addSource(entry.company(), entry.key(), token);

@@ -84,6 +84,21 @@ class LedgerTest {
   }
 
   @Test
+  void aMentionStandsOnlyForTheSameFigureAndNeverForAStatedPeriodItLacks() {
+    Commitment background = known("OpenAI", "40e9", null, "its funding round", "2025-03-31",
+        CommitmentOrigin.MENTION);
+    assertInstanceOf(LedgerMatcher.Decision.Fresh.class, decide("OpenAI", "38e9", null,
+        "OpenAI signs a $38 billion compute deal.", false, "2025-11-03T15:00:00Z", background), "5 % off: another deal");
+    assertInstanceOf(LedgerMatcher.Decision.Known.class, decide("OpenAI", "40e9", null,
+        "OpenAI, which raised $40 billion, hired staff.", false, "2025-11-03T15:00:00Z", background));
+    assertInstanceOf(LedgerMatcher.Decision.Fresh.class, decide("OpenAI", "40e9", "in 2026",
+        "OpenAI will spend $40 billion in 2026.", false, "2025-11-03T15:00:00Z", background));
+    assertInstanceOf(LedgerMatcher.Decision.Fresh.class, decide("OpenAI", "40e9", null,
+        "OpenAI will spend $40 billion.", false, "2025-04-01T15:00:00Z", background),
+        "within the 3-day grace a first report read as background does not hide the next day's coverage");
+  }
+
+  @Test
   void periodsCompare() {
     Instant in2025 = Instant.parse("2025-03-01T00:00:00Z");
     assertEquals("Y2025", Periods.token("this year", in2025));
