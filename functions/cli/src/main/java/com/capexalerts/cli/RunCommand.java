@@ -1,6 +1,10 @@
 package com.capexalerts.cli;
 
 import com.capexalerts.aws.dynamo.DynamoAnnouncementStore;
+import com.capexalerts.aws.dynamo.DynamoCommitmentLedger;
+import com.capexalerts.core.ledger.CommitmentLedger;
+import com.capexalerts.core.ledger.LedgerFile;
+import com.capexalerts.core.poll.FindingOutcome;
 import com.capexalerts.aws.dynamo.DynamoFeedStateStore;
 import com.capexalerts.aws.dynamo.DynamoSeenItemStore;
 import com.capexalerts.aws.dynamo.TableNames;
@@ -112,12 +116,21 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--table-prefix", paramLabel = "PREFIX", defaultValue = "capex-alerts",
       description = "with --endpoint or --aws and no *_TABLE variables: tables PREFIX-announcements, PREFIX-feeds,"
-          + " PREFIX-seen-items (default: ${DEFAULT-VALUE})")
+          + " PREFIX-seen-items, PREFIX-announcements-ledger (default: ${DEFAULT-VALUE})")
   String tablePrefix;
 
   @Option(names = "--topic-arn", paramLabel = "ARN",
       description = "with --endpoint or --aws: the SNS topic (default: $TOPIC_ARN, or topic capex-alerts with --create)")
   String topicArn;
+
+  @Option(names = "--ledger-seed", paramLabel = "bundled|none|FILE", defaultValue = "bundled",
+      description = "the known commitments a state whose ledger was never initialised starts from: the bundled"
+          + " public record 2023-2026 (default), none (a replay of past news alerts as it happened), or a JSON Lines"
+          + " file as `ledger export` writes. Ignored once the ledger is initialised")
+  String ledgerSeed;
+
+  @Option(names = "--explain", description = "print on stderr, per finding, the threshold and ledger decision")
+  boolean explain;
 
   @Override
   public Integer call() throws IOException {
@@ -129,12 +142,15 @@ final class RunCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
 
     Backend backend = endpointOrAws(env) ? remote(env, err) : embedded(clock);
+    LedgerFile.Seed seed = LedgerFile.seed(ledgerSeed, bad -> err.println("capex-alerts run: ledger seed: " + bad));
     Poller poller = Poller.builder()
         .config(settings.config())
         .fetcher(new StandardFeedFetcher(settings.fetch()))
         .feedStates(backend.feedStates)
         .seenItems(backend.seenItems)
         .announcements(backend.announcements)
+        .ledger(backend.ledger)
+        .ledgerSeed(seed.name(), seed.entries())
         .findings(detectorOptions.detector()::detect)
         .clock(clock)
         .build();
@@ -144,6 +160,12 @@ final class RunCommand implements Callable<Integer> {
     for (FeedReport f : report.feeds()) {
       err.printf("  %-16s %s  items=%d new=%d too-old=%d%s%n", f.status().wireName(), f.url(), f.items(),
           f.newItems(), f.tooOld(), f.error() == null ? "" : "  error: " + f.error());
+    }
+    if (explain) {
+      for (FindingOutcome o : report.decisions()) {
+        err.printf("  explain %s %s %s %s: %s%n", o.itemId(), o.kind().name().toLowerCase(Locale.ROOT),
+            o.company(), o.amountUsd().toPlainString(), o.decision());
+      }
     }
     for (ItemError e : report.itemErrors()) {
       err.println("  item error: " + e.feedUrl() + " " + (e.itemId() == null ? "" : e.itemId() + ": ") + e.message());
@@ -333,7 +355,7 @@ final class RunCommand implements Callable<Integer> {
 
   /** Where the run keeps its state and sends its alerts. */
   private record Backend(AnnouncementStore announcements, FeedStateStore feedStates, SeenItemStore seenItems,
-      AlertPublisher publisher, java.util.function.Supplier<List<EventKey>> pendingLookup, Path outbox,
+      CommitmentLedger ledger, AlertPublisher publisher, java.util.function.Supplier<List<EventKey>> pendingLookup, Path outbox,
       String description) {
     List<EventKey> unpublished() {
       return pendingLookup.get();
@@ -343,7 +365,7 @@ final class RunCommand implements Callable<Integer> {
   private Backend embedded(Clock clock) {
     FileStores stores = FileStores.open(state, clock);
     Path outbox = state.resolve("outbox.jsonl").toAbsolutePath();
-    return new Backend(stores.announcements(), stores.feedStates(), stores.seenItems(),
+    return new Backend(stores.announcements(), stores.feedStates(), stores.seenItems(), stores.ledger(),
         new OutboxAlertPublisher(outbox, "arn:aws:sns:local:000000000000:capex-alerts"),
         stores.announcements()::unpublished, outbox, "embedded state " + state.toAbsolutePath());
   }
@@ -382,7 +404,8 @@ final class RunCommand implements Callable<Integer> {
         .map(EventKey::new)
         .toList();
     return new Backend(new DynamoAnnouncementStore(dynamo, table), new DynamoFeedStateStore(dynamo, tables.feeds()),
-        new DynamoSeenItemStore(dynamo, tables.seenItems(), Clock.systemUTC()), new SnsAlertPublisher(sns, topic),
+        new DynamoSeenItemStore(dynamo, tables.seenItems(), Clock.systemUTC()),
+        new DynamoCommitmentLedger(dynamo, tables.ledger()), new SnsAlertPublisher(sns, topic),
         unpublished, null, (endpoint != null ? endpoint.toString() : "AWS") + " tables " + tables + ", topic " + topic);
   }
 

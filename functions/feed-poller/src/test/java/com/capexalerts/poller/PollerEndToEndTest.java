@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.capexalerts.aws.dynamo.AnnouncementItems;
 import com.capexalerts.aws.dynamo.DynamoAnnouncementStore;
+import com.capexalerts.aws.dynamo.DynamoCommitmentLedger;
 import com.capexalerts.aws.dynamo.DynamoFeedStateStore;
 import com.capexalerts.aws.dynamo.DynamoSeenItemStore;
 import com.capexalerts.aws.dynamo.TableNames;
@@ -110,6 +111,7 @@ class PollerEndToEndTest {
         .feedStates(new DynamoFeedStateStore(dynamo, tables.feeds()))
         .seenItems(seen)
         .announcements(events)
+        .ledger(new DynamoCommitmentLedger(dynamo, tables.ledger()))
         .clock(pollerClock)
         .build();
   }
