@@ -551,15 +551,36 @@ final class ChineseAnalysis {
 
   private boolean dated(Sent s, MoneySpan m, int cs) {
     String t = s.text();
-    Hit d = s.last(0, m.start(), Cue.DATED, Cue.COMPARE);
+    Hit d = s.last(0, m.start(), Cue.DATED);
     if (d != null && !additionalBetween(t, d.end(), m.start()) && !raise(s, m, cs)) {
       return true;
+    }
+    // A comparison in the amount's own clause, or opening the sentence ("相比之下，…"); not "為追趕美國對手".
+    Hit c = s.last(0, m.start(), Cue.COMPARE);
+    if (c != null && (c.start() >= cs || c.start() == 0 && ChineseText.clauseEnd(t, 0) == c.end())) {
+      return true;
+    }
+    if (pastSpendingBefore(s, m) && (t.substring(cs, m.start()).contains("总") || t.substring(cs, m.start()).contains("總"))) {
+      return true; // "已在新加坡投入115亿新元，至2028年计划总投资将超过230亿新元": a running total
     }
     if (s.first(0, m.start(), Cue.PROGRESS) != null
         || s.first(m.end(), ChineseText.clauseEnd(t, m.end()), Cue.PROGRESS) != null) {
       return true; // "正推进…", "…的投资计划正按节奏推进"
     }
     return pastMonthBefore(t, cs, m.start()) || !s.title() && pastYearBefore(t, 0, m.start()) && announcedBefore(t, m);
+  }
+
+  /** An earlier amount of the sentence is past spending ("已投入", "截至2023年"). */
+  private static boolean pastSpendingBefore(Sent s, MoneySpan m) {
+    for (MoneySpan o : s.money()) {
+      if (o.end() <= m.start()) {
+        int cs = ChineseText.clauseStart(s.text(), o.start());
+        if (s.first(cs, o.start(), Cue.RESULTS) != null) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean additionalBetween(String t, int from, int to) {
