@@ -84,7 +84,8 @@ public final class ChineseText {
   public static List<Sentence> sentences(String title, String text) {
     List<Sentence> out = new ArrayList<>();
     if (title != null && !title.isBlank()) {
-      out.add(new Sentence(fold(title).strip(), title.strip(), true));
+      String t = withoutOutlet(title.strip());
+      out.add(new Sentence(fold(t), t, true));
     }
     if (text == null) {
       return out;
@@ -108,6 +109,18 @@ public final class ChineseText {
     }
     add(out, f, text, start, n);
     return out;
+  }
+
+  /** "阿里巴巴宣布投入3800亿元 - 新浪财经" (a Google News title) without its outlet, which is no actor. */
+  static String withoutOutlet(String title) {
+    int dash = title.lastIndexOf(" - ");
+    if (dash > 0 && title.length() - dash - 3 <= 24 && title.length() - dash - 3 > 0) {
+      String outlet = title.substring(dash + 3);
+      if (outlet.chars().noneMatch(c -> Character.isDigit(c) || c == '亿' || c == '億')) {
+        return title.substring(0, dash).strip();
+      }
+    }
+    return title;
   }
 
   private static void add(List<Sentence> out, String f, String original, int from, int to) {

@@ -145,4 +145,11 @@ class ChineseDetectorTest {
     assertEquals("in 2025-2028", ChinesePeriod.english("2025至2028年"));
     assertEquals("over the next three years", ChinesePeriod.english("over the next three years"));
   }
+
+  @Test
+  void googleNewsOutletIsNoActor() {
+    List<Finding> ann = announcements("阿里巴巴宣布未来三年投入3800亿元建设AI基础设施 - 腾讯新闻", "");
+    assertEquals(List.of("Alibaba"), ann.stream().map(Finding::company).toList());
+    assertEquals("阿里巴巴宣布未来三年投入3800亿元建设AI基础设施", ChineseText.withoutOutlet("阿里巴巴宣布未来三年投入3800亿元建设AI基础设施 - 腾讯新闻"));
+  }
 }
