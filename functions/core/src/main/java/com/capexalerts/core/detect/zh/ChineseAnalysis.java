@@ -147,6 +147,9 @@ final class ChineseAnalysis {
   }
 
   List<Finding> run() {
+    if (!mayHaveMoney(title) && !mayHaveMoney(text)) {
+      return List.of(); // most items: no digit and no Chinese scale, so no amount to look at
+    }
     List<ChineseText.Sentence> raw = ChineseText.sentences(title, text);
     sents = new ArrayList<>(raw.size());
     boolean anyMoney = false;
@@ -175,6 +178,17 @@ final class ChineseAnalysis {
       }
     }
     return merge(candidates, droppedInBody);
+  }
+
+  private static boolean mayHaveMoney(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c >= '0' && c <= '9') || (c >= '０' && c <= '９') || c == '亿' || c == '億' || c == '万' || c == '萬'
+          || c == '兆') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The headline's non-object companies; else the companies committing money in the first body sentences. */
