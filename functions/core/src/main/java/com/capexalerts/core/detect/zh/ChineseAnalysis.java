@@ -453,7 +453,7 @@ final class ChineseAnalysis {
         return isObject(s, o);
       }
     }
-    for (int gap = 0; gap <= 6 && p - gap >= 0; gap++) {
+    for (int gap = 0; gap <= 10 && p - gap >= 0; gap++) {
       int e = p - gap;
       for (String marker : OBJECT_MARKERS) {
         if (e - marker.length() >= 0 && t.startsWith(marker, e - marker.length())) {
