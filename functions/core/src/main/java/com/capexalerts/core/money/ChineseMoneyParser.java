@@ -40,7 +40,7 @@ final class ChineseMoneyParser {
   private static final List<Word> SUFFIXES =
       longestFirst(
           new String[][] {
-            {"元人民币", "CNY"}, {"元人民幣", "CNY"}, {"人民币元", "CNY"}, {"人民幣元", "CNY"}, {"人民币", "CNY"},
+            {"元新台币", "TWD"}, {"元新台幣", "TWD"}, {"元港币", "HKD"}, {"元港幣", "HKD"}, {"元人民币", "CNY"}, {"元人民幣", "CNY"}, {"人民币元", "CNY"}, {"人民幣元", "CNY"}, {"人民币", "CNY"},
             {"人民幣", "CNY"}, {"美元", "USD"}, {"美金", "USD"}, {"港元", "HKD"}, {"港币", "HKD"}, {"港幣", "HKD"},
             {"新台币", "TWD"}, {"新台幣", "TWD"}, {"台币", "TWD"}, {"台幣", "TWD"}, {"日元", "JPY"}, {"日圆", "JPY"},
             {"日圓", "JPY"}, {"日币", "JPY"}, {"日幣", "JPY"}, {"欧元", "EUR"}, {"歐元", "EUR"}, {"英镑", "GBP"},

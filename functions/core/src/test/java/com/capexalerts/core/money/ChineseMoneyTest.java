@@ -55,6 +55,8 @@ class ChineseMoneyTest {
           投入20亿英镑。                                   | 2000000000     | GBP | 20亿英镑
           投入高达5000亿美元。                             | 500000000000   | USD | 高达5000亿美元
           投入¥3800亿。                                    | 380000000000   | CNY | ¥3800亿
+          投資逾100億元新台幣。                            | 10000000000    | TWD | 逾100億元新台幣
+          投資逾百億元新台幣。                             | 10000000000    | TWD | 逾百億元新台幣
           """)
   void readsChineseForms(String sentence, String value, String currency, String text) {
     MoneySpan s = only(sentence);
