@@ -152,4 +152,20 @@ class ChineseDetectorTest {
     assertEquals(List.of("Alibaba"), ann.stream().map(Finding::company).toList());
     assertEquals("阿里巴巴宣布未来三年投入3800亿元建设AI基础设施", ChineseText.withoutOutlet("阿里巴巴宣布未来三年投入3800亿元建设AI基础设施 - 腾讯新闻"));
   }
+
+  @Test
+  void cutAnywhereTheTextNeverBreaksTheDetector() {
+    String text = "阿里巴巴集团周一宣布，未来三年将投入超过３８００亿元（约合530亿美元），用于建设云和AI硬件基础设施；"
+        + "Meta预计资本支出600亿至650亿美元。由原定的3,800億元人民幣提高至4,800億元！HK$120亿、NT$1000亿、逾千亿元（";
+    for (int end = 0; end <= text.length(); end++) {
+      for (int start = 0; start < end; start += 5) {
+        String part = text.substring(start, end);
+        List<Finding> findings = detector.detect(part, part);
+        for (Finding f : findings) {
+          assertTrue(f.amountUsd().signum() > 0, part);
+          assertFalse(f.evidence().isBlank(), part);
+        }
+      }
+    }
+  }
 }
