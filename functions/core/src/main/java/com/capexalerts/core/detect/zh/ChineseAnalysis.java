@@ -456,7 +456,8 @@ final class ChineseAnalysis {
     for (int gap = 0; gap <= 10 && p - gap >= 0; gap++) {
       int e = p - gap;
       for (String marker : OBJECT_MARKERS) {
-        if (e - marker.length() >= 0 && t.startsWith(marker, e - marker.length())) {
+        int ms = e - marker.length();
+        if (ms >= 0 && t.startsWith(marker, ms) && !notAMarker(t, ms, marker)) {
           String filler = t.substring(e, p);
           if (filler.chars().noneMatch(ch -> ch == ',' || ch == '，' || ch == '、' || ch == ':' || ch == '：')
               && !filler.contains("将") && !filler.contains("將")) {
@@ -469,6 +470,18 @@ final class ChineseAnalysis {
       }
     }
     return false;
+  }
+
+  /** "同时", "同比", "认为", "因为": the marker character inside another word. */
+  private static boolean notAMarker(String t, int at, String marker) {
+    char next = at + 1 < t.length() ? t.charAt(at + 1) : 0;
+    char prev = at > 0 ? t.charAt(at - 1) : 0;
+    return switch (marker) {
+      case "同" -> "时時样樣比期一业業步".indexOf(next) >= 0 || prev == '共' || prev == '合' || prev == '不';
+      case "为", "為" -> "认認因以行称稱".indexOf(prev) >= 0;
+      case "对", "對" -> prev == '相';
+      default -> false;
+    };
   }
 
   private static int skip(String t, int i) {
