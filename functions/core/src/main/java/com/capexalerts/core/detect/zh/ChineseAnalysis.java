@@ -3,12 +3,10 @@ package com.capexalerts.core.detect.zh;
 import com.capexalerts.core.company.Company;
 import com.capexalerts.core.company.CompanyMention;
 import com.capexalerts.core.detect.Finding;
-import com.capexalerts.core.detect.FindingKind;
 import com.capexalerts.core.detect.zh.ChineseLexicon.Cue;
 import com.capexalerts.core.detect.zh.ChineseLexicon.Hit;
 import com.capexalerts.core.money.MoneySpan;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,65 +72,13 @@ final class ChineseAnalysis {
     NONE, DROP, INVEST, ACQUIRE, PURCHASE
   }
 
-  /** One sentence as analysed: text, cue hits, companies and amounts. */
-  private record Sent(int index, ChineseText.Sentence s, List<Hit> hits, List<CompanyMention> names,
-      List<MoneySpan> money) {
-    String text() {
-      return s.text();
-    }
-
-    boolean title() {
-      return s.title();
-    }
-
-    boolean has(Cue cue) {
-      return hits.stream().anyMatch(h -> h.is(cue));
-    }
-
-    boolean has(Cue cue, int from, int to) {
-      return hits.stream().anyMatch(h -> h.is(cue) && h.start() >= from && h.end() <= to);
-    }
-
-    Hit last(int from, int to, Cue... cues) {
-      Hit best = null;
-      for (Hit h : hits) {
-        if (h.start() >= from && h.end() <= to && any(h, cues)) {
-          best = h;
-        }
-      }
-      return best;
-    }
-
-    Hit first(int from, int to, Cue... cues) {
-      for (Hit h : hits) {
-        if (h.start() >= from && h.end() <= to && any(h, cues)) {
-          return h;
-        }
-      }
-      return null;
-    }
-  }
-
-  private static boolean any(Hit h, Cue... cues) {
-    for (Cue c : cues) {
-      if (h.is(c)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** A figure bound to a company, before merging. */
-  private record Candidate(Company company, Sent sent, MoneySpan money, BigDecimal usd, boolean announced,
-      boolean dated, boolean raise, boolean part, String period) {}
-
   private final ChineseDetector detector;
   private final String title;
   private final String text;
   private final int year;
   private final int month;
   private final Supplier<Company> publisher;
-  private List<Sent> sents;
+  private List<ChineseSentence> sents;
   private Company focus;
   private Set<Company> subjects;
 
@@ -160,7 +106,7 @@ final class ChineseAnalysis {
       anyMoney |= !money.isEmpty();
       anyName |= !names.isEmpty();
       List<Hit> hits = money.isEmpty() && !s.title() ? List.of() : detector.lexicon().scan(s.text());
-      sents.add(new Sent(sents.size(), s, hits, names, money));
+      sents.add(new ChineseSentence(sents.size(), s, hits, names, money));
     }
     if (!anyMoney) {
       return List.of();
@@ -170,14 +116,14 @@ final class ChineseAnalysis {
       return List.of();
     }
     subjects = subjects(own);
-    List<Candidate> candidates = new ArrayList<>();
+    List<ChineseCandidate> candidates = new ArrayList<>();
     List<BigDecimal> droppedInBody = new ArrayList<>();
-    for (Sent s : sents) {
+    for (ChineseSentence s : sents) {
       for (int k = 0; k < s.money().size(); k++) {
         analyse(s, k, candidates, droppedInBody);
       }
     }
-    return merge(candidates, droppedInBody);
+    return ChineseMerge.merge(candidates, droppedInBody);
   }
 
   private static boolean mayHaveMoney(String s) {
@@ -194,7 +140,7 @@ final class ChineseAnalysis {
   /** The headline's non-object companies; else the companies committing money in the first body sentences. */
   private Set<Company> subjects(Company own) {
     Set<Company> out = new LinkedHashSet<>();
-    Sent head = sents.isEmpty() || !sents.get(0).title() ? null : sents.get(0);
+    ChineseSentence head = sents.isEmpty() || !sents.get(0).title() ? null : sents.get(0);
     if (head != null) {
       for (CompanyMention m : head.names()) {
         if (!isObject(head, m)) {
@@ -204,7 +150,7 @@ final class ChineseAnalysis {
     }
     if (out.isEmpty()) {
       int seen = 0;
-      for (Sent s : sents) {
+      for (ChineseSentence s : sents) {
         if (s.title() || s.money().isEmpty()) {
           continue;
         }
@@ -223,7 +169,7 @@ final class ChineseAnalysis {
     }
     focus = out.isEmpty() ? null : out.iterator().next();
     if (focus == null) {
-      for (Sent s : sents) {
+      for (ChineseSentence s : sents) {
         if (!s.names().isEmpty()) {
           focus = s.names().get(0).company();
           break;
@@ -233,7 +179,7 @@ final class ChineseAnalysis {
     return out;
   }
 
-  private void analyse(Sent s, int k, List<Candidate> out, List<BigDecimal> droppedInBody) {
+  private void analyse(ChineseSentence s, int k, List<ChineseCandidate> out, List<BigDecimal> droppedInBody) {
     MoneySpan m = s.money().get(k);
     String t = s.text();
     BigDecimal usd = usd(m);
@@ -279,11 +225,11 @@ final class ChineseAnalysis {
     }
     for (Company c : spenders) {
       boolean announced = !dated && subjects.contains(c);
-      out.add(new Candidate(c, s, m, usd, announced, dated || !subjects.contains(c), raise, part, period));
+      out.add(new ChineseCandidate(c, s, m, usd, announced, dated || !subjects.contains(c), raise, part, period));
     }
   }
 
-  private void dropped(Sent s, BigDecimal usd, List<BigDecimal> droppedInBody) {
+  private void dropped(ChineseSentence s, BigDecimal usd, List<BigDecimal> droppedInBody) {
     if (!s.title()) {
       droppedInBody.add(usd);
     }
@@ -301,7 +247,7 @@ final class ChineseAnalysis {
 
   // ---- 1. Money role ----
 
-  private Role role(Sent s, MoneySpan m, int cs, int ce) {
+  private Role role(ChineseSentence s, MoneySpan m, int cs, int ce) {
     Hit dropAfter = s.first(m.end(), Math.min(ce, m.end() + 10), Cue.DROP, Cue.ROUND);
     if (dropAfter != null && dropAfter.start() - m.end() <= 8 && !between(s, m.end(), dropAfter.start())) {
       return Role.DROP; // "400億美元融資", "180億美元的投資級債券"
@@ -319,7 +265,7 @@ final class ChineseAnalysis {
   }
 
   /** Another amount between the amount and the cue: the cue is that one's. */
-  private static boolean between(Sent s, int from, int to) {
+  private static boolean between(ChineseSentence s, int from, int to) {
     return s.money().stream().anyMatch(o -> o.start() >= from && o.start() < to);
   }
 
@@ -338,7 +284,7 @@ final class ChineseAnalysis {
 
   // ---- 2. Spender ----
 
-  private List<Company> spenders(Sent s, int k, MoneySpan m, int cs, Role role) {
+  private List<Company> spenders(ChineseSentence s, int k, MoneySpan m, int cs, Role role) {
     String t = s.text();
     // "300億美元由軟銀自行承擔"
     int by = skip(t, m.end());
@@ -396,7 +342,7 @@ final class ChineseAnalysis {
   }
 
   /** "该公司", "其", or "公司" opening the clause (not "创业公司"). */
-  private static boolean pronounSubject(Sent s, int from, int to) {
+  private static boolean pronounSubject(ChineseSentence s, int from, int to) {
     String t = s.text();
     for (Hit h : s.hits()) {
       if (h.start() < from || h.end() > to || !h.is(Cue.PRONOUN)) {
@@ -414,7 +360,7 @@ final class ChineseAnalysis {
    * The nearest non-object company before {@code to} in [from, to) with the companies coordinated with it
    * ("OpenAI、軟銀和甲骨文"), in text order.
    */
-  private List<CompanyMention> subjectGroup(Sent s, int from, int to) {
+  private List<CompanyMention> subjectGroup(ChineseSentence s, int from, int to) {
     List<CompanyMention> names = new ArrayList<>();
     for (CompanyMention c : s.names()) {
       if (c.start() >= from && c.end() <= to && !isObject(s, c)) {
@@ -444,7 +390,7 @@ final class ChineseAnalysis {
     return group;
   }
 
-  private static boolean isObject(Sent s, CompanyMention c) {
+  private static boolean isObject(ChineseSentence s, CompanyMention c) {
     String t = s.text();
     int p = c.start();
     // A name right after another name of the same company shares its role ("向微軟Azure").
@@ -493,7 +439,7 @@ final class ChineseAnalysis {
 
   // ---- 3. AI scope ----
 
-  private boolean aiScope(Sent s, MoneySpan m, Role role, List<Company> spenders) {
+  private boolean aiScope(ChineseSentence s, MoneySpan m, Role role, List<Company> spenders) {
     if (s.has(Cue.AI) || spenders.stream().anyMatch(Company::aiLab)
         || s.names().stream().anyMatch(c -> c.company().aiLab())) {
       return true;
@@ -508,7 +454,7 @@ final class ChineseAnalysis {
     return i > 0 && hasAi(sents.get(i - 1)) || i + 1 < sents.size() && hasAi(sents.get(i + 1));
   }
 
-  private boolean hasAi(Sent s) {
+  private boolean hasAi(ChineseSentence s) {
     if (!s.hits().isEmpty() || s.money().isEmpty() && s.title()) {
       return s.has(Cue.AI);
     }
@@ -517,7 +463,7 @@ final class ChineseAnalysis {
 
   // ---- 4. Commitment ----
 
-  private boolean commitment(Sent s, MoneySpan m, int cs, int ce) {
+  private boolean commitment(ChineseSentence s, MoneySpan m, int cs, int ce) {
     String t = s.text();
     if (s.first(0, m.start(), Cue.ANALYST) != null) {
       return false;
@@ -541,7 +487,7 @@ final class ChineseAnalysis {
   private static final Set<String> CAPEX_NOUNS =
       Set.of("资本开支", "資本開支", "资本支出", "資本支出", "资本性支出", "資本性支出", "开支", "開支", "支出");
 
-  private static boolean capexNoun(Sent s, MoneySpan m, int cs) {
+  private static boolean capexNoun(ChineseSentence s, MoneySpan m, int cs) {
     Hit h = s.last(cs, m.start(), Cue.INVEST, Cue.PURCHASE, Cue.ACQUIRE);
     return h != null && CAPEX_NOUNS.contains(h.term());
   }
@@ -576,7 +522,7 @@ final class ChineseAnalysis {
     return false;
   }
 
-  private boolean dated(Sent s, MoneySpan m, int cs) {
+  private boolean dated(ChineseSentence s, MoneySpan m, int cs) {
     String t = s.text();
     Hit d = s.last(0, m.start(), Cue.DATED);
     if (d != null && !additionalBetween(t, d.end(), m.start()) && !raise(s, m, cs)) {
@@ -598,7 +544,7 @@ final class ChineseAnalysis {
   }
 
   /** An earlier amount of the sentence is past spending ("已投入", "截至2023年"). */
-  private static boolean pastSpendingBefore(Sent s, MoneySpan m) {
+  private static boolean pastSpendingBefore(ChineseSentence s, MoneySpan m) {
     for (MoneySpan o : s.money()) {
       if (o.end() <= m.start()) {
         int cs = ChineseText.clauseStart(s.text(), o.start());
@@ -645,7 +591,7 @@ final class ChineseAnalysis {
    * in the body ("阿里3800亿元投入中"), or in a headline that goes on to say something else about it
    * ("輝達千億美元投資OpenAI受關注").
    */
-  private boolean referenced(Sent s, MoneySpan m, int cs, int ce) {
+  private boolean referenced(ChineseSentence s, MoneySpan m, int cs, int ce) {
     if (s.last(cs, m.start(), Cue.INVEST, Cue.PURCHASE, Cue.ACQUIRE, Cue.FUTURE) != null) {
       return false;
     }
@@ -674,122 +620,10 @@ final class ChineseAnalysis {
     return false;
   }
 
-  private static boolean raise(Sent s, MoneySpan m, int cs) {
+  private static boolean raise(ChineseSentence s, MoneySpan m, int cs) {
     String before = s.text().substring(cs, m.start());
     return before.contains("上调") || before.contains("上調") || before.contains("提高") || before.contains("调高")
         || before.contains("調高") || before.contains("增至") || before.contains("提升至");
   }
 
-  // ---- merging ----
-
-  private List<Finding> merge(List<Candidate> all, List<BigDecimal> droppedInBody) {
-    List<Candidate> kept = new ArrayList<>();
-    for (Candidate c : all) {
-      if (c.sent().title() && droppedInBody.stream().anyMatch(d -> close(d, c.usd(), 0.02))
-          && all.stream().noneMatch(o -> !o.sent().title() && o.company().equals(c.company()) && close(o.usd(), c.usd(), 0.02))) {
-        continue; // the body shows the headline figure to be no commitment
-      }
-      kept.add(c);
-    }
-    List<List<Candidate>> groups = new ArrayList<>();
-    for (Candidate c : kept) {
-      if (!c.sent().title()) {
-        join(groups, c, 0.02, false);
-      }
-    }
-    for (Candidate c : kept) {
-      if (c.sent().title()) {
-        join(groups, c, 0.15, true); // headlines round: the closest body figure within 15 %
-      }
-    }
-    List<Finding> out = new ArrayList<>();
-    for (List<Candidate> g : groups) {
-      boolean dated = g.stream().anyMatch(Candidate::dated);
-      boolean announced = !dated && g.stream().anyMatch(Candidate::announced);
-      if (announced && isPart(g, groups)) {
-        continue;
-      }
-      Candidate best = evidence(g);
-      boolean raise = g.stream().anyMatch(Candidate::raise);
-      out.add(new Finding(best.company().name(), announced ? FindingKind.ANNOUNCEMENT : FindingKind.MENTION,
-          best.money().amount(), best.usd(), best.period(), evidenceText(best), raise && announced));
-    }
-    return out;
-  }
-
-  private static void join(List<List<Candidate>> groups, Candidate c, double tolerance, boolean closest) {
-    List<Candidate> home = null;
-    double best = Double.MAX_VALUE;
-    for (List<Candidate> g : groups) {
-      if (!g.get(0).company().equals(c.company())) {
-        continue;
-      }
-      for (Candidate o : g) {
-        if (close(o.usd(), c.usd(), tolerance)) {
-          double d = o.usd().subtract(c.usd()).abs().doubleValue();
-          if (d < best) {
-            best = d;
-            home = g;
-          }
-          if (!closest) {
-            break;
-          }
-        }
-      }
-      if (home != null && !closest) {
-        break;
-      }
-    }
-    if (home == null) {
-      home = new ArrayList<>();
-      groups.add(home);
-    }
-    home.add(c);
-  }
-
-  private static boolean close(BigDecimal a, BigDecimal b, double tolerance) {
-    BigDecimal max = a.max(b);
-    if (max.signum() == 0) {
-      return true;
-    }
-    return a.subtract(b).abs().divide(max, 6, RoundingMode.HALF_UP).doubleValue() <= tolerance;
-  }
-
-  /**
-   * A smaller announced figure of the same company in the same sentence as a larger announced one, or marked as
-   * a part (其中, 包括, 首笔), is part of that total.
-   */
-  private static boolean isPart(List<Candidate> g, List<List<Candidate>> groups) {
-    for (List<Candidate> o : groups) {
-      if (o == g || !o.get(0).company().equals(g.get(0).company())) {
-        continue;
-      }
-      boolean larger = o.stream().anyMatch(x -> x.announced() && x.usd().compareTo(g.get(0).usd()) > 0);
-      if (larger
-          && g.stream()
-              .filter(c -> !c.sent().title())
-              .anyMatch(c -> c.part() || o.stream().anyMatch(x -> x.sent() == c.sent()))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The most informative sentence: a body one over the headline, then one with a period, then stated dollars. */
-  private static Candidate evidence(List<Candidate> g) {
-    Candidate best = null;
-    int bestScore = -1;
-    for (Candidate c : g) {
-      int score = (c.sent().title() ? 0 : 4) + (c.period() != null ? 2 : 0) + (c.money().statedUsd() != null ? 1 : 0);
-      if (score > bestScore) {
-        best = c;
-        bestScore = score;
-      }
-    }
-    return best;
-  }
-
-  private static String evidenceText(Candidate c) {
-    return c.sent().s().original();
-  }
 }
