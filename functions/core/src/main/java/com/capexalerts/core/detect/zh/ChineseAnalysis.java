@@ -65,6 +65,8 @@ final class ChineseAnalysis {
   private static final List<String> DENIALS = List.of("否认", "否認", "并无", "並無", "没有计划", "沒有計劃", "辟谣", "闢謠");
   private static final Pattern PLAN =
       Pattern.compile("的(?:AI|人工智能|云|雲|基础设施|基礎設施|基建|AI基建|投资|投資|投入)*(?:计划|計劃|规划|規劃)");
+  /** AI words too broad to make an acquisition or a purchase about AI. */
+  private static final Set<String> WEAK_AI = Set.of("云", "雲", "计算", "計算");
   private static final Pattern MONTH = Pattern.compile("(\\d{1,2})月");
   private static final Pattern YEAR = Pattern.compile("(20\\d\\d)年");
 
@@ -440,12 +442,15 @@ final class ChineseAnalysis {
   // ---- 3. AI scope ----
 
   private boolean aiScope(ChineseSentence s, MoneySpan m, Role role, List<Company> spenders) {
-    if (s.has(Cue.AI) || spenders.stream().anyMatch(Company::aiLab)
-        || s.names().stream().anyMatch(c -> c.company().aiLab())) {
+    if (spenders.stream().anyMatch(Company::aiLab) || s.names().stream().anyMatch(c -> c.company().aiLab())) {
       return true;
     }
     if (role == Role.ACQUIRE || role == Role.PURCHASE) {
-      return false;
+      // A deal must be about AI itself: "云安全公司" (cloud security) is not.
+      return s.hits().stream().anyMatch(h -> h.is(Cue.AI) && !WEAK_AI.contains(h.term()));
+    }
+    if (s.has(Cue.AI)) {
+      return true;
     }
     if (!sents.isEmpty() && sents.get(0).title() && hasAi(sents.get(0))) {
       return true;

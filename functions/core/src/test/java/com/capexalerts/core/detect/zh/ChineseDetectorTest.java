@@ -88,6 +88,8 @@ class ChineseDetectorTest {
           国家设立600亿元人工智能产业投资基金 | 国家人工智能产业投资基金成立，出资额600亿元，将投向AI芯片和算力。
           腾讯上季资本开支为229亿元 | 腾讯第二季度资本开支为229亿元，同比增长119%。
           红富士苹果丰收 产值达3.5亿元 | 当地苹果种植面积扩大，苹果产业年产值约3.5亿元。
+          谷歌以320亿美元收购云安全公司Wiz | 谷歌母公司Alphabet宣布，将以320亿美元现金收购云安全初创公司Wiz。
+          阿里巴巴拟发行50亿美元可转换债券 | 阿里巴巴周三宣布，拟发行50亿美元可转换债券，所得款项将用于云基础设施和AI投资。
           """)
   void findsNoCommitment(String title, String body) {
     assertEquals(List.of(), announcements(title, body));
