@@ -51,9 +51,18 @@ final class ChineseAnalysis {
   /** Written right before a company: it is the object, not the spender. */
   private static final List<String> OBJECT_MARKERS =
       List.of("向", "對", "对", "给", "給", "入股", "收购", "收購", "领投", "領投", "从", "從", "超过", "超過", "高于",
-          "高於", "为", "為", "投资", "投資", "注资", "注資", "押注", "支持", "联手", "聯手", "携手", "攜手", "落后", "落後",
-          "采购", "採購", "购买", "購買", "租用", "已与", "已與", "将与", "將與", "正与", "正與", "也与", "也與", "曾与",
-          "曾與", "还与", "還與", "并与", "並與", "同", "跟");
+          "高於", "为", "為", "投资", "投資", "注资", "注資", "押注", "支持", "落后", "落後",
+          "采购", "採購", "购买", "購買", "租用");
+  /**
+   * Written right before a company: a partner. In a deal the first party is the buyer and the partner is not a
+   * spender; in an investment ("沙特将与谷歌合作投资") partners commit together.
+   */
+  private static final List<String> PARTNER_MARKERS =
+      List.of("已与", "已與", "将与", "將與", "正与", "正與", "也与", "也與", "曾与", "曾與", "还与", "還與", "并与", "並與",
+          "同", "跟", "联手", "聯手", "携手", "攜手");
+  private static final java.util.regex.Pattern PARTNER_GAP =
+      java.util.regex.Pattern.compile("[已将將正也曾还還并並]?[与與同跟和]|联手|聯手|携手|攜手");
+  private static final List<String> DEAL_MARKERS = concat(OBJECT_MARKERS, PARTNER_MARKERS);
   private static final String COORDINATION = "、和与與及";
   /** Before an amount after an earlier figure: it is additional, not the earlier one. */
   private static final List<String> ADDITIONAL =
@@ -65,6 +74,7 @@ final class ChineseAnalysis {
   private static final List<String> DENIALS = List.of("否认", "否認", "并无", "並無", "没有计划", "沒有計劃", "辟谣", "闢謠");
   private static final Pattern PLAN =
       Pattern.compile("的(?:AI|人工智能|云|雲|基础设施|基礎設施|基建|AI基建|投资|投資|投入)*(?:计划|計劃|规划|規劃)");
+  private static final Set<String> RECEIVING = Set.of("获得", "獲得", "获", "獲", "获投", "獲投");
   /** AI words too broad to make an acquisition or a purchase about AI. */
   private static final Set<String> WEAK_AI = Set.of("云", "雲", "计算", "計算");
   private static final Pattern MONTH = Pattern.compile("(\\d{1,2})月");
@@ -145,7 +155,7 @@ final class ChineseAnalysis {
     ChineseSentence head = sents.isEmpty() || !sents.get(0).title() ? null : sents.get(0);
     if (head != null) {
       for (CompanyMention m : head.names()) {
-        if (!isObject(head, m)) {
+        if (!isObject(head, m, false)) {
           out.add(m.company());
         }
       }
@@ -157,7 +167,7 @@ final class ChineseAnalysis {
           continue;
         }
         for (CompanyMention m : s.names()) {
-          if (!isObject(s, m) && m.start() < s.money().get(0).start()) {
+          if (!isObject(s, m, false) && m.start() < s.money().get(0).start()) {
             out.add(m.company());
           }
         }
@@ -256,6 +266,10 @@ final class ChineseAnalysis {
     }
     Hit after = s.first(m.end(), Math.min(ce, m.end() + 12), Cue.INVEST, Cue.PURCHASE, Cue.ACQUIRE);
     Hit before = s.last(cs, m.start(), Cue.DROP, Cue.ROUND, Cue.INVEST, Cue.PURCHASE, Cue.ACQUIRE);
+    if (before != null && RECEIVING.contains(before.term())
+        && s.names().stream().anyMatch(c -> c.start() >= before.end() && c.end() <= m.start())) {
+      return Role.INVEST; // "获软银400亿美元投资": the investor is named, the money is its commitment
+    }
     if (before != null) {
       return roleOf(before);
     }
@@ -305,9 +319,10 @@ final class ChineseAnalysis {
         return List.of((latter.term().equals("前者") ? before.get(0) : before.get(before.size() - 1)).company());
       }
     }
-    List<CompanyMention> group = subjectGroup(s, cs, m.start());
+    boolean deal = role == Role.PURCHASE || role == Role.ACQUIRE;
+    List<CompanyMention> group = subjectGroup(s, cs, m.start(), deal);
     if (group.isEmpty()) {
-      group = subjectGroup(s, 0, cs);
+      group = subjectGroup(s, 0, cs, deal);
     }
     if (!group.isEmpty()) {
       if (group.size() > 1 && s.last(0, m.start(), Cue.RESPECTIVELY) != null) {
@@ -362,10 +377,10 @@ final class ChineseAnalysis {
    * The nearest non-object company before {@code to} in [from, to) with the companies coordinated with it
    * ("OpenAI、軟銀和甲骨文"), in text order.
    */
-  private List<CompanyMention> subjectGroup(ChineseSentence s, int from, int to) {
+  private List<CompanyMention> subjectGroup(ChineseSentence s, int from, int to, boolean deal) {
     List<CompanyMention> names = new ArrayList<>();
     for (CompanyMention c : s.names()) {
-      if (c.start() >= from && c.end() <= to && !isObject(s, c)) {
+      if (c.start() >= from && c.end() <= to && !isObject(s, c, deal)) {
         names.add(c);
       }
     }
@@ -383,7 +398,8 @@ final class ChineseAnalysis {
       String gap = t.substring(a.end(), b.start()).strip();
       if (gap.isEmpty() && a.company().equals(b.company())) {
         group.set(0, a); // "亚马逊AWS", "微軟Azure": one name
-      } else if (gap.length() == 1 && COORDINATION.indexOf(gap.charAt(0)) >= 0 || gap.equals("以及")) {
+      } else if (gap.length() == 1 && COORDINATION.indexOf(gap.charAt(0)) >= 0 || gap.equals("以及")
+          || !deal && PARTNER_GAP.matcher(gap).matches()) {
         group.add(0, a);
       } else {
         break;
@@ -392,18 +408,18 @@ final class ChineseAnalysis {
     return group;
   }
 
-  private static boolean isObject(ChineseSentence s, CompanyMention c) {
+  private static boolean isObject(ChineseSentence s, CompanyMention c, boolean deal) {
     String t = s.text();
     int p = c.start();
     // A name right after another name of the same company shares its role ("向微軟Azure").
     for (CompanyMention o : s.names()) {
       if (o.end() == p && o.company().equals(c.company())) {
-        return isObject(s, o);
+        return isObject(s, o, deal);
       }
     }
     for (int gap = 0; gap <= 10 && p - gap >= 0; gap++) {
       int e = p - gap;
-      for (String marker : OBJECT_MARKERS) {
+      for (String marker : deal ? DEAL_MARKERS : OBJECT_MARKERS) {
         int ms = e - marker.length();
         if (ms >= 0 && t.startsWith(marker, ms) && !notAMarker(t, ms, marker)) {
           String filler = t.substring(e, p);
@@ -418,6 +434,12 @@ final class ChineseAnalysis {
       }
     }
     return false;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return List.copyOf(out);
   }
 
   /** "同时", "同比", "认为", "因为": the marker character inside another word. */
