@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  *       else the nearest cue earlier in the sentence. Sums of several budgets (合计) are nobody's.
  *   <li><b>Spender</b>: "由X" after the amount; else the nearest watched company before it in its clause that is not
  *       an object (向/对/给/入股/收购/领投 X), with the companies coordinated with it (、和与及) — a deal or purchase
- *       is the first party's (the buyer), "分别" pairs companies and amounts in order; else the subject of an
+ *       is the first party's (the buyer) while partners of an investment commit together ("沙特将与谷歌合作投资"),
+ *       "分别" pairs companies and amounts in order, money received is a round ("获得40亿美元投资") unless the
+ *       investor is named before it ("获软银400亿美元投资"); else the subject of an
  *       earlier clause; else, for a clause without a subject ("未来三年将投入…") or with a pronoun (公司, 该集团,
  *       其), the item's focus company.
  *   <li><b>AI scope</b>: the sentence, the headline or a neighbouring sentence speaks of AI (AI, 人工智能, 算力,
