@@ -21,10 +21,6 @@ record ChineseSentence(int index, ChineseText.Sentence s, List<Hit> hits, List<C
     return hits.stream().anyMatch(h -> h.is(cue));
   }
 
-  boolean has(Cue cue, int from, int to) {
-    return hits.stream().anyMatch(h -> h.is(cue) && h.start() >= from && h.end() <= to);
-  }
-
   Hit last(int from, int to, Cue... cues) {
     Hit best = null;
     for (Hit h : hits) {
