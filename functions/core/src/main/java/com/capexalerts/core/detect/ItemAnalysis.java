@@ -36,8 +36,9 @@ final class ItemAnalysis {
   private final Trace trace;
 
   ItemAnalysis(
-      Detector detector, String title, String text, int year, Supplier<Company> publisherLookup, Trace trace) {
-    this.ctx = new ItemContext(detector, title, text, year, publisherLookup);
+      Detector detector, String title, String text, int year, String link, String source,
+      Supplier<Company> publisherLookup, Trace trace) {
+    this.ctx = new ItemContext(detector, title, text, year, link, source, publisherLookup);
     this.trace = trace;
   }
 
@@ -48,6 +49,9 @@ final class ItemAnalysis {
         trace.item("item", "skipped", unread);
       }
       return List.of();
+    }
+    if (trace != null && ctx.localDollar != null) {
+      trace.item("currency", ctx.localDollar.currency(), ctx.localDollar.reason());
     }
     Subjects.findTitleSubjects(ctx);
     if (trace != null) {
