@@ -155,8 +155,28 @@ final class Commitment {
         break;
       }
     }
-    return Clauses.anyFlag(t, from, rightEnd, Cue.RESULTS)
+    return (Clauses.anyFlag(t, from, rightEnd, Cue.RESULTS) || growthAfter(t, m))
         && !Clauses.anyFlag(t, from, m, Cue.FORWARD)
         && !Clauses.anyFlag(t, m + 1, rightEnd, Cue.FORWARD);
   }
+
+  /** "$26.3 billion, up 154% from a year earlier": a figure compared with the same period before is a result. */
+  static boolean growthAfter(Token[] t, int m) {
+    int k = m + 1;
+    if (k < t.length && t[k].is(",")) {
+      k++;
+    }
+    if (k >= t.length || !t[k].isWord() || !GROWTH_WORDS.contains(t[k].norm)) {
+      return false;
+    }
+    for (int j = k + 1; j < t.length && j <= k + 7 && t[j].kind != Token.Kind.MONEY; j++) {
+      if (t[j].isWord() && t[j].has(Cue.RESULTS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "up", "down", "rising": a change of a reported figure. */
+  static final Set<String> GROWTH_WORDS = Set.of("up", "down", "rising", "falling", "growing");
 }

@@ -128,7 +128,8 @@ final class Cue {
         | sale | per share | a share | each share | from investors | led by | price | prices | price target \
         | target price | cut | cuts | cutting | layoffs | writedown | write-down | impairment | charge | charges \
         | spending on buybacks | license fee | licensing fee | royalties | royalty | gain | gains | paper gain \
-        | paper gains | windfall
+        | paper gains | windfall | value | cash burn | burn | burns | burned | burnt | burning | burn through \
+        | burns through | burning through | burn rate
       DROP_LEFT: shares | share | stock | stocks | share price | stock price | market | markets | industry \
         | sector | fell | tumbled | slumped | plunged | dropped | slid | lost | wiped
       FUNDRAISE+RAISE_VERB: raised | raise | raises | raising
@@ -229,7 +230,8 @@ final class Cue {
         | intending | aims | aim | aiming | anticipates | anticipate | sees | see | next | coming | upcoming \
         | outlined | unveiled | announced | plans | current | guided | guides | guiding
       RESULTS: quarter | quarterly | three months | first half | second half | the period | q1 | q2 | q3 | q4 \
-        | year ended | year-ago
+        | year ended | year-ago | from a year earlier | from a year ago | year on year | year-on-year \
+        | year over year | year-over-year
       ANAPHOR: it | its | we | our | we're | we’re | we'll | we’ll | we've | we’ve | the company | the firm | the group | the giant | the conglomerate \
         | the startup | the start-up | the chipmaker | the lab | the * giant | the * * giant | the * maker \
         | the * company | the * firm | the * * company | the * * firm | the * group | the * startup \

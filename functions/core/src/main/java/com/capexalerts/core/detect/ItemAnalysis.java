@@ -34,6 +34,8 @@ final class ItemAnalysis {
   private final ItemContext ctx;
   /** Collects the decisions when explaining; null in ordinary detection. */
   private final Trace trace;
+  /** Amounts of the current sentence whose role is no investment ("to borrow $16 billion"). */
+  private final Set<Integer> dropped = new HashSet<>();
 
   ItemAnalysis(
       Detector detector, String title, String text, int year, String link, String source,
@@ -66,6 +68,7 @@ final class ItemAnalysis {
       }
       Token[] t = s.tokens();
       Set<Integer> detected = new HashSet<>();
+      dropped.clear();
       ctx.rejectedTokens.clear();
       int before = candidates.size();
       for (int m = 0; m < t.length; m++) {
@@ -140,6 +143,12 @@ final class ItemAnalysis {
       if (trace != null) {
         trace.decide("role", "old figure", "the earlier figure after 'from' or 'compared with' a detected one");
       }
+    } else if (dropped.contains(prevMoney) && MoneyRole.continuesPrevious(s, prevMoney, m)) {
+      role = MoneyRole.ROLE_DROP; // "to borrow $16 billion ..., with a further $8 billion"
+      if (trace != null) {
+        trace.decide("role", MoneyRole.name(role), "adds to the previous figure, which is no investment: "
+            + Trace.quote(s, m - 1, m + 1));
+      }
     } else {
       role = MoneyRole.role(s, m, trace);
     }
@@ -157,6 +166,7 @@ final class ItemAnalysis {
     }
     if (role == MoneyRole.ROLE_DROP || role == MoneyRole.ROLE_NONE) {
       if (role == MoneyRole.ROLE_DROP) {
+        dropped.add(m);
         ctx.rejectFigure(s, span);
         BigDecimal usd = s.isTitle ? ctx.usd(span) : null;
         if (usd != null && ctx.headlineHas(x -> FindingMerger.LEGAL_WORDS.contains(x.norm))) {

@@ -1,5 +1,6 @@
 package com.capexalerts.core.detect;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -34,6 +35,12 @@ final class MoneyRole {
   static final Set<String> DELTA_VERBS = Lexicon.words("money-role/delta-verbs");
 
   static final Set<String> RELATIVE_SPENDER_VERBS = Lexicon.words("money-role/relative-spender-verbs");
+
+  /** Before "worth": what shows the worth is a value of something held ("now", "holds", "stake", a share in %). */
+  static final Set<String> HOLDING_WORDS = Lexicon.words("money-role/holding-words");
+
+  /** Right before an amount: holding it, not paying it ("to hold a $135 billion stake"). */
+  static final Set<String> HOLDING_VERBS = Lexicon.words("money-role/holding-verbs");
 
   /** No investment cue governs the amount. */
   static final int ROLE_NONE = -1;
@@ -82,6 +89,10 @@ final class MoneyRole {
   /** The amount's nearest governing cue (see the class comment). */
   static int role(Sent s, int m, Trace trace) {
     Token[] t = s.tokens;
+    int held = heldValue(t, m);
+    if (held >= 0) {
+      return decided(trace, s, ROLE_DROP, held, "the value of a holding");
+    }
     int rightInvest = -1;
     int rightDeal = -1;
     int rightInvestAt = -1;
@@ -248,11 +259,47 @@ final class MoneyRole {
       if (GOVERNING_VERBS.contains(t[j].norm)) {
         return true;
       }
-      if (t[j].flags != 0 && !t[j].has(Cue.SCOPE | Cue.SCOPE_WEAK | Cue.INVEST)) {
+      // "sold its whole stake": a determiner ("its", "their") does not end the phrase
+      if (t[j].flags != 0 && !t[j].has(Cue.SCOPE | Cue.SCOPE_WEAK | Cue.INVEST | Cue.ANAPHOR | Cue.PLURAL_ANAPHOR)) {
         return false;
       }
     }
     return false;
+  }
+
+  /**
+   * "a bet that is now worth about $61 billion", "leaves Microsoft with 27% of the company, worth around $135
+   * billion", "to hold a $135 billion stake": the value of something held, not money put in. Index of the word
+   * that shows it, or -1. "a deal worth $10 billion" and "takes a stake worth $2 billion" are prices, not values.
+   */
+  static int heldValue(Token[] t, int m) {
+    if (m > 0 && t[m - 1].is("worth")) {
+      int words = 0;
+      for (int k = m - 2; k >= 0 && words < 10; k--) {
+        Token x = t[k];
+        if (x.kind == Token.Kind.MONEY || x.is(";")) {
+          break;
+        }
+        if (x.is("%") || (x.isWord() && (HOLDING_WORDS.contains(x.norm) || x.is("percent")))) {
+          return k;
+        }
+        if (x.isWord()) {
+          words++;
+        }
+      }
+      return -1;
+    }
+    // "to hold a $135 billion stake", "holds $60 billion of Anthropic shares"
+    for (int k = m - 1, words = 0; k >= 0 && words < 3; k--) {
+      if (!t[k].isWord()) {
+        return -1;
+      }
+      words++;
+      if (HOLDING_VERBS.contains(t[k].norm)) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   /** A deal or contract commits the buyer when it is about compute or chips and nobody is said to supply. */
@@ -260,6 +307,29 @@ final class MoneyRole {
     AiScope.scope(s);
     return s.supply ? ROLE_NONE : ROLE_ACQUIRE;
   }
+
+  /**
+   * "to borrow $16 billion for AI investments, with a further $8 billion possibly sought": the amount adds to the
+   * sentence's previous one ("with a further", "and another", "plus"), so it is what that one is.
+   */
+  static boolean continuesPrevious(Sent s, int prevMoney, int m) {
+    Token[] t = s.tokens;
+    if (prevMoney < 0 || m - prevMoney < 2) {
+      return false;
+    }
+    // the qualifier is part of the amount: "a further $8 billion"
+    String written = s.money.get(t[m].ref).amount().text().toLowerCase(java.util.Locale.ROOT);
+    boolean more = false;
+    for (String w : LIST_MORE) {
+      more |= written.startsWith(w);
+    }
+    Token before = t[m - 1];
+    return before.is("plus") || more && (before.is("with") || before.is("and") || before.is(","));
+  }
+
+  /** Qualifiers of more of the same. */
+  private static final List<String> LIST_MORE =
+      List.of("a further ", "further ", "another ", "an additional ", "additional ", "an extra ");
 
   /** "... and Microsoft up to $5 billion", "Alphabet at $75 billion": a company naming a listed figure. */
   static boolean gapped(Token[] t, int m) {
