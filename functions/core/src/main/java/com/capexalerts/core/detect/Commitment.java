@@ -34,6 +34,9 @@ final class Commitment {
     if (isEstimate(t, base, m)) {
       return ESTIMATE;
     }
+    if (pooled(t, m) >= 0) {
+      return POOLED;
+    }
     if (isReportedResult(t, clauseFrom, m, rightEnd)) {
       return "a reported period result";
     }
@@ -47,6 +50,42 @@ final class Commitment {
   static final String TENTATIVE = "tentative talk or denial";
   static final String STALLED = "stalled or not going ahead";
   static final String ESTIMATE = "someone else's estimate";
+  static final String POOLED = "several companies' money pooled";
+
+  /**
+   * "£31 billion of US tech pledges", "several US tech pledges worth $42 billion": the amount totals several
+   * companies' money, so it is no one company's commitment. Index of the word that pools it, or -1.
+   */
+  static int pooled(Token[] t, int m) {
+    int words = 0;
+    for (int k = m + 1; k < t.length && words < 5; k++) {
+      Token x = t[k];
+      if (!x.isWord() || Clauses.RIGHT_STOPS.contains(x.norm)) {
+        break; // "$80 billion, more than other hyperscalers": another clause
+      }
+      if (x.has(Cue.POOLED)) {
+        return k;
+      }
+      words++;
+    }
+    if (m == 0 || !(t[m - 1].is("worth") || t[m - 1].is("totalling") || t[m - 1].is("totaling"))) {
+      return -1;
+    }
+    words = 0;
+    for (int k = m - 2; k >= 0 && words < 6; k--) {
+      Token x = t[k];
+      if (x.kind == Token.Kind.MONEY || x.kind == Token.Kind.COMPANY || x.is(";")) {
+        break;
+      }
+      if (x.isWord()) {
+        if (x.has(Cue.POOLED)) {
+          return k;
+        }
+        words++;
+      }
+    }
+    return -1;
+  }
 
   /** "Nvidia's $100 billion OpenAI investment plan stalls": the rest of the clause says it is not going ahead. */
   static boolean stalledAfter(Token[] t, int m) {

@@ -70,6 +70,8 @@ final class Cue {
   static final int AGGREGATE = 1 << 20;
   /** Compares with estimates rather than quoting them: than, beat, above, ahead of. */
   static final int NEGATES_ESTIMATE = 1 << 21;
+  /** Several companies' money pooled: tech pledges, Big Tech, the hyperscalers, sector-wide. */
+  static final int POOLED = 1 << 23;
 
   private static final String SPEC =
       """
@@ -212,7 +214,10 @@ final class Cue {
         | some forecasting | others forecasting | some forecast | others forecast | some predicting \
         | others predicting | some expecting | others expecting | some estimate | others estimate | some see \
         | others see | the high end of estimates | the top of estimates \
-        | are expected to top | is expected to top | are expected to exceed | is expected to exceed
+        | are expected to top | is expected to top | are expected to exceed | is expected to exceed \
+        | is expected to put | are expected to put | is expected to pour | are expected to pour \
+        | is expected to deploy | are expected to deploy | is expected to commit | are expected to commit \
+        | are together expected to | are collectively expected to
       TENTATIVE: in talks | talks | discussions | negotiations | preliminary | considering | weighing | mulling | exploring | discussing | negotiating \
         | could | may | might | potential | potentially | possible | possibly | rumored | rumoured \
         | is said to | are said to | in discussions | would consider | seeking | seeks | proposal | bid | eyes \
@@ -240,6 +245,12 @@ final class Cue {
       PLURAL_ANAPHOR: they | their | the companies | the partners | the firms | the three companies \
         | the two companies | the three firms | the two firms | the * partners
       AGGREGATE: combined | collectively | between them | in aggregate | together with peers
+      POOLED: tech pledges | tech investments | tech commitments | big tech | hyperscalers | hyperscalers' \
+        | tech giants | tech giants' | tech companies | tech companies' | tech firms | tech groups | several pledges \
+        | several companies | the companies' | sector-wide | industry-wide | across the industry | across the sector
+      NONE: familiar with the discussions | familiar with the talks | familiar with the negotiations \
+        | briefed on the discussions | briefed on the talks | briefed on the negotiations \
+        | knowledge of the discussions | knowledge of the talks | knowledge of the negotiations
       NEGATES_ESTIMATE: than | beat | beats | beating | above | below | exceeding | exceeded | exceeds | topped \
         | ahead of | missed | short of | surpassing
       """;
@@ -273,6 +284,7 @@ final class Cue {
     NAMES.put("PLURAL_ANAPHOR", PLURAL_ANAPHOR);
     NAMES.put("DEAL", DEAL);
     NAMES.put("PERFECT", PERFECT);
+    NAMES.put("POOLED", POOLED);
     NAMES.put("NONE", 0);
   }
 

@@ -256,6 +256,8 @@ final class ItemAnalysis {
         cue = Clauses.firstFlag(t, clauseFrom, m, Cue.TENTATIVE);
       } else if (notCommitted == Commitment.STALLED) {
         cue = Clauses.firstFlag(t, base, Math.min(t.length, m + 9), Cue.STALLED);
+      } else if (notCommitted == Commitment.POOLED) {
+        cue = Commitment.pooled(t, m);
       } else if (notCommitted == Commitment.ESTIMATE) {
         cue = Clauses.firstFlag(t, base, Math.min(t.length, m + 12), Cue.ANALYST);
       }

@@ -19,4 +19,28 @@ class CommitmentTest {
         "Nvidia reported revenue of $40 billion, with its networking unit contributing $6 billion, up 90% from a"
             + " year earlier, on demand for AI chips."));
   }
+
+  @Test
+  void aTotalOfSeveralCompaniesPledgesIsNoOneCompanysCommitment() {
+    assertEquals(List.of("Amazon ANNOUNCEMENT"), companies("Amazon to invest $8 billion in Irish AI data centres",
+        "Amazon will invest $8 billion in Irish AI data centres over five years, the biggest of several US tech"
+            + " pledges worth $20 billion announced during the trade visit."));
+    assertEquals(List.of("Alphabet ANNOUNCEMENT"), companies("Google pledges £4bn for UK AI data centres",
+        "Google will spend £4 billion on AI data centres in Britain, part of £12 billion of US tech pledges"
+            + " timed for the summit."));
+  }
+
+  @Test
+  void whatSeveralCompaniesAreTogetherExpectedToSpendIsAForecast() {
+    assertEquals(List.of(), companies("Oracle sells bonds to fund AI build-out",
+        "Amazon, Microsoft, Meta and Oracle are together expected to put more than $500 billion into AI"
+            + " infrastructure next year."));
+  }
+
+  @Test
+  void peopleFamiliarWithTheDiscussionsAreASourceNotTalks() {
+    assertEquals(List.of("Amazon ANNOUNCEMENT"), companies("Amazon puts $6 billion into an AI lab",
+        "Amazon is making a multiyear investment in the AI lab. Amazon gave no terms, but a person familiar with"
+            + " the discussions said the commitment totals $6 billion over several years."));
+  }
 }
