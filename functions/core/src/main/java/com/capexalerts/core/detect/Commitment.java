@@ -141,7 +141,7 @@ final class Commitment {
         continue;
       }
       words++;
-      if (t[k].has(Cue.ANALYST) && (words <= 5 || (!negated(t, k) && expects(t, k)))) {
+      if (t[k].has(Cue.ANALYST) && !reportedPlan(t, k) && (words <= 5 || (!negated(t, k) && expects(t, k)))) {
         return true;
       }
     }
@@ -155,7 +155,7 @@ final class Commitment {
         continue;
       }
       words++;
-      if (x.has(Cue.ANALYST) && !negated(t, k)) {
+      if (x.has(Cue.ANALYST) && !negated(t, k) && !reportedPlan(t, k)) {
         return true;
       }
       if (Clauses.RIGHT_STOPS.contains(x.norm) && !x.is("according")) {
@@ -164,6 +164,30 @@ final class Commitment {
     }
     return false;
   }
+
+  /**
+   * "Meta is expected to spend $10 billion on the chips, people familiar with the plan said": an expectation that
+   * insiders report is the company's plan (a reported plan), not someone else's estimate.
+   */
+  static boolean reportedPlan(Token[] t, int k) {
+    return insiderSource(t, k) >= 0;
+  }
+
+  /** The insider word that makes the "is expected to" phrase at k a reported plan, or -1. */
+  static int insiderSource(Token[] t, int k) {
+    if (!t[k].has(Cue.ANALYST) || !(t[k].is("is") || t[k].is("are") || t[k].is("was") || t[k].is("were"))) {
+      return -1; // only the "is expected to ..." phrases; analysts and banks stay estimates
+    }
+    for (int j = 0; j < t.length; j++) {
+      if (t[j].isWord() && INSIDER_SOURCES.contains(t[j].norm)) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  /** Who reports a company's own plans: "people familiar", "briefed on", "insiders", "sources". */
+  static final Set<String> INSIDER_SOURCES = Lexicon.words("commitment/insider-sources");
 
   /** "analysts expect Microsoft to spend ...": the estimate verb after the analyst cue. */
   static boolean expects(Token[] t, int k) {

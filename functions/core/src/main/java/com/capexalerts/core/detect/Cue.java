@@ -207,17 +207,18 @@ final class Cue {
         | goldman sachs | jpmorgan | bernstein | barclays | citi | ubs | jefferies | idc | gartner | trendforce \
         | dell'oro | synergy research | canalys | counterpoint | omdia | mckinsey | research firm \
         | forecasters | economists | strategists | experts | estimates show | data compiled \
-        | is expected to spend | are expected to spend | is expected to invest | are expected to invest \
-        | was expected to spend | were expected to spend | is expected to reach | are expected to reach \
-        | is forecast to spend | are forecast to spend | is projected to spend | are projected to spend \
-        | is estimated to spend | are estimated to spend | is likely to spend | are likely to spend \
+        | is expected to reach | are expected to reach \
         | some forecasting | others forecasting | some forecast | others forecast | some predicting \
         | others predicting | some expecting | others expecting | some estimate | others estimate | some see \
         | others see | the high end of estimates | the top of estimates \
         | are expected to top | is expected to top | are expected to exceed | is expected to exceed \
-        | is expected to put | are expected to put | is expected to pour | are expected to pour \
-        | is expected to deploy | are expected to deploy | is expected to commit | are expected to commit \
         | are together expected to | are collectively expected to
+      ANALYST+INVEST: is expected to spend | are expected to spend | is expected to invest | are expected to invest \
+        | was expected to spend | were expected to spend | is forecast to spend | are forecast to spend \
+        | is projected to spend | are projected to spend | is estimated to spend | are estimated to spend \
+        | is likely to spend | are likely to spend | is expected to put | are expected to put \
+        | is expected to pour | are expected to pour | is expected to deploy | are expected to deploy \
+        | is expected to commit | are expected to commit
       TENTATIVE: in talks | talks | discussions | negotiations | preliminary | considering | weighing | mulling | exploring | discussing | negotiating \
         | could | may | might | potential | potentially | possible | possibly | rumored | rumoured \
         | is said to | are said to | in discussions | would consider | seeking | seeks | proposal | bid | eyes \

@@ -177,6 +177,9 @@ final class ItemAnalysis {
     }
     Spender.Owner owner = Spender.owner(ctx, s, m, trace);
     if (owner == null) {
+      owner = DealLink.owner(ctx, s, m, trace); // "The investment is valued at $2 billion": the deal before
+    }
+    if (owner == null) {
       return false;
     }
     int clauseStart = Clauses.clauseStart(t, m);
@@ -188,7 +191,7 @@ final class ItemAnalysis {
       }
       return false;
     }
-    if (!AiScope.inScope(ctx, s, role, trace)) {
+    if (!AiScope.inScope(ctx, s, m, role, trace)) {
       return false;
     }
     int winStart = Clauses.afterQuote(t, Clauses.windowStart(t, base, owner.anchor(), m), m);
@@ -265,7 +268,11 @@ final class ItemAnalysis {
       trace.decide("commitment", "dropped", notCommitted + by);
       return;
     }
-    trace.decide("commitment", "committed", "no estimate, talk, denial or reported result in the spender's clause");
+    int expected = Clauses.firstFlag(t, base, m, Cue.ANALYST);
+    int insider = expected < 0 ? -1 : Commitment.insiderSource(t, expected);
+    trace.decide("commitment", "committed", insider >= 0
+        ? "a reported plan: " + Trace.phrase(s, expected) + " with insiders as the source, " + Trace.phrase(s, insider)
+        : "no estimate, talk, denial or reported result in the spender's clause");
     if (dated != null) {
       int cue = dated == Framing.PAST ? Framing.pastCue(ctx, t, winStart, m, rightEnd)
           : dated == Framing.PERFECT ? Clauses.firstFlag(t, winStart, m, Cue.PERFECT) : -1;

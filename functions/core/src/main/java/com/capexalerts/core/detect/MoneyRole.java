@@ -139,8 +139,8 @@ final class MoneyRole {
       if (!NOUN_LINKS.contains(x.norm) && !modifier && !x.has(Cue.INVEST | Cue.SCOPE | Cue.SCOPE_WEAK | Cue.DEAL)) {
         nounAllowed = false;
       }
-      if (Clauses.RIGHT_STOPS.contains(x.norm) && !RIGHT_LINKS.contains(x.norm)) {
-        break;
+      if (Clauses.RIGHT_STOPS.contains(x.norm) && !RIGHT_LINKS.contains(x.norm) || x.is("at")) {
+        break; // "bought $250 million of shares at the IPO price": the price is the shares', not the amount's
       }
       // A phrase's later words carry no flags of their own: "$38 billion cloud computing deal" is one noun phrase.
       k = Math.max(k, x.phraseEnd - 1);
@@ -174,7 +174,8 @@ final class MoneyRole {
         leftAt = k;
         leftRole = ROLE_DROP;
         if (isDealPrice(t, k)) {
-          leftRole = t[k - 1].has(Cue.ACQUIRE) ? ROLE_ACQUIRE : dealRole(s);
+          Token noun = t[dealNounBefore(t, k)];
+          leftRole = noun.has(Cue.ACQUIRE) ? ROLE_ACQUIRE : noun.has(Cue.DEAL) ? dealRole(s) : ROLE_INVEST;
         }
         break;
       }
@@ -243,7 +244,21 @@ final class MoneyRole {
    */
   static boolean isDealPrice(Token[] t, int k) {
     boolean priced = t[k].is("valued") && k + 1 < t.length && t[k + 1].is("at");
-    return priced && k > 0 && t[k - 1].isWord() && t[k - 1].has(Cue.DEAL | Cue.ACQUIRE) && !t[k - 1].has(Cue.DROP);
+    int n = dealNounBefore(t, k);
+    if (!priced || n < 0 || t[n].has(Cue.DROP)) {
+      return false;
+    }
+    // "the investment is valued at $2 billion" is its price; "a stake valued at $135 billion" may be a holding's value
+    return t[n].has(Cue.DEAL | Cue.ACQUIRE) || n < k - 1 && (t[n].is("investment") || t[n].is("commitment"));
+  }
+
+  /** The noun before "valued", skipping a copula ("the investment is valued at"), or -1. */
+  static int dealNounBefore(Token[] t, int k) {
+    int n = k - 1;
+    if (n > 0 && (t[n].is("is") || t[n].is("was") || t[n].is("were") || t[n].is("are"))) {
+      n--;
+    }
+    return n >= 0 && t[n].isWord() ? n : -1;
   }
 
   /** "sells its Nvidia stake for", "to finance its data-centre campus": the verb before the noun decides. */
