@@ -161,21 +161,47 @@ final class LocalDollar {
     return title;
   }
 
-  /** The one local-dollar country whose places the words name, as {currency, place}, or null (none, or several). */
+  /**
+   * The one local-dollar country whose places the words name, as {currency, place}, or null (none, or several).
+   * One pass over the capitalised words: this runs for most items with money.
+   */
   private static String[] destination(String words) {
     String[] found = null;
-    for (Map.Entry<String, String> e : PLACES.entrySet()) {
-      if (!found(words, e.getKey(), true)) {
+    int n = words.length();
+    for (int i = 0; i < n; i++) {
+      char c = words.charAt(i);
+      if (!Character.isUpperCase(c) || i > 0 && Character.isLetterOrDigit(words.charAt(i - 1))) {
         continue;
       }
-      if (found != null && !found[0].equals(e.getValue())) {
-        return null;
+      List<String> places = BY_FIRST_LETTER.get(c);
+      if (places == null) {
+        continue;
       }
-      if (found == null) {
-        found = new String[] {e.getValue(), e.getKey()};
+      for (String place : places) {
+        if (words.startsWith(place, i) && whole(words, i, place.length(), true)) {
+          String currency = PLACES.get(place);
+          if (found != null && !found[0].equals(currency)) {
+            return null;
+          }
+          if (found == null) {
+            found = new String[] {currency, place};
+          }
+          break;
+        }
       }
     }
     return found;
+  }
+
+  /** The places by their first letter, longest first. */
+  private static final Map<Character, List<String>> BY_FIRST_LETTER = byFirstLetter();
+
+  private static Map<Character, List<String>> byFirstLetter() {
+    Map<Character, List<String>> out = new java.util.HashMap<>();
+    for (String place : PLACES.keySet()) {
+      out.computeIfAbsent(place.charAt(0), k -> new ArrayList<>()).add(place);
+    }
+    return out;
   }
 
   /** The evidence of a local outlet, or null. */
@@ -248,14 +274,18 @@ final class LocalDollar {
   /** The word as a whole word of s (a destination: not "Hong Kong-listed", not "NZ$"). */
   private static boolean found(String s, String word, boolean destination) {
     for (int i = s.indexOf(word); i >= 0; i = s.indexOf(word, i + 1)) {
-      int end = i + word.length();
-      boolean left = i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1));
-      boolean right = end == s.length() || !Character.isLetterOrDigit(s.charAt(end)) && s.charAt(end) != '$';
-      if (left && right && !(destination && followedByAny(s, end))) {
+      if (whole(s, i, word.length(), destination)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean whole(String s, int i, int length, boolean destination) {
+    int end = i + length;
+    boolean left = i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1));
+    boolean right = end == s.length() || !Character.isLetterOrDigit(s.charAt(end)) && s.charAt(end) != '$';
+    return left && right && !(destination && followedByAny(s, end));
   }
 
   private static boolean followedByAny(String s, int end) {
