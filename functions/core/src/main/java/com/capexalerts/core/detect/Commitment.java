@@ -31,6 +31,9 @@ final class Commitment {
     if (partOfRejected(ctx, t, prevMoney, m)) {
       return "part of a total found to be no commitment";
     }
+    if (listedWithRejected(ctx, t, prevMoney, m)) {
+      return "listed with a figure found to be no commitment";
+    }
     if (isEstimate(t, base, m)) {
       return ESTIMATE;
     }
@@ -115,6 +118,12 @@ final class Commitment {
       }
     }
     return false;
+  }
+
+  /** "cut quarterly capex to 19.1 billion yuan and 13 billion yuan in the ... quarters": a list shares its fate. */
+  static boolean listedWithRejected(ItemContext ctx, Token[] t, int prevMoney, int m) {
+    return prevMoney >= 0 && m - prevMoney == 2 && (t[m - 1].is("and") || t[m - 1].is("or"))
+        && ctx.rejectedTokens.contains(t[prevMoney].start);
   }
 
   /** "denied ... $12 billion ..., including 40 billion yuan for chips": a part shares its total's fate. */

@@ -236,7 +236,8 @@ final class Cue {
         | intending | aims | aim | aiming | anticipates | anticipate | sees | see | next | coming | upcoming \
         | outlined | unveiled | announced | plans | current | guided | guides | guiding
       RESULTS: quarter | quarterly | three months | first half | second half | the period | q1 | q2 | q3 | q4 \
-        | year ended | year-ago | from a year earlier | from a year ago | year on year | year-on-year \
+        | year ended | year-ago | quarters | past 12 months | past twelve months | last 12 months \
+        | last twelve months | trailing 12 months | trailing twelve months | from a year earlier | from a year ago | year on year | year-on-year \
         | year over year | year-over-year
       ANAPHOR: it | its | we | our | we're | we’re | we'll | we’ll | we've | we’ve | the company | the firm | the group | the giant | the conglomerate \
         | the startup | the start-up | the chipmaker | the lab | the * giant | the * * giant | the * maker \

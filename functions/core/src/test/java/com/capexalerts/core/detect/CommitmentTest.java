@@ -43,4 +43,11 @@ class CommitmentTest {
         "Amazon is making a multiyear investment in the AI lab. Amazon gave no terms, but a person familiar with"
             + " the discussions said the commitment totals $6 billion over several years."));
   }
+
+  @Test
+  void spendingOverThePastTwelveMonthsAndListedQuarterlyFiguresAreReportedResults() {
+    assertEquals(List.of(), companies("Baidu and Tencent diverge on AI capex",
+        "Baidu's capex over the past 12 months topped 20 billion yuan on AI servers. Tencent cut quarterly AI"
+            + " capex to 17 billion yuan and 12 billion yuan in the first and second quarters."));
+  }
 }
