@@ -22,7 +22,7 @@ final class Commitment {
    * (the previous amount or the clause start) to the amount. Constant reasons: no allocation.
    */
   static String notCommitted(ItemContext ctx, Token[] t, int base, int clauseFrom, int prevMoney, int m, int rightEnd) {
-    if (Clauses.anyFlag(t, clauseFrom, m, Cue.TENTATIVE)) {
+    if (Clauses.anyFlag(t, clauseFrom, m, Cue.TENTATIVE) && guidanceSpeaker(t, base, m) < 0) {
       return TENTATIVE;
     }
     if (Clauses.anyFlag(t, base, m, Cue.STALLED) || stalledAfter(t, m)) {
@@ -119,6 +119,54 @@ final class Commitment {
     }
     return false;
   }
+
+  /**
+   * "Meta said its capital expenditures could nearly double this year to as much as $135 billion": a company giving
+   * its own capex range with "could" or "may" gives guidance, not talk. Index of the reporting verb, or -1.
+   */
+  static int guidanceSpeaker(Token[] t, int base, int m) {
+    int could = -1;
+    for (int k = base; k < m; k++) {
+      if (t[k].isWord() && t[k].has(Cue.TENTATIVE)) {
+        if (could >= 0 || !(t[k].is("could") || t[k].is("may"))) {
+          return -1; // more than a modal: real talk ("in talks", "considering")
+        }
+        could = k;
+      }
+    }
+    if (could < 0) {
+      return -1;
+    }
+    for (int k = could + 1; k < m; k++) {
+      if (!t[k].isWord() || !GUIDANCE_WORDS.contains(t[k].norm)) {
+        return -1;
+      }
+    }
+    int noun = -1;
+    for (int k = could - 1, words = 0; k >= base && words < 4; k--) {
+      if (t[k].is("capex") || t[k].is("capital") && t[k].has(Cue.INVEST)) {
+        noun = k; // "capex", "capital expenditures", "capital spending": the company's own budget
+        break;
+      }
+      words++;
+    }
+    // "said its 2026 capital expenditures", "says capex": the speaker's own capex, not "AI spending could reach"
+    for (int k = noun - 1; noun > 0 && k >= base; k--) {
+      if (t[k].isWord() && REPORTING_VERBS.contains(t[k].norm)) {
+        return k;
+      }
+      if (!t[k].isWord() || !(t[k].is("its") || t[k].is("their") || t[k].is("our") || Cue.isYear(t[k].norm))) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Between "could" and a guided figure: "reach", "nearly double this year to", "rise to". */
+  static final Set<String> GUIDANCE_WORDS = Lexicon.words("commitment/guidance-words");
+
+  /** The company speaking: "said", "says", "told". */
+  static final Set<String> REPORTING_VERBS = Set.of("said", "says", "told", "tells", "forecast", "forecasts");
 
   /** "cut quarterly capex to 19.1 billion yuan and 13 billion yuan in the ... quarters": a list shares its fate. */
   static boolean listedWithRejected(ItemContext ctx, Token[] t, int prevMoney, int m) {

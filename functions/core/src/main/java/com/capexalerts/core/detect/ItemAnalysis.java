@@ -270,9 +270,13 @@ final class ItemAnalysis {
     }
     int expected = Clauses.firstFlag(t, base, m, Cue.ANALYST);
     int insider = expected < 0 ? -1 : Commitment.insiderSource(t, expected);
+    int speaker = Commitment.guidanceSpeaker(t, base, m);
     trace.decide("commitment", "committed", insider >= 0
         ? "a reported plan: " + Trace.phrase(s, expected) + " with insiders as the source, " + Trace.phrase(s, insider)
-        : "no estimate, talk, denial or reported result in the spender's clause");
+        : speaker >= 0
+            ? "the company's own guidance: " + Trace.phrase(s, Clauses.firstFlag(t, base, m, Cue.TENTATIVE))
+                + " after " + Trace.phrase(s, speaker) + " and its capex"
+            : "no estimate, talk, denial or reported result in the spender's clause");
     if (dated != null) {
       int cue = dated == Framing.PAST ? Framing.pastCue(ctx, t, winStart, m, rightEnd)
           : dated == Framing.PERFECT ? Clauses.firstFlag(t, winStart, m, Cue.PERFECT) : -1;

@@ -50,4 +50,15 @@ class CommitmentTest {
         "Baidu's capex over the past 12 months topped 20 billion yuan on AI servers. Tencent cut quarterly AI"
             + " capex to 17 billion yuan and 12 billion yuan in the first and second quarters."));
   }
+
+  @Test
+  void aCompanysOwnCapexRangeWithCouldIsGuidanceNotTalk() {
+    assertEquals(List.of("Amazon ANNOUNCEMENT"), companies("Amazon sees capex jump",
+        "Amazon said its capital spending could nearly double next year to as much as $200 billion for AI data"
+            + " centres."));
+    assertEquals(List.of(), companies("Amazon capex seen higher",
+        "Amazon's capital spending could reach $200 billion next year on AI data centres."));
+    assertEquals(List.of(), companies("Amazon weighs AI plan",
+        "Amazon said it could invest $20 billion in AI data centres in Spain, but no decision has been made."));
+  }
 }
