@@ -171,7 +171,7 @@ final class Cue {
         | still aims | still anticipates | maintained | maintains | maintaining | stuck to | sticks to \
         | sticking to | stick to | stood by | stands by | unchanged | reconfirmed | continues to expect \
         | continued to expect | continue to expect | as planned | remains committed | remain committed \
-        | remained committed | kept its | keeps its
+        | remained committed | kept its | keeps its | will still | would still
       COMPARE: such as | like | including | rival | rivals | peer | peers | competitor | competitors \
         | compared with | compared to | comparison | following | follows | followed | joins | joined | joining \
         | join | similar to | than | versus | vs | echoing | echoes | mirroring | mirrors | matching | matches \

@@ -61,4 +61,10 @@ class CommitmentTest {
     assertEquals(List.of(), companies("Amazon weighs AI plan",
         "Amazon said it could invest $20 billion in AI data centres in Spain, but no decision has been made."));
   }
+
+  @Test
+  void willStillRestatesAPlan() {
+    assertEquals(List.of("Oracle MENTION"), companies("Oracle shares rise after earnings",
+        "Oracle said its AI data-centre capex will still reach $40 billion this fiscal year."));
+  }
 }
