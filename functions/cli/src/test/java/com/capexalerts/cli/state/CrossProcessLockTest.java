@@ -32,7 +32,7 @@ class CrossProcessLockTest {
     int writes = AnnouncementStore.MAX_SOURCES - 1;
     Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), SourceWriter.class.getName(), dir.toString(),
-        childEvent.key().value(), "child", Integer.toString(writes))
+        childEvent.key().value(), "child", Integer.toString(writes), "20")
         .inheritIO().start();
     // Start writing only once the child writes too, so the two really overlap.
     long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

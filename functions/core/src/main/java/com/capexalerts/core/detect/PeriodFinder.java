@@ -68,6 +68,11 @@ final class PeriodFinder {
         m.region(i, to);
         if (m.lookingAt() && (m.end() <= amountStart || m.start() >= amountEnd)) {
           int distance = m.start() >= amountEnd ? m.start() - amountEnd : amountStart - m.end();
+          if (m.start() >= amountEnd && Character.isDigit(m.group().charAt(0))) {
+            // "2026 capital expenditures of $185 billion, more than double its 2025 spending": a year's spending
+            // written after the amount is the comparison, the one before it the amount's own
+            distance += 10_000;
+          }
           if (distance < bestDistance) {
             bestDistance = distance;
             best = m.group();
