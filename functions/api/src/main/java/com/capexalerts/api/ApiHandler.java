@@ -240,7 +240,7 @@ public final class ApiHandler
 
     static Builder builder() {
       return ApiHandler.builder(new DynamoAnnouncementHistory(DYNAMO, env("ANNOUNCEMENTS_TABLE")))
-          .subscriptions(new SnsSubscriptions(SNS, env("TOPIC_ARN")))
+          .subscriptions(new SnsSubscriptions(SNS, env("TOPIC_ARN"), env("SUBSCRIPTIONS_DLQ_ARN")))
           // Warnings (an unreadable stored webhook) go to stderr, which Lambda puts in the function's log.
           .webhooks(new DynamoWebhookRegistry(DYNAMO, env("WEBHOOKS_TABLE"), System.err::println),
               EndpointPolicy.deployed())

@@ -49,6 +49,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "with --endpoint: the alert topic (default: $TOPIC_ARN, or topic capex-alerts with --create)")
   String topicArn;
 
+  @Option(names = "--subscriptions-dlq-arn", paramLabel = "ARN",
+      description = "with --endpoint: dead-letter queue of the subscriptions made here, also their mark (default:"
+          + " SUBSCRIPTIONS_DLQ_ARN, else queue capex-alerts-subscriptions-dlq of the topic's account)")
+  String subscriptionsDlqArn;
+
   @Option(names = "--create", description = "with --endpoint: create topic capex-alerts if no topic is given")
   boolean create;
 
@@ -95,10 +100,25 @@ final class ServeCommand implements Callable<Integer> {
           "--endpoint needs the alert topic: pass --topic-arn ARN, set TOPIC_ARN, or add --create");
     }
     try {
-      api.subscriptions(new SnsSubscriptions(client, topic));
+      api.subscriptions(new SnsSubscriptions(client, topic, subscriptionsDeadLetterQueue(topic)));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--topic-arn: " + e.getMessage());
     }
     return "subscriptions on " + topic + " at " + sns;
+  }
+
+  private String subscriptionsDeadLetterQueue(String topic) {
+    if (subscriptionsDlqArn != null) {
+      return subscriptionsDlqArn;
+    }
+    String fromEnv = System.getenv("SUBSCRIPTIONS_DLQ_ARN");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv.strip();
+    }
+    String[] parts = topic.split(":"); // arn:partition:sns:region:account:name
+    if (parts.length < 6) {
+      throw new IllegalArgumentException("not a topic ARN: " + topic);
+    }
+    return String.join(":", parts[0], parts[1], "sqs", parts[3], parts[4], "capex-alerts-subscriptions-dlq");
   }
 }
