@@ -13,6 +13,7 @@ import java.util.List;
  * @param newEvents    events created by this poll (each alerts once), in processing order
  * @param sourcesAdded further outlets added to existing events
  * @param itemErrors   items that could not be read or processed
+ * @param skips        why the other items raised no alert
  */
 public record PollReport(
     Instant startedAt,
@@ -20,12 +21,29 @@ public record PollReport(
     List<FeedReport> feeds,
     List<Announcement> newEvents,
     List<SourceAdded> sourcesAdded,
-    List<ItemError> itemErrors) {
+    List<ItemError> itemErrors,
+    SkipCounts skips) {
   public PollReport {
     feeds = List.copyOf(feeds);
     newEvents = List.copyOf(newEvents);
     sourcesAdded = List.copyOf(sourcesAdded);
     itemErrors = List.copyOf(itemErrors);
+    skips = skips == null ? SkipCounts.NONE : skips;
+  }
+
+  public PollReport(Instant startedAt, Instant finishedAt, List<FeedReport> feeds, List<Announcement> newEvents,
+      List<SourceAdded> sourcesAdded, List<ItemError> itemErrors) {
+    this(startedAt, finishedAt, feeds, newEvents, sourcesAdded, itemErrors, SkipCounts.NONE);
+  }
+
+  /** Feeds that were due and failed (a store failure counts; backing off and deadline skips do not). */
+  public long failedFeeds() {
+    return count(FeedStatus.FAILED);
+  }
+
+  /** Feeds that were due: fetched, unchanged or failed. */
+  public long attemptedFeeds() {
+    return count(FeedStatus.FETCHED) + count(FeedStatus.NOT_MODIFIED) + count(FeedStatus.FAILED);
   }
 
   public long count(FeedStatus status) {
