@@ -177,7 +177,7 @@ class PollerEndToEndTest {
             .withError(FailureClass.HTTP_STATUS, NOW),
         states.load(server.url("/broken.xml")));
     assertEquals(new FeedState(server.url("/microsoft.xml"), "\"ms-v1\"", null, NOW, 0, null, null)
-            .withFetch("\"ms-v1\"", null, NOW, 0, null, null, "P14D").withNewItemsAt(NOW),
+            .withFetch("\"ms-v1\"", null, NOW, 0, null, null, "PT336H").withNewItemsAt(NOW),
         states.load(server.url("/microsoft.xml")));
     // news-old is older than the max age: not marked seen, so a longer max age would examine it again.
     assertEquals(Set.of("ms-80b", "ms-context", "news-ms", "news-apple-small", "alizila-53b",
