@@ -67,6 +67,9 @@ final class ServeCommand implements Callable<Integer> {
         .requireIamForManagement(false)
         // The registry `run` delivers from: a webhook registered here gets the next run's alerts.
         .webhooks(new FileWebhookRegistry(state, err::println), EndpointPolicy.local());
+    // The feed list `run` polls; local files may be listed here.
+    api.feeds(new com.capexalerts.core.poll.FeedCatalog(
+        com.capexalerts.cli.state.FileStores.open(state).feedStates(), true));
     String snsDescription = configureSubscriptions(api);
     try (ApiHandler handler = api.build(); LocalApiServer server = LocalApiServer.start(handler, port, err)) {
       err.printf("capex-alerts serve: http://127.0.0.1:%d/ (state %s; %s). Ctrl-C stops.%n", server.port(),
