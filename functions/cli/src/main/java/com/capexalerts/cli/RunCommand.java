@@ -133,6 +133,10 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Map<String, String> env = System.getenv();
     PollerSettings settings = settings(env);
+    List<String> thresholdProblems = settings.config().thresholds().problems(detectorOptions.detector().watchlist());
+    if (!thresholdProblems.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--company-thresholds: " + String.join("; ", thresholdProblems));
+    }
     List<Feed> explicit = feedList();
     Clock clock = Clock.systemUTC();
 

@@ -126,4 +126,12 @@ class OperateCommandsTest {
     assertEquals(2, lines(Cli.run("feeds", "list", "--state", s).out()));
     assertFalse(Cli.run("feeds", "list", "--state", s, "--json").out().isBlank());
   }
+
+  @Test
+  void aMisspeltCompanyThresholdIsRefusedWithTheNearestName() {
+    Cli.Result r = Cli.run("run", "--state", state.toString(), "--feed", SAMPLES.toString(), "--company-thresholds",
+        "Nvida=5000000000");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("did you mean Nvidia?"), r.err());
+  }
 }

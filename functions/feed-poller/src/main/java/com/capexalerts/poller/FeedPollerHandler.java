@@ -8,6 +8,7 @@ import com.capexalerts.aws.dynamo.DynamoAnnouncementStore;
 import com.capexalerts.aws.dynamo.DynamoFeedStateStore;
 import com.capexalerts.aws.dynamo.DynamoSeenItemStore;
 import com.capexalerts.aws.dynamo.TableNames;
+import com.capexalerts.core.detect.Detector;
 import com.capexalerts.core.detect.DetectorConfig;
 import com.capexalerts.core.feed.FeedReader;
 import com.capexalerts.core.fetch.StandardFeedFetcher;
@@ -61,8 +62,18 @@ public final class FeedPollerHandler implements RequestHandler<ScheduledEvent, M
 
   /** Production wiring with the given environment, client and clock (tests, local stacks). */
   public FeedPollerHandler(Map<String, String> env, DynamoDbClient dynamo, Clock clock) {
-    this(PollerSettings.fromEnv(env), TableNames.fromEnv(env), dynamo, new FeedReader()::read,
-        DetectorConfig.detector(env)::detect, clock);
+    this(checked(PollerSettings.fromEnv(env), DetectorConfig.detector(env)), TableNames.fromEnv(env), dynamo,
+        new FeedReader()::read, DetectorConfig.detector(env)::detect, clock);
+  }
+
+  /** Refuses thresholds for companies the detector never reports (a typo would silently keep the global one). */
+  static PollerSettings checked(PollerSettings settings, Detector detector) {
+    List<String> problems = settings.config().thresholds().problems(detector.watchlist());
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("invalid poller configuration: COMPANY_THRESHOLDS: "
+          + String.join("; ", problems));
+    }
+    return settings;
   }
 
   /** Full injection: tests pass their own parser or finding source. */

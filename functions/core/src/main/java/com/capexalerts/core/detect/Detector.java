@@ -74,7 +74,8 @@ public final class Detector {
     return new ItemAnalysis(this, title == null ? "" : title, text == null ? "" : text, 0, () -> null).run();
   }
 
-  Watchlist watchlist() {
+  /** The companies this detector watches (configuration checks name them). */
+  public Watchlist watchlist() {
     return watchlist;
   }
 
