@@ -83,11 +83,14 @@ public final class ApiHandler
           new Router.Route("GET", "/webhooks", true, w::list),
           new Router.Route("GET", "/webhooks/{id}", true, w::get),
           new Router.Route("DELETE", "/webhooks/{id}", true, w::delete),
-          new Router.Route("POST", "/webhooks/{id}/test", true, w::test)));
+          new Router.Route("POST", "/webhooks/{id}/test", true, w::test),
+          new Router.Route("PATCH", "/webhooks/{id}", true, w::patch),
+          new Router.Route("POST", "/webhooks/{id}/rotate-secret", true, w::rotateSecret)));
     } else {
       testDeliverer = null;
       routes.addAll(unavailable(List.of("POST /webhooks", "GET /webhooks", "GET /webhooks/{id}",
-          "DELETE /webhooks/{id}", "POST /webhooks/{id}/test"), b.webhooksUnavailable));
+          "DELETE /webhooks/{id}", "POST /webhooks/{id}/test", "PATCH /webhooks/{id}",
+          "POST /webhooks/{id}/rotate-secret"), b.webhooksUnavailable));
     }
     if (b.subscriptions != null) {
       SubscriptionRoutes s = new SubscriptionRoutes(b.subscriptions);
