@@ -7,11 +7,13 @@ import com.capexalerts.aws.dynamo.TableNames;
 import com.capexalerts.aws.dynamo.Tables;
 import com.capexalerts.aws.sns.OutboxAlertPublisher;
 import com.capexalerts.aws.sns.SnsAlertPublisher;
+import com.capexalerts.cli.state.FileAnnouncementStore;
 import com.capexalerts.cli.state.FileStores;
 import com.capexalerts.core.alert.AlertPublisher;
 import com.capexalerts.core.alert.Announcement;
 import com.capexalerts.core.alert.AnnouncementStore;
 import com.capexalerts.core.alert.EventKey;
+import com.capexalerts.core.alert.Thresholds;
 import com.capexalerts.core.alert.Notifier;
 import com.capexalerts.core.fetch.StandardFeedFetcher;
 import com.capexalerts.core.poll.Feed;
@@ -36,13 +38,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -173,9 +176,13 @@ final class RunCommand implements Callable<Integer> {
     Notifier notifier = new Notifier(backend.announcements, backend.publisher, clock, Duration.ofMinutes(2));
     // Embedded state: this run also delivers to the webhooks registered there; in AWS the dispatcher function does.
     LocalWebhooks webhooks = backend.outbox == null ? null : LocalWebhooks.open(state, clock, err);
-    String claimant = "cli:" + UUID.randomUUID();
+    if (webhooks != null) {
+      webhooks.expect(pending.keySet());
+    }
+    String claimant = FileAnnouncementStore.localClaimant();
     int published = 0;
     int failed = 0;
+    Set<EventKey> deliveredNow = new HashSet<>();
     for (EventKey key : pending.keySet()) {
       Notifier.Outcome outcome = notifier.notify(key, claimant);
       switch (outcome.status()) {
@@ -186,6 +193,7 @@ final class RunCommand implements Callable<Integer> {
           published++;
           if (webhooks != null) {
             webhooks.deliver(a);
+            deliveredNow.add(key);
           }
           if (outcome.status() == Notifier.Status.PUBLISHED_UNRECORDED) {
             err.println("  warning: " + key + " published but not recorded: " + outcome.detail());
@@ -197,6 +205,12 @@ final class RunCommand implements Callable<Integer> {
         }
         case ALREADY_PUBLISHED, MISSING -> { }
       }
+    }
+    if (webhooks != null) {
+      Set<EventKey> unpublished = Set.copyOf(backend.unpublished());
+      webhooks.retryPending(deliveredNow,
+          key -> unpublished.contains(key) ? Optional.empty() : backend.announcements.get(key),
+          key -> backend.announcements.get(key).isPresent());
     }
     err.printf("capex-alerts run: %d feed(s), %d new event(s), %d source(s) added to known events, %d alert(s)"
             + " published%s%s%n",
@@ -287,14 +301,20 @@ final class RunCommand implements Callable<Integer> {
   private PollerSettings settings(Map<String, String> env) {
     Map<String, String> merged = new HashMap<>();
     for (String k : List.of("FEEDS", "THRESHOLD_USD", "COMPANY_THRESHOLDS", "MAX_AGE", "DEDUPE_TOLERANCE",
-        "DEDUPE_WINDOW", "FETCH_CONCURRENCY", "POLL_INTERVAL")) {
+        "DEDUPE_WINDOW", "FETCH_CONCURRENCY", "POLL_INTERVAL", "FEED_ADDRESSES")) {
       if (env.get(k) != null) {
         merged.put(k, env.get(k));
       }
     }
+    // Local runs read fixtures and feeds served on this machine; the deployed poller keeps to public addresses.
+    merged.putIfAbsent("FEED_ADDRESSES", "public-or-loopback");
     if (thresholdUsd != null) {
       if (thresholdUsd.signum() < 0) {
         throw new ParameterException(spec.commandLine(), "--threshold-usd must not be negative: " + thresholdUsd);
+      }
+      if (thresholdUsd.compareTo(Thresholds.MAX_MINIMUM_USD) > 0) {
+        throw new ParameterException(spec.commandLine(),
+            "--threshold-usd must be at most 1e15 (a thousand trillion dollars), got " + thresholdUsd);
       }
       merged.put("THRESHOLD_USD", thresholdUsd.toPlainString());
     }
@@ -349,6 +369,11 @@ final class RunCommand implements Callable<Integer> {
 
   /** A folder stands for its feed files, in name order; anything else is one feed. */
   private List<Feed> expand(String location) {
+    String scheme = StandardFeedFetcher.unsupportedScheme(location);
+    if (scheme != null) {
+      throw new ParameterException(spec.commandLine(), "--feed " + location + ": unsupported URL scheme \"" + scheme
+          + "\" (use http, https, a file or a folder)");
+    }
     Path p = location.contains("://") ? null : Path.of(location);
     if (p != null && Files.isDirectory(p)) {
       try (Stream<Path> files = Files.list(p)) {

@@ -135,9 +135,12 @@ public final class Poller {
 
     record NotModified(Feed feed, FeedState state, FetchResult.NotModified result) implements Prepared {}
 
-    /** @param seenBefore items of the body examined by an earlier poll */
+    /**
+     * @param warnings   about the feed's items (shared ids), reported with the item errors
+     * @param seenBefore items of the body examined by an earlier poll
+     */
     record Parsed(Feed feed, FeedState state, FetchResult.Fetched fetched, FeedParseResult parsed,
-        List<Candidate> candidates, int seenBefore) implements Prepared {}
+        List<Candidate> candidates, List<String> warnings, int seenBefore) implements Prepared {}
   }
 
   private Prepared prepare(Feed feed, Instant deadline) {
@@ -176,8 +179,8 @@ public final class Poller {
       return new Prepared.Failed(feed, state,
           new FetchResult.Failed(200, e.getMessage(), null, FailureClass.ofParseMessage(e.getMessage())));
     }
-    Map<String, FeedItem> byKey = new LinkedHashMap<>();
-    parsed.items().forEach(item -> byKey.putIfAbsent(ItemKeys.of(item), item));
+    List<String> warnings = new ArrayList<>();
+    Map<String, FeedItem> byKey = keyed(feed, parsed.items(), warnings);
     Set<String> seen;
     try {
       seen = byKey.isEmpty() ? Set.of() : seenItems.alreadySeen(byKey.keySet());
@@ -201,7 +204,29 @@ public final class Poller {
         candidates.add(new Candidate(item, key, false, List.of(), "detection failed: " + describe(e)));
       }
     });
-    return new Prepared.Parsed(feed, state, fetched, parsed, candidates, byKey.size() - candidates.size());
+    return new Prepared.Parsed(feed, state, fetched, parsed, candidates, warnings,
+        byKey.size() - candidates.size());
+  }
+
+  /**
+   * The feed's items by seen-item key. Items repeating an id with the same link and title are one item; items that
+   * share an id but differ are keyed apart by link and title, with a warning, so neither hides the other.
+   */
+  private static Map<String, FeedItem> keyed(Feed feed, List<FeedItem> items, List<String> warnings) {
+    Map<String, List<FeedItem>> byId = new LinkedHashMap<>();
+    items.forEach(item -> byId.computeIfAbsent(ItemKeys.of(feed.url(), item), k -> new ArrayList<>()).add(item));
+    Map<String, FeedItem> byKey = new LinkedHashMap<>();
+    byId.forEach((key, group) -> {
+      long distinct = group.stream().map(i -> i.link() + "\n" + i.title()).distinct().count();
+      if (distinct == 1) {
+        byKey.put(key, group.getFirst());
+        return;
+      }
+      warnings.add("warning: " + distinct + " different items share the id " + group.getFirst().id()
+          + "; told apart by link and title");
+      group.forEach(item -> byKey.putIfAbsent(ItemKeys.disambiguated(feed.url(), item), item));
+    });
+    return byKey;
   }
 
   // ---- phase 2: sequential writes ----
@@ -212,7 +237,7 @@ public final class Poller {
     final List<Announcement> newEvents = new ArrayList<>();
     final List<SourceAdded> sourcesAdded = new ArrayList<>();
     final List<ItemError> itemErrors = new ArrayList<>();
-    /** Item keys handled in this poll: an item carried by two feeds is processed once. */
+    /** Item keys handled in this poll (keys are per feed: the same story in two feeds meets the event dedupe). */
     final Set<String> itemsThisPoll = new HashSet<>();
     /** Events written in this poll, by lower-case company: a store index may lag behind its own writes. */
     final Map<String, Map<EventKey, Announcement>> eventsThisPoll = new LinkedHashMap<>();
@@ -286,6 +311,7 @@ public final class Poller {
   private FeedReport storeItems(Prepared.Parsed p, Run run) {
     Feed feed = p.feed();
     p.parsed().itemErrors().forEach(message -> run.itemErrors.add(new ItemError(feed.url(), null, message)));
+    p.warnings().forEach(message -> run.itemErrors.add(new ItemError(feed.url(), null, message)));
     List<String> done = new ArrayList<>();
     boolean allStored = true;
     int newItems = 0;
