@@ -7,7 +7,6 @@ import com.capexalerts.core.alert.Announcement;
 import com.capexalerts.core.alert.AnnouncementHistory;
 import com.capexalerts.core.alert.EventKey;
 import com.capexalerts.core.alert.InvalidCursorException;
-import com.capexalerts.core.webhook.JsonPayloadRenderer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
@@ -28,7 +27,6 @@ final class AnnouncementRoutes {
   static final Set<String> LIST_PARAMETERS = Set.of("company", "since", "min_usd", "limit", "cursor");
   static final int MAX_KEY_LENGTH = 512;
   static final int MAX_CURSOR_LENGTH = 2048;
-  private static final JsonPayloadRenderer DOCUMENT = new JsonPayloadRenderer();
 
   private final AnnouncementHistory history;
   private final Clock clock;
@@ -70,7 +68,7 @@ final class AnnouncementRoutes {
     return ApiResponses.json(200, body);
   }
 
-  /** One event with every source, as the json webhook format sends it. */
+  /** One event with every source: the alert document of every channel, its sources not capped. */
   APIGatewayV2HTTPResponse get(ApiRequest request, Map<String, String> params) {
     String key = params.get("event_key");
     if (key.length() > MAX_KEY_LENGTH || key.isBlank()) {
@@ -78,7 +76,7 @@ final class AnnouncementRoutes {
     }
     Announcement a = history.get(new EventKey(key))
         .orElseThrow(() -> ApiException.notFound("event_key", "no event with key " + key));
-    return ApiResponses.text(200, ApiResponses.JSON_TYPE, DOCUMENT.render(a).body(), Map.of());
+    return ApiResponses.text(200, ApiResponses.JSON_TYPE, AlertMessages.json(a, Integer.MAX_VALUE), Map.of());
   }
 
   /** The latest {@value AlertAtomFeed#LATEST} events as Atom 1.0. */

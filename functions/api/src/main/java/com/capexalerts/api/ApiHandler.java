@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.capexalerts.aws.dynamo.DynamoAnnouncementHistory;
+import com.capexalerts.aws.dynamo.DynamoFeedStateStore;
+import com.capexalerts.core.poll.FeedCatalog;
 import com.capexalerts.aws.dynamo.DynamoWebhookRegistry;
 import com.capexalerts.aws.sns.SnsSubscriptions;
 import com.capexalerts.core.alert.AnnouncementHistory;
@@ -84,11 +86,14 @@ public final class ApiHandler
           new Router.Route("GET", "/webhooks", true, w::list),
           new Router.Route("GET", "/webhooks/{id}", true, w::get),
           new Router.Route("DELETE", "/webhooks/{id}", true, w::delete),
-          new Router.Route("POST", "/webhooks/{id}/test", true, w::test)));
+          new Router.Route("POST", "/webhooks/{id}/test", true, w::test),
+          new Router.Route("PATCH", "/webhooks/{id}", true, w::patch),
+          new Router.Route("POST", "/webhooks/{id}/rotate-secret", true, w::rotateSecret)));
     } else {
       testDeliverer = null;
       routes.addAll(unavailable(List.of("POST /webhooks", "GET /webhooks", "GET /webhooks/{id}",
-          "DELETE /webhooks/{id}", "POST /webhooks/{id}/test"), b.webhooksUnavailable));
+          "DELETE /webhooks/{id}", "POST /webhooks/{id}/test", "PATCH /webhooks/{id}",
+          "POST /webhooks/{id}/rotate-secret"), b.webhooksUnavailable));
     }
     if (b.subscriptions != null) {
       SubscriptionRoutes s = new SubscriptionRoutes(b.subscriptions);
@@ -99,6 +104,21 @@ public final class ApiHandler
     } else {
       routes.addAll(unavailable(List.of("POST /subscriptions", "GET /subscriptions", "DELETE /subscriptions/{id}"),
           b.subscriptionsUnavailable));
+    }
+    if (b.feeds != null) {
+      FeedRoutes f = new FeedRoutes(b.feeds, clock);
+      routes.addAll(List.of(
+          new Router.Route("GET", "/feeds", true, f::list),
+          new Router.Route("POST", "/feeds", true, f::create),
+          new Router.Route("GET", "/feeds/{id}", true, f::get),
+          new Router.Route("PATCH", "/feeds/{id}", true, f::patch),
+          new Router.Route("DELETE", "/feeds/{id}", true, f::delete),
+          new Router.Route("POST", "/feeds/{id}/reset", true, f::reset),
+          new Router.Route("GET", "/feeds.opml", true, f::exportOpml),
+          new Router.Route("POST", "/feeds.opml", true, f::importOpml)));
+    } else {
+      routes.addAll(unavailable(List.of("GET /feeds", "POST /feeds", "GET /feeds/{id}", "PATCH /feeds/{id}",
+          "DELETE /feeds/{id}", "POST /feeds/{id}/reset", "GET /feeds.opml", "POST /feeds.opml"), b.feedsUnavailable));
     }
     this.router = new Router(routes, b.requireIamForManagement);
   }
@@ -183,6 +203,8 @@ public final class ApiHandler
     private String webhooksUnavailable = "webhooks are not configured in this deployment";
     private SubscriptionService subscriptions;
     private String subscriptionsUnavailable = "subscriptions are not configured in this deployment";
+    private FeedCatalog feeds;
+    private String feedsUnavailable = "the feed list is not configured in this deployment";
     private boolean requireIamForManagement = true;
     private Clock clock = Clock.systemUTC();
 
@@ -206,6 +228,12 @@ public final class ApiHandler
 
     public Builder subscriptions(SubscriptionService service) {
       this.subscriptions = Objects.requireNonNull(service, "service");
+      return this;
+    }
+
+    /** Serves /feeds and /feeds.opml from the feed list. */
+    public Builder feeds(FeedCatalog catalog) {
+      this.feeds = Objects.requireNonNull(catalog, "catalog");
       return this;
     }
 
@@ -243,7 +271,8 @@ public final class ApiHandler
 
     static Builder builder() {
       return ApiHandler.builder(new DynamoAnnouncementHistory(DYNAMO, env("ANNOUNCEMENTS_TABLE")))
-          .subscriptions(new SnsSubscriptions(SNS, env("TOPIC_ARN")))
+          .subscriptions(new SnsSubscriptions(SNS, env("TOPIC_ARN"), env("SUBSCRIPTIONS_DLQ_ARN")))
+          .feeds(new FeedCatalog(new DynamoFeedStateStore(DYNAMO, env("FEEDS_TABLE")), false))
           // Warnings (an unreadable stored webhook) go to stderr, which Lambda puts in the function's log.
           .webhooks(new DynamoWebhookRegistry(DYNAMO, env("WEBHOOKS_TABLE"), System.err::println),
               EndpointPolicy.deployed())

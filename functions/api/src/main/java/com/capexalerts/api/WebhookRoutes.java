@@ -15,6 +15,7 @@ import com.capexalerts.core.webhook.WebhookDeliverer;
 import com.capexalerts.core.webhook.WebhookFilter;
 import com.capexalerts.core.webhook.WebhookFormat;
 import com.capexalerts.core.webhook.WebhookRegistry;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -33,11 +34,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * POST/GET /webhooks, GET/DELETE /webhooks/{id}, POST /webhooks/{id}/test. The signing secret is generated here and
- * shown once, in the answer to the POST; no other route returns it.
+ * POST/GET /webhooks, GET/PATCH/DELETE /webhooks/{id}, POST /webhooks/{id}/test and /rotate-secret. The signing
+ * secret is generated here and shown once, in the answer to the POST (or the rotation); no other route returns it.
  */
 final class WebhookRoutes {
   static final Set<String> CREATE_FIELDS = Set.of("url", "format", "min_usd", "companies", "kinds");
+  static final Set<String> PATCH_FIELDS = Set.of("enabled", "min_usd", "companies", "kinds");
   static final int MAX_URL_LENGTH = 2048;
   static final int SECRET_BYTES = 32;
 
@@ -87,6 +89,49 @@ final class WebhookRoutes {
   APIGatewayV2HTTPResponse get(ApiRequest request, Map<String, String> params) {
     Webhook w = existing(params.get("id"));
     return ApiResponses.json(200, view(w, EndpointMask.url(w.url().toString())));
+  }
+
+  /**
+   * PATCH /webhooks/{id}: {@code enabled} (true re-enables a webhook disabled after failures and clears its failure
+   * count), and/or a new filter ({@code min_usd}, {@code companies}, {@code kinds}; a field given replaces that part,
+   * null clears it). The URL and format stay: register a new webhook to change them.
+   */
+  APIGatewayV2HTTPResponse patch(ApiRequest request, Map<String, String> params) {
+    ObjectNode body = RequestFields.object(request, PATCH_FIELDS);
+    if (body.isEmpty()) {
+      throw ApiException.badRequest(null, "nothing to change: send enabled and/or min_usd, companies, kinds");
+    }
+    Webhook w = existing(params.get("id"));
+    JsonNode enabled = body.get("enabled");
+    if (enabled != null && !enabled.isBoolean()) {
+      throw ApiException.badRequest("enabled", "must be true or false");
+    }
+    WebhookFilter given = RequestFields.filter(body);
+    WebhookFilter filter = new WebhookFilter(
+        body.has("min_usd") ? given.minUsd() : w.filter().minUsd(),
+        body.has("companies") ? given.companies() : w.filter().companies(),
+        body.has("kinds") ? given.kinds() : w.filter().kinds());
+    boolean enable = enabled == null ? w.enabled() : enabled.asBoolean();
+    int failures = enable && !w.enabled() ? 0 : w.consecutiveFailures();
+    Webhook updated = new Webhook(w.id(), w.url(), w.format(), w.secret(), filter, enable, failures);
+    if (!registry.update(updated)) {
+      throw ApiException.notFound("id", "no webhook " + w.id());
+    }
+    return ApiResponses.json(200, view(updated, EndpointMask.url(updated.url().toString())));
+  }
+
+  /** POST /webhooks/{id}/rotate-secret: a new signing secret, shown once in the answer; the old one stops at once. */
+  APIGatewayV2HTTPResponse rotateSecret(ApiRequest request, Map<String, String> params) {
+    RequestFields.object(request, Set.of());
+    Webhook w = existing(params.get("id"));
+    Webhook rotated = new Webhook(w.id(), w.url(), w.format(), secret(), w.filter(), w.enabled(),
+        w.consecutiveFailures());
+    if (!registry.update(rotated)) {
+      throw ApiException.notFound("id", "no webhook " + w.id());
+    }
+    ObjectNode view = view(rotated, EndpointMask.url(rotated.url().toString()));
+    view.put("secret", rotated.secret());
+    return ApiResponses.json(200, view);
   }
 
   APIGatewayV2HTTPResponse delete(ApiRequest request, Map<String, String> params) {

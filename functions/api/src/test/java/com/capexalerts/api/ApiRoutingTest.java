@@ -82,7 +82,7 @@ class ApiRoutingTest {
     assertEquals("GET", r.getHeaders().get("allow"));
     APIGatewayV2HTTPResponse w = call(Requests.event("PUT", "/webhooks/abc", Map.of(), "{}", true));
     assertEquals(405, w.getStatusCode());
-    assertEquals("DELETE, GET", w.getHeaders().get("allow"));
+    assertEquals("DELETE, GET, PATCH", w.getHeaders().get("allow"));
     assertEquals("GET, POST", call(Requests.event("PATCH", "/webhooks", Map.of(), null, true)).getHeaders()
         .get("allow"));
   }

@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** /subscriptions on a real (moto) SNS topic. */
 class SubscriptionsApiTest {
+  static final String DLQ = "arn:aws:sqs:us-east-1:123456789012:api-subscriptions-dlq";
   SnsClient sns;
   SqsClient sqs;
   String topic;
@@ -44,7 +45,7 @@ class SubscriptionsApiTest {
     sns = aws.sns();
     sqs = aws.sqs();
     topic = sns.createTopic(b -> b.name("api-subs-" + UUID.randomUUID())).topicArn();
-    handler = ApiHandler.builder(MotoHistory.with(List.of())).subscriptions(new SnsSubscriptions(sns, topic)).build();
+    handler = ApiHandler.builder(MotoHistory.with(List.of())).subscriptions(new SnsSubscriptions(sns, topic, DLQ)).build();
   }
 
   @AfterEach
@@ -126,6 +127,28 @@ class SubscriptionsApiTest {
     String id = arn.substring(arn.lastIndexOf(':') + 1);
     assertEquals(404, call("DELETE", "/subscriptions/" + id, null).getStatusCode());
     assertEquals(1, sns.listSubscriptionsByTopic(r -> r.topicArn(other)).subscriptions().size());
+  }
+
+  @Test
+  void theStacksOwnSubscriptionsAreNotTheApis() throws Exception {
+    String queueUrl = sqs.createQueue(b -> b.queueName("dispatch-" + UUID.randomUUID())).queueUrl();
+    String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+        .attributes().get(QueueAttributeName.QUEUE_ARN);
+    String dispatch = sns.subscribe(r -> r.topicArn(topic).protocol("sqs").endpoint(queueArn)
+        .returnSubscriptionArn(true)).subscriptionArn();
+    String stackEmail = sns.subscribe(r -> r.topicArn(topic).protocol("email").endpoint("stack@example.com")
+        .returnSubscriptionArn(true)).subscriptionArn();
+    call("POST", "/subscriptions", "{\"protocol\":\"email\",\"endpoint\":\"api@example.com\"}");
+
+    JsonNode listed = Requests.body(call("GET", "/subscriptions", null)).get("items");
+    assertEquals(1, listed.size(), listed.toString());
+    assertEquals("email", listed.get(0).get("protocol").asText());
+    for (String arn : List.of(dispatch, stackEmail)) {
+      APIGatewayV2HTTPResponse r = call("DELETE", "/subscriptions/" + arn.substring(arn.lastIndexOf(':') + 1), null);
+      assertEquals(404, r.getStatusCode());
+      assertTrue(r.getHeaders().get("content-type").startsWith("application/json"), r.getHeaders().toString());
+    }
+    assertEquals(3, sns.listSubscriptionsByTopic(r -> r.topicArn(topic)).subscriptions().size());
   }
 
   @Test

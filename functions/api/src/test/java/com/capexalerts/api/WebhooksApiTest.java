@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -186,5 +187,33 @@ class WebhooksApiTest {
     APIGatewayV2HTTPResponse r = call(local, "POST", "/webhooks/nope/test", null);
     assertEquals(404, r.getStatusCode());
     assertEquals(0, received.size());
+  }
+
+  @Test
+  void aDisabledWebhookIsReEnabledRefilteredAndItsSecretRotatedWithoutReRegistering() throws Exception {
+    JsonNode created = Requests.body(call(deployed, "POST", "/webhooks",
+        "{\"url\":\"https://hooks.example.com/capex\",\"format\":\"json\",\"min_usd\":1000000000}"));
+    String id = created.get("id").asText();
+    Webhook stored = registry.get(id).orElseThrow();
+    registry.update(new Webhook(id, stored.url(), stored.format(), stored.secret(), stored.filter(), false, 5));
+
+    JsonNode patched = Requests.body(call(deployed, "PATCH", "/webhooks/" + id,
+        "{\"enabled\":true,\"companies\":[\"Nvidia\"]}"));
+    Webhook after = registry.get(id).orElseThrow();
+    assertEquals(List.of(true, 0, Set.of("Nvidia"), new java.math.BigDecimal("1000000000")),
+        List.of(after.enabled(), after.consecutiveFailures(), after.filter().companies(), after.filter().minUsd()),
+        "re-enabled, failures cleared, companies replaced, the minimum kept");
+    assertTrue(patched.path("secret").isMissingNode(), "a PATCH never shows the secret");
+    assertEquals(400, call(deployed, "PATCH", "/webhooks/" + id, "{\"url\":\"https://other.example/\"}")
+        .getStatusCode(), "the URL is not changed in place");
+    assertEquals(400, call(deployed, "PATCH", "/webhooks/" + id, "{}").getStatusCode());
+    assertEquals(404, call(deployed, "PATCH", "/webhooks/nope", "{\"enabled\":true}").getStatusCode());
+
+    JsonNode rotated = Requests.body(call(deployed, "POST", "/webhooks/" + id + "/rotate-secret", null));
+    String secret = rotated.get("secret").asText();
+    assertTrue(!secret.equals(created.get("secret").asText()) && secret.equals(registry.get(id).orElseThrow()
+        .secret()), "a new secret, stored and shown once");
+    assertTrue(Requests.body(call(deployed, "GET", "/webhooks/" + id, null)).path("secret").isMissingNode());
+    assertEquals(404, call(deployed, "POST", "/webhooks/nope/rotate-secret", null).getStatusCode());
   }
 }

@@ -21,6 +21,8 @@ import com.capexalerts.core.alert.Thresholds;
 import com.capexalerts.core.alert.Notifier;
 import com.capexalerts.core.fetch.StandardFeedFetcher;
 import com.capexalerts.core.poll.Feed;
+import com.capexalerts.core.poll.FeedCatalog;
+import com.capexalerts.core.poll.SkipCounts;
 import com.capexalerts.core.poll.FeedList;
 import com.capexalerts.core.poll.FeedReport;
 import com.capexalerts.core.poll.FeedStateStore;
@@ -76,18 +78,27 @@ import software.amazon.awssdk.services.sns.SnsClient;
           + " <state>/webhooks.json (https, or http to 127.0.0.1/localhost), one line per webhook on stderr.",
     })
 final class RunCommand implements Callable<Integer> {
+  /** Exit code when every feed that was due failed: nothing was polled at all. */
+  static final int EXIT_ALL_FEEDS_FAILED = 4;
+  /** Exit code, with --strict, when some feed failed. */
+  static final int EXIT_SOME_FEEDS_FAILED = 5;
+
   @Spec CommandSpec spec;
 
   @picocli.CommandLine.Mixin DetectorOptions detectorOptions;
 
   @Option(names = "--feed", paramLabel = "URL_OR_FILE",
       description = "a feed URL, file, or folder of feed files (*.xml, *.rss, *.atom); repeatable."
-          + " Default: the bundled list of real public feeds")
+          + " Default: the feed list of the state (see `feeds`), seeded once with $FEEDS or the bundled list")
   List<String> feeds = new ArrayList<>();
 
   @Option(names = "--feeds", paramLabel = "FILE",
-      description = "a feed list: one URL or path per line (# comments), or a JSON list [{\"url\",\"name\"}]")
+      description = "a feed list: one URL or path per line (# comments), a JSON list [{\"url\",\"name\"}], or OPML")
   Path feedsFile;
+
+  @Option(names = "--strict", description = "exit " + EXIT_SOME_FEEDS_FAILED + " when any feed failed (default:"
+      + " only when every feed due failed, exit " + EXIT_ALL_FEEDS_FAILED + ")")
+  boolean strict;
 
   @Option(names = "--state", paramLabel = "DIR", defaultValue = "./.capex-state",
       description = "folder of the embedded state and the outbox (default: ${DEFAULT-VALUE})")
@@ -138,11 +149,17 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Map<String, String> env = System.getenv();
     PollerSettings settings = settings(env);
-    List<Feed> feedList = feedList(settings);
+    List<String> thresholdProblems = settings.config().thresholds().problems(detectorOptions.detector().watchlist());
+    if (!thresholdProblems.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--company-thresholds: " + String.join("; ", thresholdProblems));
+    }
+    List<Feed> explicit = feedList();
     Clock clock = Clock.systemUTC();
 
     Backend backend = endpointOrAws(env) ? remote(env, err) : embedded(clock);
     LedgerFile.Seed seed = LedgerFile.seed(ledgerSeed, bad -> err.println("capex-alerts run: ledger seed: " + bad));
+    List<Feed> feedList = explicit.isEmpty()
+        ? new FeedCatalog(backend.feedStates, backend.outbox != null).active(settings.feeds()) : explicit;
     Poller poller = Poller.builder()
         .config(settings.config())
         .fetcher(new StandardFeedFetcher(settings.fetch()))
@@ -155,11 +172,13 @@ final class RunCommand implements Callable<Integer> {
         .clock(clock)
         .build();
 
-    err.printf("capex-alerts run: polling %d feed(s) into %s%n", feedList.size(), backend.description);
+    err.printf("capex-alerts run: polling %d feed(s)%s into %s%n", feedList.size(),
+        explicit.isEmpty() ? " of the feed list" : "", backend.description);
     PollReport report = poller.poll(feedList);
     for (FeedReport f : report.feeds()) {
       err.printf("  %-16s %s  items=%d new=%d too-old=%d%s%n", f.status().wireName(), f.url(), f.items(),
-          f.newItems(), f.tooOld(), f.error() == null ? "" : "  error: " + f.error());
+          f.newItems(), f.tooOld(), f.error() == null ? ""
+              : "  error [" + (f.errorClass() == null ? "other" : f.errorClass().wireName()) + "]: " + f.error());
     }
     if (explain) {
       for (FindingOutcome o : report.decisions()) {
@@ -220,13 +239,66 @@ final class RunCommand implements Callable<Integer> {
         report.feeds().size(), report.newEvents().size(), report.sourcesAdded().size(), published,
         failed == 0 ? "" : ", " + failed + " alert(s) to retry",
         backend.outbox == null ? "" : "; outbox: " + backend.outbox);
+    String skipped = skipSummary(report.skips(), settings.config().maxAge());
+    if (!skipped.isEmpty()) {
+      err.println("capex-alerts run: " + skipped);
+    }
     if (webhooks != null) {
       webhooks.close();
       if (!webhooks.summary().isEmpty()) {
         err.println("capex-alerts run: " + webhooks.summary());
       }
     }
+    long attempted = report.attemptedFeeds();
+    long feedsFailed = report.failedFeeds();
+    if (attempted > 0 && feedsFailed == attempted) {
+      err.printf("capex-alerts run: every feed due failed (%d); exit %d%n", feedsFailed, EXIT_ALL_FEEDS_FAILED);
+      err.flush();
+      return EXIT_ALL_FEEDS_FAILED;
+    }
+    if (strict && feedsFailed > 0) {
+      err.printf("capex-alerts run: %d of %d feed(s) failed (--strict); exit %d%n", feedsFailed, attempted,
+          EXIT_SOME_FEEDS_FAILED);
+      err.flush();
+      return EXIT_SOME_FEEDS_FAILED;
+    }
     return failed == 0 ? 0 : 1;
+  }
+
+  /**
+   * "5 items skipped: 3 older than 14d (use --max-age none), 2 seen before"; empty when nothing was skipped.
+   */
+  static String skipSummary(SkipCounts s, Duration maxAge) {
+    List<String> parts = new ArrayList<>();
+    if (s.tooOld() > 0) {
+      parts.add(s.tooOld() + " older than " + shortDuration(maxAge) + " (use --max-age none)");
+    }
+    if (s.seen() > 0) {
+      parts.add(s.seen() + " seen before");
+    }
+    if (s.knownEvent() > 0) {
+      parts.add(s.knownEvent() + " of a known event (added as source)");
+    }
+    if (s.belowThreshold() > 0) {
+      parts.add(s.belowThreshold() + " below the threshold");
+    }
+    if (s.mention() > 0) {
+      parts.add(s.mention() + " only mentioning earlier commitments");
+    }
+    if (s.noFinding() > 0) {
+      parts.add(s.noFinding() + " without a commitment of a watched company");
+    }
+    return parts.isEmpty() ? "" : s.total() + " item(s) skipped: " + String.join(", ", parts);
+  }
+
+  static String shortDuration(Duration d) {
+    if (d == null) {
+      return "none";
+    }
+    if (d.toHours() % 24 == 0 && d.toDays() > 0) {
+      return d.toDays() + "d";
+    }
+    return d.toMinutes() % 60 == 0 ? d.toHours() + "h" : d.toMinutes() + "m";
   }
 
   static ObjectNode alertLine(Announcement a) {
@@ -299,7 +371,8 @@ final class RunCommand implements Callable<Integer> {
     };
   }
 
-  private List<Feed> feedList(PollerSettings settings) {
+  /** The feeds named by --feeds and --feed; empty when none (the feed list is polled then). */
+  private List<Feed> feedList() {
     Set<Feed> result = new LinkedHashSet<>();
     if (feedsFile != null) {
       try {
@@ -313,7 +386,7 @@ final class RunCommand implements Callable<Integer> {
     for (String f : feeds) {
       result.addAll(expand(f));
     }
-    return result.isEmpty() ? settings.feeds() : List.copyOf(result);
+    return List.copyOf(result);
   }
 
   /** A folder stands for its feed files, in name order; anything else is one feed. */

@@ -49,6 +49,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "with --endpoint: the alert topic (default: $TOPIC_ARN, or topic capex-alerts with --create)")
   String topicArn;
 
+  @Option(names = "--subscriptions-dlq-arn", paramLabel = "ARN",
+      description = "with --endpoint: dead-letter queue of the subscriptions made here, also their mark (default:"
+          + " SUBSCRIPTIONS_DLQ_ARN, else queue capex-alerts-subscriptions-dlq of the topic's account)")
+  String subscriptionsDlqArn;
+
   @Option(names = "--create", description = "with --endpoint: create topic capex-alerts if no topic is given")
   boolean create;
 
@@ -62,6 +67,9 @@ final class ServeCommand implements Callable<Integer> {
         .requireIamForManagement(false)
         // The registry `run` delivers from: a webhook registered here gets the next run's alerts.
         .webhooks(new FileWebhookRegistry(state, err::println), EndpointPolicy.local());
+    // The feed list `run` polls; local files may be listed here.
+    api.feeds(new com.capexalerts.core.poll.FeedCatalog(
+        com.capexalerts.cli.state.FileStores.open(state).feedStates(), true));
     String snsDescription = configureSubscriptions(api);
     try (ApiHandler handler = api.build(); LocalApiServer server = LocalApiServer.start(handler, port, err)) {
       err.printf("capex-alerts serve: http://127.0.0.1:%d/ (state %s; %s). Ctrl-C stops.%n", server.port(),
@@ -95,10 +103,25 @@ final class ServeCommand implements Callable<Integer> {
           "--endpoint needs the alert topic: pass --topic-arn ARN, set TOPIC_ARN, or add --create");
     }
     try {
-      api.subscriptions(new SnsSubscriptions(client, topic));
+      api.subscriptions(new SnsSubscriptions(client, topic, subscriptionsDeadLetterQueue(topic)));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--topic-arn: " + e.getMessage());
     }
     return "subscriptions on " + topic + " at " + sns;
+  }
+
+  private String subscriptionsDeadLetterQueue(String topic) {
+    if (subscriptionsDlqArn != null) {
+      return subscriptionsDlqArn;
+    }
+    String fromEnv = System.getenv("SUBSCRIPTIONS_DLQ_ARN");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv.strip();
+    }
+    String[] parts = topic.split(":"); // arn:partition:sns:region:account:name
+    if (parts.length < 6) {
+      throw new IllegalArgumentException("not a topic ARN: " + topic);
+    }
+    return String.join(":", parts[0], parts[1], "sqs", parts[3], parts[4], "capex-alerts-subscriptions-dlq");
   }
 }

@@ -10,6 +10,8 @@ import com.capexalerts.core.detect.Finding;
 import com.capexalerts.core.feed.FeedException;
 import com.capexalerts.core.feed.FeedItem;
 import com.capexalerts.core.feed.FeedReader;
+import com.capexalerts.core.money.MoneyAmount;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -45,13 +47,16 @@ public final class Priming {
     }
   }
 
-  /** Renders every form of a sample alert (SNS message, e-mail, SMS, JSON). Returns the structured message. */
+  /**
+   * Renders every form of a sample alert (SNS message, e-mail, SMS, JSON). Returns the structured message. No feed
+   * parsing and no detection: the notifier, the only caller, does neither, and its jar carries no feed parser.
+   */
   public static String alertRenderings() {
     Instant at = Instant.parse("2025-02-24T03:10:00Z");
-    List<Finding> findings = feedAndDetection();
-    Finding f = findings.getFirst();
-    Announcement a = new Announcement(new EventKey("priming"), f.company(), AnnouncementKind.ANNOUNCEMENT, f.amount(),
-        f.amountUsd(), f.period(), f.evidence(), "priming", "https://priming.invalid/1", at, at,
+    Announcement a = new Announcement(new EventKey("priming"), "Microsoft", AnnouncementKind.ANNOUNCEMENT,
+        new MoneyAmount(new BigDecimal("80000000000"), "USD", "$80 billion"), new BigDecimal("80000000000"),
+        "this fiscal year", "Microsoft will invest $80 billion in AI data centres this fiscal year, the company said.",
+        "priming", "https://priming.invalid/1", at, at,
         List.of(new Source("https://priming.invalid/1", "priming", "priming", at)), null);
     return AlertMessages.structured(a);
   }

@@ -10,10 +10,15 @@ import com.capexalerts.core.ledger.LedgerFile;
 import com.capexalerts.aws.dynamo.DynamoFeedStateStore;
 import com.capexalerts.aws.dynamo.DynamoSeenItemStore;
 import com.capexalerts.aws.dynamo.TableNames;
+import com.capexalerts.core.detect.Detector;
 import com.capexalerts.core.detect.DetectorConfig;
 import com.capexalerts.core.feed.FeedReader;
 import com.capexalerts.core.fetch.StandardFeedFetcher;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.capexalerts.core.log.JsonLog;
 import com.capexalerts.core.poll.Feed;
+import com.capexalerts.core.poll.FeedCatalog;
+import com.capexalerts.core.poll.FeedHealth;
 import com.capexalerts.core.poll.FeedParser;
 import com.capexalerts.core.poll.FeedReport;
 import com.capexalerts.core.poll.FeedStatus;
@@ -45,7 +50,10 @@ public final class FeedPollerHandler implements RequestHandler<ScheduledEvent, M
   private static final int MAX_LISTED_ERRORS = 20;
 
   private final Poller poller;
-  private final List<Feed> feeds;
+  /** The seed of the feed list (FEEDS, else the bundled list); the list itself is the feeds table. */
+  private final List<Feed> seed;
+  private final FeedCatalog catalog;
+  private final JsonLog metrics = JsonLog.stdout("feed-poller", System.getenv());
   private final Duration safetyMargin;
   private final Clock clock;
 
@@ -58,9 +66,19 @@ public final class FeedPollerHandler implements RequestHandler<ScheduledEvent, M
 
   /** Production wiring with the given environment, client and clock (tests, local stacks). */
   public FeedPollerHandler(Map<String, String> env, DynamoDbClient dynamo, Clock clock) {
-    this(PollerSettings.fromEnv(env), TableNames.fromEnv(env), dynamo, new FeedReader()::read,
-        DetectorConfig.detector(env)::detect, clock,
+    this(checked(PollerSettings.fromEnv(env), DetectorConfig.detector(env)), TableNames.fromEnv(env), dynamo,
+        new FeedReader()::read, DetectorConfig.detector(env)::detect, clock,
         LedgerFile.seed(env.get(LEDGER_SEED_VAR), bad -> System.err.println("ledger seed: " + bad)));
+  }
+
+  /** Refuses thresholds for companies the detector never reports (a typo would silently keep the global one). */
+  static PollerSettings checked(PollerSettings settings, Detector detector) {
+    List<String> problems = settings.config().thresholds().problems(detector.watchlist());
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("invalid poller configuration: COMPANY_THRESHOLDS: "
+          + String.join("; ", problems));
+    }
+    return settings;
   }
 
   /** Full injection: tests pass their own parser or finding source; the ledger starts empty. */
@@ -71,20 +89,22 @@ public final class FeedPollerHandler implements RequestHandler<ScheduledEvent, M
 
   /** Full injection with the seed a ledger never initialised starts from. */
   public FeedPollerHandler(PollerSettings settings, TableNames tables, DynamoDbClient dynamo, FeedParser parser,
-      FindingSource findings, Clock clock, LedgerFile.Seed seed) {
-    this.feeds = settings.feeds();
+      FindingSource findings, Clock clock, LedgerFile.Seed ledgerSeed) {
+    this.seed = settings.feeds();
     this.clock = clock;
     this.safetyMargin = settings.fetch().readTimeout().plus(STORE_MARGIN);
+    DynamoFeedStateStore feedStates = new DynamoFeedStateStore(dynamo, tables.feeds());
+    this.catalog = new FeedCatalog(feedStates, false);
     this.poller = Poller.builder()
         .config(settings.config())
         .fetcher(new StandardFeedFetcher(settings.fetch()))
         .parser(parser)
         .findings(findings)
-        .feedStates(new DynamoFeedStateStore(dynamo, tables.feeds()))
+        .feedStates(feedStates)
         .seenItems(new DynamoSeenItemStore(dynamo, tables.seenItems(), clock))
         .announcements(new DynamoAnnouncementStore(dynamo, tables.announcements()))
         .ledger(new DynamoCommitmentLedger(dynamo, tables.ledger()))
-        .ledgerSeed(seed.name(), seed.entries())
+        .ledgerSeed(ledgerSeed.name(), ledgerSeed.entries())
         .clock(clock)
         .build();
   }
@@ -95,29 +115,61 @@ public final class FeedPollerHandler implements RequestHandler<ScheduledEvent, M
     // Stop starting feeds while there is still time to finish the started ones within the function's timeout.
     Instant deadline = context == null ? null
         : now.plusMillis(context.getRemainingTimeInMillis()).minus(safetyMargin);
-    PollReport report = poller.poll(feeds, deadline);
+    PollReport report = poller.poll(catalog.active(seed), deadline);
+    Instant end = clock.instant();
+    long stale = catalog.listed().stream().filter(s -> FeedHealth.of(s, end).stale()).count();
     Map<String, Object> summary = summary(report, event);
+    summary.put("stale", stale);
+    LogLevel level = report.attemptedFeeds() > 0 && report.failedFeeds() == report.attemptedFeeds() ? LogLevel.ERROR
+        : report.failedFeeds() > 0 ? LogLevel.WARN : LogLevel.INFO;
+    summary.put("level", level.name());
+    for (FeedReport f : report.feeds()) {
+      if (f.status() == FeedStatus.FAILED) {
+        log(context, LogLevel.WARN, feedFailure(f));
+      }
+    }
+    log(context, level, summary);
+    metrics.raw(PollMetrics.document(report, stale, end));
+    return summary;
+  }
+
+  private static void log(Context context, LogLevel level, Map<String, Object> fields) {
     String line;
     try {
-      line = JSON.writeValueAsString(summary);
+      line = JSON.writeValueAsString(fields);
     } catch (JsonProcessingException e) {
-      line = summary.toString();
+      line = fields.toString();
     }
     if (context != null && context.getLogger() != null) {
-      context.getLogger().log(line + "\n");
+      context.getLogger().log(line + "\n", level);
     } else {
       System.out.println(line);
     }
-    return summary;
+  }
+
+  /** One failed feed, as a structured line of its own (WARN): feed, status, error class, error, next attempt. */
+  static Map<String, Object> feedFailure(FeedReport f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("level", LogLevel.WARN.name());
+    m.put("message", "feed failed");
+    m.put("feed", f.url());
+    m.put("feed_name", f.name());
+    m.put("status", f.status().wireName());
+    m.put("error_class", f.errorClass() == null ? null : f.errorClass().wireName());
+    m.put("error", f.error());
+    m.put("next_attempt_at", f.nextAttemptAt() == null ? null : f.nextAttemptAt().toString());
+    return m;
   }
 
   static Map<String, Object> summary(PollReport report, ScheduledEvent event) {
     Map<String, Object> s = new LinkedHashMap<>();
+    s.put("message", "poll done");
     s.put("poll", "done");
     if (event != null && event.getTime() != null) {
       s.put("scheduledTime", Instant.ofEpochMilli(event.getTime().getMillis()).toString());
     }
     s.put("durationMs", Duration.between(report.startedAt(), report.finishedAt()).toMillis());
+    s.put("duration_ms", Duration.between(report.startedAt(), report.finishedAt()).toMillis());
     s.put("feeds", report.feeds().size());
     for (FeedStatus status : FeedStatus.values()) {
       s.put(status.wireName(), report.count(status));
@@ -125,6 +177,7 @@ public final class FeedPollerHandler implements RequestHandler<ScheduledEvent, M
     s.put("newEvents", report.newEvents().stream().map(a -> a.key().value()).toList());
     s.put("sourcesAdded", report.sourcesAdded().size());
     s.put("itemErrors", report.itemErrors().size());
+    s.put("skipped", report.skips().byReason());
     s.put("feedErrors", report.feeds().stream()
         .filter(f -> f.error() != null)
         .limit(MAX_LISTED_ERRORS)
@@ -138,6 +191,9 @@ public final class FeedPollerHandler implements RequestHandler<ScheduledEvent, M
     m.put("url", f.url());
     m.put("status", f.status().wireName());
     m.put("error", f.error());
+    if (f.errorClass() != null) {
+      m.put("errorClass", f.errorClass().wireName());
+    }
     if (f.nextAttemptAt() != null) {
       m.put("nextAttemptAt", f.nextAttemptAt().toString());
     }

@@ -96,6 +96,20 @@ public record PollerSettings(List<Feed> feeds, PollerConfig config, FetchSetting
   static Duration scheduleRate(String text) {
     var m = RATE.matcher(text.strip().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
+      var unit = java.util.regex.Pattern.compile("rate\\(\\s*(\\d+)\\s+([a-z]+)\\s*\\)")
+          .matcher(text.strip().toLowerCase(Locale.ROOT));
+      if (unit.matches()) {
+        String n = unit.group(1);
+        String want = n.equals("1") ? "minute|hour|day" : "minutes|hours|days";
+        String hint = com.capexalerts.core.company.Names.nearest(unit.group(2), List.of(want.split("\\|")))
+            .map(u -> " (did you mean rate(" + n + " " + u + ")?)").orElse("");
+        throw new IllegalArgumentException("'" + text + "': the unit must be one of " + want.replace("|", ", ")
+            + hint);
+      }
+      if (text.strip().toLowerCase(Locale.ROOT).startsWith("cron(")) {
+        throw new IllegalArgumentException("'" + text + "': a cron expression has no fixed interval for the backoff;"
+            + " use rate(N minutes|hours|days)");
+      }
       return duration(text, "PT15M or rate(15 minutes)");
     }
     long n = Long.parseLong(m.group(1));

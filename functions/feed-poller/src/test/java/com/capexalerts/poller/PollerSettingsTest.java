@@ -89,6 +89,27 @@ class PollerSettingsTest {
     }
   }
 
+  @Test
+  void unknownCompaniesAndUnitsAreRefusedWithTheNearestValidName() {
+    PollerSettings typo = PollerSettings.fromEnv(java.util.Map.of("COMPANY_THRESHOLDS", "Nvida=5e9,Alibaba=2e9"));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> FeedPollerHandler.checked(typo, com.capexalerts.core.detect.Detector.withDefaults()));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("did you mean Nvidia?"), e.getMessage());
+    org.junit.jupiter.api.Assertions.assertFalse(e.getMessage().contains("alibaba"), e.getMessage());
+    PollerSettings alias = PollerSettings.fromEnv(java.util.Map.of("COMPANY_THRESHOLDS", "Google=5e9"));
+    IllegalArgumentException a = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> FeedPollerHandler.checked(alias, com.capexalerts.core.detect.Detector.withDefaults()));
+    org.junit.jupiter.api.Assertions.assertTrue(a.getMessage().contains("use Alphabet"), a.getMessage());
+
+    IllegalArgumentException rate = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> PollerSettings.fromEnv(java.util.Map.of("POLL_INTERVAL", "rate(5 minuts)")));
+    org.junit.jupiter.api.Assertions.assertTrue(rate.getMessage().contains("did you mean rate(5 minutes)?"),
+        rate.getMessage());
+    IllegalArgumentException cron = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> PollerSettings.fromEnv(java.util.Map.of("POLL_INTERVAL", "cron(0/5 * * * ? *)")));
+    org.junit.jupiter.api.Assertions.assertTrue(cron.getMessage().contains("POLL_INTERVAL"), cron.getMessage());
+  }
+
   @org.junit.jupiter.api.Test
   void theDeployedPollerKeepsToPublicAddressesUnlessToldOtherwise() {
     org.junit.jupiter.api.Assertions.assertEquals(com.capexalerts.core.fetch.FetchSettings.Addresses.PUBLIC,

@@ -143,12 +143,14 @@ class PipelineIntegrationTest {
           .getBatchItemFailures());
       assertEquals(List.of(), drain(sqs, everything));
 
-      // A new feed with one new announcement and a retelling of a known one: only the new event alerts.
+      // A new feed with one new announcement and a retelling of a known one: only the new event alerts. FEEDS only
+      // seeded the feed list; a feed is added at runtime, to the feeds table (as POST /feeds does).
+      com.capexalerts.core.poll.FeedCatalog catalog = new com.capexalerts.core.poll.FeedCatalog(
+          new com.capexalerts.aws.dynamo.DynamoFeedStateStore(dynamo, tables.feeds()), false);
       for (Path feed : sampleFeeds("sample-feeds-more")) {
         server.feed("/" + feed.getFileName(), Files.readAllBytes(feed));
-        feeds.add(server.url("/" + feed.getFileName()));
+        catalog.add(server.url("/" + feed.getFileName()), null);
       }
-      env.put("FEEDS", String.join(",", feeds));
       env.put("FEED_ADDRESSES", "public-or-loopback"); // the fixture feeds are served on 127.0.0.1
       new FeedPollerHandler(env, dynamo, Clock.systemUTC()).handleRequest(schedule, ctx("feed-poller"));
       List<Record> added = inserts(stream.poll());

@@ -12,9 +12,9 @@ import java.util.List;
 
 /** Sample events (the ones in events/*.json among them). */
 final class Events {
-  static final EventKey ALIBABA = new EventKey("alibaba#2025-02-24#cny-380bn");
-  static final EventKey MICROSOFT = new EventKey("microsoft#2025-02-24#usd-80bn");
-  static final EventKey META = new EventKey("meta#2025-01-24#usd-65bn");
+  static final EventKey ALIBABA = new EventKey("alibaba-2025-02-24-52b");
+  static final EventKey MICROSOFT = new EventKey("microsoft-2025-02-24-80b");
+  static final EventKey META = new EventKey("meta-2025-01-24-65b");
 
   private Events() {}
 

@@ -54,10 +54,10 @@ class NotifierHandlerTest {
     JsonNode request = MAPPER.readTree(lines.getFirst());
     JsonNode message = MAPPER.readTree(request.get("Message").asText());
     JsonNode document = MAPPER.readTree(message.get("sqs").asText());
-    assertEquals("alibaba#2025-02-24#cny-380bn", document.get("event_key").asText());
+    assertEquals("alibaba-2025-02-24-52b", document.get("event_key").asText());
     assertEquals("Alibaba", request.at("/MessageAttributes/company/StringValue").asText());
     assertTrue(store.notification(Events.ALIBABA).messageId() != null, "message id recorded");
-    assertTrue(context.lines().stream().anyMatch(l -> l.startsWith("INFO event_key=alibaba#2025-02-24#cny-380bn "
+    assertTrue(context.lines().stream().anyMatch(l -> l.startsWith("INFO event_key=alibaba-2025-02-24-52b "
         + "status=PUBLISHED")), context.lines().toString());
     assertTrue(context.lines().stream().anyMatch(l -> l.contains("status=ALREADY_PUBLISHED")), context.lines().toString());
   }
@@ -92,7 +92,7 @@ class NotifierHandlerTest {
 
     assertEquals(List.of(new BatchItemFailure("111100000000000000000001")), response.getBatchItemFailures());
     assertEquals(List.of(Events.MICROSOFT), publisher.published().stream().map(Announcement::key).toList());
-    assertTrue(context.lines().stream().anyMatch(l -> l.startsWith("WARN event_key=alibaba#2025-02-24#cny-380bn "
+    assertTrue(context.lines().stream().anyMatch(l -> l.startsWith("WARN event_key=alibaba-2025-02-24-52b "
         + "status=FAILED")), context.lines().toString());
 
     // Lambda retries from the failed record on: both records come again.
@@ -113,7 +113,7 @@ class NotifierHandlerTest {
 
     assertEquals(List.of(new BatchItemFailure("111100000000000000000001")), response.getBatchItemFailures());
     assertEquals(0, publisher.attempts());
-    assertTrue(context.lines().stream().anyMatch(l -> l.startsWith("WARN event_key=alibaba#2025-02-24#cny-380bn "
+    assertTrue(context.lines().stream().anyMatch(l -> l.startsWith("WARN event_key=alibaba-2025-02-24-52b "
         + "status=HELD_BY_OTHER")), context.lines().toString());
   }
 

@@ -68,6 +68,18 @@ public final class DynamoWebhookRegistry implements WebhookRegistry {
   }
 
   @Override
+  public boolean update(Webhook webhook) {
+    try {
+      dynamo.putItem(r -> r.tableName(table).item(toItem(webhook))
+          .conditionExpression("attribute_exists(#id)")
+          .expressionAttributeNames(Map.of("#id", WEBHOOK_ID)));
+      return true;
+    } catch (ConditionalCheckFailedException gone) {
+      return false;
+    }
+  }
+
+  @Override
   public Optional<Webhook> get(String id) {
     Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
         .key(key(id))).item();

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.InvalidParameterException;
@@ -20,20 +22,41 @@ import software.amazon.awssdk.services.sns.model.SubscriptionLimitExceededExcept
  * E-mail and SMS subscriptions of the alert topic, each with the filter policy of its filter
  * ({@link SnsFilterPolicy}). A subscription's id is the last segment of its ARN; every operation rebuilds the ARN
  * from this topic's ARN, so the API can only ever see or remove subscriptions of this topic.
+ *
+ * <p>Each subscription made here gets a redrive policy naming this service's dead-letter queue, so an alert SNS could
+ * not deliver is kept. That queue is also the mark of ownership: only e-mail and SMS subscriptions whose redrive
+ * policy names it are listed or removed, never the stack's own (the dispatch queue, CloudFormation's e-mail, SMS and
+ * HTTPS subscriptions) nor anyone else's. A pending e-mail subscription, which SNS lists without its ARN and so
+ * without its attributes, shows once it is confirmed.
  */
 public final class SnsSubscriptions implements SubscriptionService {
   static final String FILTER_POLICY = "FilterPolicy";
   static final String FILTER_POLICY_SCOPE = "FilterPolicyScope";
   static final String PENDING_CONFIRMATION = "PendingConfirmation";
+  static final String REDRIVE_POLICY = "RedrivePolicy";
   /** The id part of a subscription ARN: SNS uses a UUID. */
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,128}");
+  private static final Pattern DEAD_LETTER_TARGET = Pattern.compile("\"deadLetterTargetArn\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Set<String> MANAGED_PROTOCOLS = Set.of("email", "sms");
 
   private final SnsClient sns;
   private final String topicArn;
+  private final String deadLetterArn;
+  private final String redrivePolicy;
 
-  public SnsSubscriptions(SnsClient sns, String topicArn) {
+  /**
+   * @param deadLetterArn the SQS queue (ARN) where SNS parks what it could not deliver to these subscriptions; also
+   *                      their mark (see the class comment)
+   */
+  public SnsSubscriptions(SnsClient sns, String topicArn, String deadLetterArn) {
     this.sns = Objects.requireNonNull(sns, "sns");
     this.topicArn = SnsAlertPublisher.requireTopic(topicArn);
+    if (deadLetterArn == null || !deadLetterArn.matches("arn:[a-z-]+:sqs:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,80}")) {
+      throw new IllegalArgumentException("subscriptions need the ARN of their SQS dead-letter queue"
+          + " (arn:aws:sqs:region:account:name), not '" + deadLetterArn + "'");
+    }
+    this.deadLetterArn = deadLetterArn;
+    this.redrivePolicy = "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\"}";
   }
 
   @Override
@@ -43,6 +66,7 @@ public final class SnsSubscriptions implements SubscriptionService {
     });
     Optional<String> policy = SnsFilterPolicy.of(filter);
     Map<String, String> attributes = new HashMap<>();
+    attributes.put(REDRIVE_POLICY, redrivePolicy);
     policy.ifPresent(p -> {
       attributes.put(FILTER_POLICY_SCOPE, "MessageAttributes");
       attributes.put(FILTER_POLICY, p);
@@ -66,15 +90,17 @@ public final class SnsSubscriptions implements SubscriptionService {
     for (software.amazon.awssdk.services.sns.model.Subscription s
         : sns.listSubscriptionsByTopicPaginator(r -> r.topicArn(topicArn)).subscriptions()) {
       String arn = s.subscriptionArn();
-      if (arn == null || !arn.startsWith(topicArn + ":")) {
-        // "PendingConfirmation": SNS lists an unconfirmed e-mail subscription without its ARN.
-        found.add(new Subscription(null, s.protocol(), s.endpoint(), true, null));
+      if (arn == null || !arn.startsWith(topicArn + ":") || !MANAGED_PROTOCOLS.contains(s.protocol())) {
+        // "PendingConfirmation" (SNS lists an unconfirmed e-mail subscription without its ARN), or not e-mail/SMS.
         continue;
       }
       Map<String, String> attributes;
       try {
         attributes = sns.getSubscriptionAttributes(r -> r.subscriptionArn(arn)).attributes();
       } catch (NotFoundException removedMeanwhile) {
+        continue;
+      }
+      if (!ours(attributes)) {
         continue;
       }
       found.add(new Subscription(idOf(arn), s.protocol(), s.endpoint(),
@@ -95,11 +121,23 @@ public final class SnsSubscriptions implements SubscriptionService {
     } catch (NotFoundException | InvalidParameterException missing) {
       return false;
     }
-    if (!topicArn.equals(attributes.get("TopicArn"))) {
+    if (!topicArn.equals(attributes.get("TopicArn")) || !MANAGED_PROTOCOLS.contains(attributes.get("Protocol"))
+        || !ours(attributes)) {
       return false;
     }
     sns.unsubscribe(r -> r.subscriptionArn(arn));
     return true;
+  }
+
+  /** Whether the subscription was made here: its redrive policy names our dead-letter queue. */
+  private boolean ours(Map<String, String> attributes) {
+    String redrive = attributes.get(REDRIVE_POLICY);
+    if (redrive == null) {
+      return false;
+    }
+    // The policy is a one-key JSON object; SNS may reformat it, so compare its target, not the text.
+    Matcher target = DEAD_LETTER_TARGET.matcher(redrive);
+    return target.find() && deadLetterArn.equals(target.group(1));
   }
 
   /** The URL-safe id of a subscription ARN (arn:aws:sns:region:account:topic:id). */

@@ -48,6 +48,9 @@ class SnsSubscriptionsTest {
     sqs.close();
   }
 
+  /** Moto checks neither that the queue exists nor that SNS may send to it; the ARN is the mark. */
+  static final String DLQ = "arn:aws:sqs:us-east-1:123456789012:subscriptions-dlq";
+
   static String topic() {
     return sns.createTopic(b -> b.name("subs-" + UUID.randomUUID())).topicArn();
   }
@@ -69,7 +72,7 @@ class SnsSubscriptionsTest {
   @Test
   void anEmailSubscriptionCarriesTheFilterPolicyOfItsFilter() {
     String topic = topic();
-    SnsSubscriptions subscriptions = new SnsSubscriptions(sns, topic);
+    SnsSubscriptions subscriptions = new SnsSubscriptions(sns, topic, DLQ);
     WebhookFilter filter = new WebhookFilter(new BigDecimal("50000000000"), Set.of("Alibaba"),
         Set.of(AnnouncementKind.ANNOUNCEMENT));
 
@@ -92,8 +95,55 @@ class SnsSubscriptionsTest {
   }
 
   @Test
+  void everySubscriptionItMakesHasItsDeadLetterQueue() {
+    String topic = topic();
+    Subscription s = new SnsSubscriptions(sns, topic, DLQ)
+        .subscribe(SubscriptionProtocol.SMS, "+4915112345670", WebhookFilter.all());
+    Map<String, String> attributes = sns.getSubscriptionAttributes(r -> r.subscriptionArn(topic + ":" + s.id()))
+        .attributes();
+    assertEquals("{\"deadLetterTargetArn\":\"" + DLQ + "\"}", attributes.get("RedrivePolicy"));
+  }
+
+  @Test
+  void subscriptionsItDidNotMakeAreNeitherListedNorRemoved() {
+    String topic = topic();
+    SnsSubscriptions subscriptions = new SnsSubscriptions(sns, topic, DLQ);
+    // The stack's own: the dispatch queue, a CloudFormation e-mail subscription (another dead-letter queue), one
+    // made by hand without any redrive policy, and an HTTPS one.
+    String queueUrl = sqs.createQueue(b -> b.queueName("own-" + UUID.randomUUID())).queueUrl();
+    String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+        .attributes().get(QueueAttributeName.QUEUE_ARN);
+    List<String> foreign = new ArrayList<>();
+    foreign.add(sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn)
+        .attributes(Map.of("RedrivePolicy", "{\"deadLetterTargetArn\":\"" + DLQ + "\"}"))
+        .returnSubscriptionArn(true)).subscriptionArn());
+    foreign.add(sns.subscribe(b -> b.topicArn(topic).protocol("email").endpoint("stack@example.com")
+        .attributes(Map.of("RedrivePolicy",
+            "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:123456789012:topic-delivery-dlq\"}"))
+        .returnSubscriptionArn(true)).subscriptionArn());
+    foreign.add(sns.subscribe(b -> b.topicArn(topic).protocol("sms").endpoint("+4915112345671")
+        .returnSubscriptionArn(true)).subscriptionArn());
+    Subscription mine = subscriptions.subscribe(SubscriptionProtocol.EMAIL, "me@example.com", WebhookFilter.all());
+
+    assertEquals(List.of(mine.id()), subscriptions.list().stream().map(Subscription::id).toList());
+    for (String arn : foreign) {
+      assertFalse(subscriptions.unsubscribe(SnsSubscriptions.idOf(arn)), arn);
+    }
+    assertEquals(4, sns.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions().size(),
+        "nothing foreign was removed");
+    assertTrue(subscriptions.unsubscribe(mine.id()));
+    assertEquals(3, sns.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions().size());
+  }
+
+  @Test
+  void aDeadLetterQueueIsRequired() {
+    assertThrows(IllegalArgumentException.class, () -> new SnsSubscriptions(sns, topic(), null));
+    assertThrows(IllegalArgumentException.class, () -> new SnsSubscriptions(sns, topic(), "my-queue"));
+  }
+
+  @Test
   void anSmsSubscriptionWithoutFilterGetsEveryAlert() {
-    SnsSubscriptions subscriptions = new SnsSubscriptions(sns, topic());
+    SnsSubscriptions subscriptions = new SnsSubscriptions(sns, topic(), DLQ);
     Subscription s = subscriptions.subscribe(SubscriptionProtocol.SMS, "+4915112345678", WebhookFilter.all());
     assertEquals("sms", s.protocol());
     assertNull(s.filterPolicy());
@@ -103,7 +153,7 @@ class SnsSubscriptionsTest {
   @Test
   void invalidEndpointsNeverReachSns() {
     String topic = topic();
-    SnsSubscriptions subscriptions = new SnsSubscriptions(sns, topic);
+    SnsSubscriptions subscriptions = new SnsSubscriptions(sns, topic, DLQ);
     assertThrows(IllegalArgumentException.class,
         () -> subscriptions.subscribe(SubscriptionProtocol.SMS, "12345", WebhookFilter.all()));
     assertThrows(IllegalArgumentException.class,
@@ -115,15 +165,15 @@ class SnsSubscriptionsTest {
   void unsubscribeRemovesOnlySubscriptionsOfItsOwnTopic() {
     String ours = topic();
     String theirs = topic();
-    SnsSubscriptions subscriptions = new SnsSubscriptions(sns, ours);
+    SnsSubscriptions subscriptions = new SnsSubscriptions(sns, ours, DLQ);
     Subscription mine = subscriptions.subscribe(SubscriptionProtocol.EMAIL, "a@example.com", WebhookFilter.all());
-    Subscription other = new SnsSubscriptions(sns, theirs)
+    Subscription other = new SnsSubscriptions(sns, theirs, DLQ)
         .subscribe(SubscriptionProtocol.EMAIL, "b@example.com", WebhookFilter.all());
 
     assertFalse(subscriptions.unsubscribe(other.id()), "another topic's subscription");
     assertFalse(subscriptions.unsubscribe("../../x"), "not an id");
     assertFalse(subscriptions.unsubscribe(UUID.randomUUID().toString()), "no such subscription");
-    assertEquals(1, new SnsSubscriptions(sns, theirs).list().size(), "the other topic keeps its subscription");
+    assertEquals(1, new SnsSubscriptions(sns, theirs, DLQ).list().size(), "the other topic keeps its subscription");
 
     assertTrue(subscriptions.unsubscribe(mine.id()));
     assertFalse(subscriptions.unsubscribe(mine.id()), "gone");

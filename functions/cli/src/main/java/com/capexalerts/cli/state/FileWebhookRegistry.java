@@ -55,6 +55,19 @@ public final class FileWebhookRegistry implements WebhookRegistry {
   }
 
   @Override
+  public boolean update(Webhook webhook) {
+    return dir.locked(() -> {
+      ObjectNode all = dir.read(FILE);
+      if (!all.has(webhook.id())) {
+        return false;
+      }
+      all.set(webhook.id(), toJson(webhook));
+      dir.write(FILE, all);
+      return true;
+    });
+  }
+
+  @Override
   public Optional<Webhook> get(String id) {
     return dir.locked(() -> {
       JsonNode n = dir.read(FILE).get(id);

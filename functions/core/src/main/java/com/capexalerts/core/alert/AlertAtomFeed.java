@@ -66,7 +66,7 @@ public final class AlertAtomFeed {
     List<SyndEntry> entries = new ArrayList<>();
     Instant updated = null;
     for (Announcement a : events.subList(0, Math.min(events.size(), LATEST))) {
-      SyndEntry entry = entry(a);
+      SyndEntry entry = entry(a, alternateUrl, alternateType);
       entries.add(entry);
       Instant entryUpdated = entry.getUpdatedDate().toInstant();
       updated = updated == null || entryUpdated.isAfter(updated) ? entryUpdated : updated;
@@ -99,7 +99,8 @@ public final class AlertAtomFeed {
     return xml(t.toString());
   }
 
-  private static SyndEntry entry(Announcement a) {
+  /** An entry; links the event's capex-alert/1 document (rel="alternate", the alternate type) under alternateUrl. */
+  private static SyndEntry entry(Announcement a, String alternateUrl, String alternateType) {
     SyndEntry e = new SyndEntryImpl();
     e.setUri(entryId(a.key()));
     e.setTitle(title(a));
@@ -121,6 +122,9 @@ public final class AlertAtomFeed {
     if (first != null) {
       links.add(link("alternate", "text/html", first, null));
     }
+    links.add(link("alternate", alternateType, alternateUrl + "/"
+        + java.net.URLEncoder.encode(a.key().value(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"),
+        null));
     int related = 0;
     for (Source s : a.sources()) {
       String href = webLink(s.link());

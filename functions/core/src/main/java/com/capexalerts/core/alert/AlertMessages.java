@@ -153,8 +153,20 @@ public final class AlertMessages {
     return Gsm7.truncate(text, Gsm7.SINGLE_SEGMENT_SEPTETS);
   }
 
-  /** The machine-readable document, schema {@value #SCHEMA}; {@link AlertJson#parse} reads it back. */
+  /**
+   * The machine-readable document, schema {@value #SCHEMA} (docs/alert-schema.json), with at most
+   * {@value #MAX_JSON_SOURCES} sources: what SNS carries (https, sqs, lambda) and the json webhook format posts.
+   * {@link AlertJson#parse} reads it back.
+   */
   public static String json(Announcement a) {
+    return json(a, MAX_JSON_SOURCES);
+  }
+
+  /**
+   * The one rendering of the document, with at most {@code maxSources} sources ({@code sources_total} counts them
+   * all): the history API's single event passes no limit.
+   */
+  public static String json(Announcement a, int maxSources) {
     ObjectNode o = JSON.createObjectNode();
     o.put("schema", SCHEMA);
     o.put("event_key", a.key().value());
@@ -172,7 +184,7 @@ public final class AlertMessages {
     o.put("detected_at", a.detectedAt().toString());
     List<Source> sources = sourcesOf(a);
     ArrayNode list = o.putArray("sources");
-    for (Source s : sources.subList(0, Math.min(sources.size(), MAX_JSON_SOURCES))) {
+    for (Source s : sources.subList(0, Math.min(sources.size(), Math.max(0, maxSources)))) {
       ObjectNode n = list.addObject();
       n.put("link", s.link());
       n.put("outlet", s.outlet());

@@ -3,7 +3,13 @@ package com.capexalerts.core.alert;
 import com.capexalerts.core.detect.Finding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.capexalerts.core.company.Company;
+import com.capexalerts.core.company.Names;
+import com.capexalerts.core.company.Watchlist;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +51,34 @@ public record Thresholds(BigDecimal globalMinimumUsd, Map<String, BigDecimal> co
 
   public BigDecimal minimumFor(String company) {
     return companyMinimums.getOrDefault(company.strip().toLowerCase(Locale.ROOT), globalMinimumUsd);
+  }
+
+  /**
+   * Why some per-company minimums can never apply: a company not on the watchlist ("did you mean Nvidia?") or an
+   * alias where findings carry the canonical name ("Google" for Alphabet). Empty when all are fine.
+   */
+  public List<String> problems(Watchlist watchlist) {
+    Map<String, String> canonical = new TreeMap<>();
+    Map<String, String> aliasOf = new TreeMap<>();
+    for (Company c : watchlist.companies()) {
+      canonical.put(c.name().toLowerCase(Locale.ROOT), c.name());
+      c.aliases().forEach(a -> aliasOf.putIfAbsent(a.toLowerCase(Locale.ROOT), c.name()));
+    }
+    List<String> problems = new ArrayList<>();
+    for (String company : new TreeMap<>(companyMinimums).keySet()) {
+      if (canonical.containsKey(company)) {
+        continue;
+      }
+      if (aliasOf.containsKey(company)) {
+        problems.add("'" + company + "' is written for " + aliasOf.get(company) + ": use " + aliasOf.get(company));
+        continue;
+      }
+      List<String> names = new ArrayList<>(canonical.values());
+      problems.add(Names.nearest(company, names)
+          .map(n -> "unknown company '" + company + "' (did you mean " + n + "?)")
+          .orElse("unknown company '" + company + "': the watchlist has " + String.join(", ", names)));
+    }
+    return problems;
   }
 
   /** True when the finding's USD amount reaches its company's minimum (the minimum itself counts). */

@@ -120,7 +120,8 @@ public final class Detector {
         this, title == null ? "" : title, text == null ? "" : text, 0, null, null, () -> null, trace);
   }
 
-  Watchlist watchlist() {
+  /** The companies this detector watches (configuration checks name them). */
+  public Watchlist watchlist() {
     return watchlist;
   }
 

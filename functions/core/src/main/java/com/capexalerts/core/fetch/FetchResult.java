@@ -1,5 +1,7 @@
 package com.capexalerts.core.fetch;
 
+import java.util.Objects;
+
 /** The outcome of one conditional fetch. */
 public sealed interface FetchResult {
   /** A body to parse, with the validators to send next time (either may be null). */
@@ -11,9 +13,19 @@ public sealed interface FetchResult {
   /**
    * The feed could not be fetched.
    *
-   * @param status     the HTTP status, or 0 when there was no HTTP response (timeout, refused, missing file)
-   * @param message    why, naming the feed
-   * @param retryAfter the raw Retry-After header of a 429/503 answer, or null
+   * @param status       the HTTP status, or 0 when there was no HTTP response (timeout, refused, missing file)
+   * @param message      why, naming the feed
+   * @param retryAfter   the raw Retry-After header of a 429/503 answer, or null
+   * @param failureClass what kind of failure (dns, connect, tls, timeout, http status, ...)
    */
-  record Failed(int status, String message, String retryAfter) implements FetchResult {}
+  record Failed(int status, String message, String retryAfter, FailureClass failureClass) implements FetchResult {
+    public Failed {
+      Objects.requireNonNull(failureClass, "failureClass");
+    }
+
+    /** A failure classed by its status alone: an HTTP status when there was one, else OTHER. */
+    public Failed(int status, String message, String retryAfter) {
+      this(status, message, retryAfter, status > 0 ? FailureClass.HTTP_STATUS : FailureClass.OTHER);
+    }
+  }
 }

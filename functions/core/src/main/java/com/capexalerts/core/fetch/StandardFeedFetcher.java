@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -31,6 +32,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
+import javax.net.ssl.SSLException;
 
 /**
  * Fetches feeds over HTTP(S) with {@link HttpClient} (conditional GET, gzip, timeouts, size cap) and from local files
@@ -85,7 +87,7 @@ public final class StandardFeedFetcher implements FeedFetcher {
     try {
       uri = new URI(url);
       if (uri.getHost() == null) {
-        return new FetchResult.Failed(0, url + ": not a valid URL (no host)", null);
+        return new FetchResult.Failed(0, url + ": not a valid URL (no host)", null, FailureClass.OTHER);
       }
     } catch (URISyntaxException e) {
       return new FetchResult.Failed(0, url + ": not a valid URL: " + e.getMessage(), null);
@@ -129,7 +131,7 @@ public final class StandardFeedFetcher implements FeedFetcher {
         Thread.currentThread().interrupt();
         return new FetchResult.Failed(0, url + ": interrupted", null);
       } catch (ExecutionException e) {
-        return new FetchResult.Failed(0, url + ": " + describe(e.getCause()), null);
+        return new FetchResult.Failed(0, url + ": " + describe(e.getCause()), null, classify(e.getCause()));
       }
       int status = response.statusCode();
       var location = response.headers().firstValue("Location");
@@ -156,7 +158,7 @@ public final class StandardFeedFetcher implements FeedFetcher {
 
   private FetchResult.Failed timedOut(String url) {
     return new FetchResult.Failed(0, url + ": timed out, no complete response within "
-        + settings.readTimeout().toMillis() + " ms", null);
+        + settings.readTimeout().toMillis() + " ms", null, FailureClass.TIMEOUT);
   }
 
   /** Why the URL's host may not be fetched under the address rules (checked on every address DNS gives), or null. */
@@ -198,12 +200,13 @@ public final class StandardFeedFetcher implements FeedFetcher {
       try {
         body = gunzip(body, settings.maxBytes());
       } catch (TooLarge e) {
-        return new FetchResult.Failed(status, url + ": " + e.getMessage(), null);
+        return new FetchResult.Failed(status, url + ": " + e.getMessage(), null, FailureClass.TOO_LARGE);
       } catch (IOException e) {
-        return new FetchResult.Failed(status, url + ": bad gzip body: " + e.getMessage(), null);
+        return new FetchResult.Failed(status, url + ": bad gzip body: " + e.getMessage(), null, FailureClass.PARSE);
       }
     } else if (!encoding.equals("identity")) {
-      return new FetchResult.Failed(status, url + ": unsupported Content-Encoding " + encoding, null);
+      return new FetchResult.Failed(status, url + ": unsupported Content-Encoding " + encoding, null,
+          FailureClass.PARSE);
     }
     return new FetchResult.Fetched(body, newEtag, newLastModified);
   }
@@ -229,12 +232,13 @@ public final class StandardFeedFetcher implements FeedFetcher {
     try {
       path = location.regionMatches(true, 0, "file:", 0, 5) ? Path.of(URI.create(location)) : Path.of(location);
     } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-      return new FetchResult.Failed(0, location + ": not a valid file URL or path: " + e.getMessage(), null);
+      return new FetchResult.Failed(0, location + ": not a valid file URL or path: " + e.getMessage(), null,
+          FailureClass.FILE);
     }
     try {
       BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
       if (!attributes.isRegularFile()) {
-        return new FetchResult.Failed(0, location + ": not a regular file", null);
+        return new FetchResult.Failed(0, location + ": not a regular file", null, FailureClass.FILE);
       }
       // Size and modification time act as the file's ETag, so local runs behave like conditional GET.
       String validator = "\"" + attributes.size() + "-" + attributes.lastModifiedTime().toMillis() + "\"";
@@ -242,17 +246,49 @@ public final class StandardFeedFetcher implements FeedFetcher {
         return new FetchResult.NotModified(validator, null);
       }
       if (attributes.size() > settings.maxBytes()) {
-        return new FetchResult.Failed(0, location + ": " + new TooLarge(settings.maxBytes()).getMessage(), null);
+        return new FetchResult.Failed(0, location + ": " + new TooLarge(settings.maxBytes()).getMessage(), null,
+            FailureClass.TOO_LARGE);
       }
       return new FetchResult.Fetched(Files.readAllBytes(path), validator, null);
     } catch (java.nio.file.NoSuchFileException e) {
-      return new FetchResult.Failed(0, location + ": no such file", null);
+      return new FetchResult.Failed(0, location + ": no such file", null, FailureClass.FILE);
     } catch (IOException e) {
-      return new FetchResult.Failed(0, location + ": " + describe(e), null);
+      return new FetchResult.Failed(0, location + ": " + describe(e), null, FailureClass.FILE);
     }
   }
 
+  /** The class of an exchange's failure; the HTTP client wraps the telling exception, so the causes are searched. */
+  static FailureClass classify(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      switch (c) {
+        case TooLarge e -> { return FailureClass.TOO_LARGE; }
+        case UnknownHostException e -> { return FailureClass.DNS; }
+        case UnresolvedAddressException e -> { return FailureClass.DNS; }
+        case SSLException e -> { return FailureClass.TLS; }
+        case HttpTimeoutException e -> { return FailureClass.TIMEOUT; }
+        default -> { }
+      }
+    }
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof ConnectException || c instanceof java.net.NoRouteToHostException) {
+        return FailureClass.CONNECT;
+      }
+    }
+    return FailureClass.OTHER;
+  }
+
   private static String describe(Throwable t) {
+    FailureClass kind = t == null ? FailureClass.OTHER : classify(t);
+    if (kind == FailureClass.DNS) {
+      return "host name does not resolve (DNS)";
+    }
+    if (kind == FailureClass.TLS && !(t instanceof TooLarge)) {
+      Throwable ssl = t;
+      while (ssl != null && !(ssl instanceof SSLException)) {
+        ssl = ssl.getCause();
+      }
+      return "TLS handshake failed: " + (ssl == null || ssl.getMessage() == null ? "SSLException" : ssl.getMessage());
+    }
     return switch (t) {
       case TooLarge tooLarge -> tooLarge.getMessage();
       case HttpConnectTimeoutException e -> "connect timed out";

@@ -10,14 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads feed lists: a JSON list (of URLs or {"url", "name"} objects) or comma-separated URLs. */
+/**
+ * Reads feed lists: a JSON list (of URLs or {"url", "name"} objects), an OPML document, or URLs one per line or
+ * separated by commas, with {@code #} comments and blank lines ignored.
+ */
 public final class FeedList {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private FeedList() {}
 
   /**
-   * @param text JSON list or comma-separated URLs
+   * @param text JSON list, OPML, or URLs one per line or comma-separated
    * @return the feeds in the order given, duplicates (same URL) dropped
    * @throws IllegalArgumentException naming the entry that is wrong
    */
@@ -26,7 +29,9 @@ public final class FeedList {
       throw new IllegalArgumentException("the feed list is empty");
     }
     String trimmed = text.strip();
-    List<Feed> feeds = trimmed.startsWith("[") ? parseJson(trimmed) : parseCommaSeparated(trimmed);
+    List<Feed> feeds = trimmed.startsWith("[") ? parseJson(trimmed)
+        : Opml.looksLike(trimmed) ? Opml.parse(trimmed.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        : parseLines(trimmed);
     if (feeds.isEmpty()) {
       throw new IllegalArgumentException("the feed list is empty");
     }
@@ -49,11 +54,24 @@ public final class FeedList {
     }
   }
 
-  private static List<Feed> parseCommaSeparated(String text) {
+  /** One URL per line or comma-separated (the FeedList parameter), {@code #} comments; a URL has no spaces (a file path may). */
+  private static List<Feed> parseLines(String text) {
     List<Feed> feeds = new ArrayList<>();
-    for (String part : text.split(",")) {
-      if (!part.isBlank()) {
-        feeds.add(new Feed(part, null));
+    String[] lines = text.split("\\R");
+    for (int n = 0; n < lines.length; n++) {
+      String line = lines[n].strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      for (String part : line.split(",")) {
+        String url = part.strip();
+        if (url.isEmpty()) {
+          continue;
+        }
+        if (url.contains("://") && url.chars().anyMatch(Character::isWhitespace)) {
+          throw new IllegalArgumentException("line " + (n + 1) + ": '" + url + "' is no URL (it has spaces)");
+        }
+        feeds.add(new Feed(url, null));
       }
     }
     return feeds;

@@ -1,5 +1,6 @@
 package com.capexalerts.core.poll;
 
+import com.capexalerts.core.fetch.FailureClass;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,7 @@ import java.time.Instant;
  * @param tooOld        new items older than the max age: recorded as seen, never alerted
  * @param error         why the feed failed (or what went wrong saving its state), else null
  * @param nextAttemptAt the feed is not fetched before this time, or null
+ * @param errorClass    the class of the failure of a FAILED feed, else null
  */
 public record FeedReport(
     String url,
@@ -22,4 +24,11 @@ public record FeedReport(
     int newItems,
     int tooOld,
     String error,
-    Instant nextAttemptAt) {}
+    Instant nextAttemptAt,
+    FailureClass errorClass) {
+  public FeedReport(String url, String name, FeedStatus status, int items, int newItems, int tooOld, String error,
+      Instant nextAttemptAt) {
+    this(url, name, status, items, newItems, tooOld, error, nextAttemptAt,
+        status == FeedStatus.FAILED ? FailureClass.OTHER : null);
+  }
+}

@@ -14,6 +14,7 @@ import java.util.List;
  * @param sourcesAdded further outlets added to existing events
  * @param itemErrors   items that could not be read or processed
  * @param decisions    the threshold and ledger decision of every finding of every new item, in processing order
+ * @param skips        why the other items raised no alert
  */
 public record PollReport(
     Instant startedAt,
@@ -22,18 +23,30 @@ public record PollReport(
     List<Announcement> newEvents,
     List<SourceAdded> sourcesAdded,
     List<ItemError> itemErrors,
-    List<FindingOutcome> decisions) {
+    List<FindingOutcome> decisions,
+    SkipCounts skips) {
   public PollReport {
     decisions = List.copyOf(decisions);
     feeds = List.copyOf(feeds);
     newEvents = List.copyOf(newEvents);
     sourcesAdded = List.copyOf(sourcesAdded);
     itemErrors = List.copyOf(itemErrors);
+    skips = skips == null ? SkipCounts.NONE : skips;
   }
 
   public PollReport(Instant startedAt, Instant finishedAt, List<FeedReport> feeds, List<Announcement> newEvents,
       List<SourceAdded> sourcesAdded, List<ItemError> itemErrors) {
-    this(startedAt, finishedAt, feeds, newEvents, sourcesAdded, itemErrors, List.of());
+    this(startedAt, finishedAt, feeds, newEvents, sourcesAdded, itemErrors, List.of(), SkipCounts.NONE);
+  }
+
+  /** Feeds that were due and failed (a store failure counts; backing off and deadline skips do not). */
+  public long failedFeeds() {
+    return count(FeedStatus.FAILED);
+  }
+
+  /** Feeds that were due: fetched, unchanged or failed. */
+  public long attemptedFeeds() {
+    return count(FeedStatus.FETCHED) + count(FeedStatus.NOT_MODIFIED) + count(FeedStatus.FAILED);
   }
 
   public long count(FeedStatus status) {

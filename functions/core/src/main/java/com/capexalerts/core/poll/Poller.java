@@ -19,6 +19,7 @@ import com.capexalerts.core.ledger.Commitment;
 import com.capexalerts.core.ledger.CommitmentLedger;
 import com.capexalerts.core.ledger.CommitmentOrigin;
 import com.capexalerts.core.ledger.LedgerMatcher;
+import com.capexalerts.core.fetch.FailureClass;
 import com.capexalerts.core.fetch.FeedFetcher;
 import com.capexalerts.core.fetch.FetchResult;
 import com.capexalerts.core.fetch.FetchSettings;
@@ -121,7 +122,7 @@ public final class Poller {
       }
     }
     return new PollReport(startedAt, clock.instant(), run.feedReports, run.newEvents, run.sourcesAdded,
-        run.itemErrors, run.decisions);
+        run.itemErrors, run.decisions, run.skips.counts());
   }
 
   /**
@@ -173,9 +174,12 @@ public final class Poller {
 
     record NotModified(Feed feed, FeedState state, FetchResult.NotModified result) implements Prepared {}
 
-    /** @param warnings about the feed's items (shared ids), reported with the item errors */
+    /**
+     * @param warnings   about the feed's items (shared ids), reported with the item errors
+     * @param seenBefore items of the body examined by an earlier poll
+     */
     record Parsed(Feed feed, FeedState state, FetchResult.Fetched fetched, FeedParseResult parsed,
-        List<Candidate> candidates, List<String> warnings) implements Prepared {}
+        List<Candidate> candidates, List<String> warnings, int seenBefore) implements Prepared {}
   }
 
   private Prepared prepare(Feed feed, Instant deadline) {
@@ -192,7 +196,10 @@ public final class Poller {
       if (!config.backoff().isDue(state, clock.instant())) {
         return new Prepared.Skipped(feed, FeedStatus.BACKING_OFF, state);
       }
-      FetchResult result = fetcher.fetch(feed.url(), state.etag(), state.lastModified());
+      // Validators taken under a shorter max age do not hold: the items too old for it were not marked seen.
+      boolean conditional = state.validatorsHoldFor(config.maxAge());
+      FetchResult result = fetcher.fetch(feed.url(), conditional ? state.etag() : null,
+          conditional ? state.lastModified() : null);
       return switch (result) {
         case FetchResult.Failed failed -> new Prepared.Failed(feed, state, failed);
         case FetchResult.NotModified notModified -> new Prepared.NotModified(feed, state, notModified);
@@ -208,7 +215,8 @@ public final class Poller {
     try {
       parsed = parser.parse(fetched.body(), feed.url());
     } catch (FeedException e) {
-      return new Prepared.Failed(feed, state, new FetchResult.Failed(200, e.getMessage(), null));
+      return new Prepared.Failed(feed, state,
+          new FetchResult.Failed(200, e.getMessage(), null, FailureClass.ofParseMessage(e.getMessage())));
     }
     List<String> warnings = new ArrayList<>();
     Map<String, FeedItem> byKey = keyed(feed, parsed.items(), warnings);
@@ -235,7 +243,8 @@ public final class Poller {
         candidates.add(new Candidate(item, key, false, List.of(), "detection failed: " + describe(e)));
       }
     });
-    return new Prepared.Parsed(feed, state, fetched, parsed, candidates, warnings);
+    return new Prepared.Parsed(feed, state, fetched, parsed, candidates, warnings,
+        byKey.size() - candidates.size());
   }
 
   /**
@@ -274,6 +283,39 @@ public final class Poller {
     /** Ledger entries written in this poll, by lower-case company, for the same reason. */
     final Map<String, Map<String, Commitment>> ledgerThisPoll = new LinkedHashMap<>();
     final List<FindingOutcome> decisions = new ArrayList<>();
+    final Skips skips = new Skips();
+  }
+
+  /** Counts why items raised no alert (see {@link SkipCounts}). */
+  private static final class Skips {
+    int seen;
+    int tooOld;
+    int knownEvent;
+    int belowThreshold;
+    int mention;
+    int noFinding;
+
+    void count(List<Finding> findings, PollerConfig config, boolean created, boolean sourceAdded) {
+      if (created) {
+        return;
+      }
+      if (sourceAdded) {
+        knownEvent++;
+      } else if (findings.stream().anyMatch(f -> f.kind() == FindingKind.ANNOUNCEMENT
+          && !config.thresholds().passes(f))) {
+        belowThreshold++;
+      } else if (findings.stream().anyMatch(f -> f.kind() == FindingKind.MENTION)) {
+        mention++;
+      } else if (findings.stream().anyMatch(f -> f.kind() == FindingKind.ANNOUNCEMENT)) {
+        knownEvent++; // passed the threshold, created nothing and added no source: the event has this source
+      } else {
+        noFinding++;
+      }
+    }
+
+    SkipCounts counts() {
+      return new SkipCounts(seen, tooOld, knownEvent, belowThreshold, mention, noFinding);
+    }
   }
 
   private FeedReport store(Prepared prepared, Run run) {
@@ -282,12 +324,13 @@ public final class Poller {
       case Prepared.Skipped s -> new FeedReport(feed.url(), feed.name(), s.status(), 0, 0, 0, null,
           s.state() == null ? null : s.state().nextAttemptAt());
       case Prepared.StoreUnavailable s -> new FeedReport(feed.url(), feed.name(), FeedStatus.FAILED, 0, 0, 0,
-          s.error(), null);
+          s.error(), null, FailureClass.STORE);
       case Prepared.Failed f -> storeFailure(f);
       case Prepared.NotModified n -> {
         FeedState state = succeeded(n.state(),
             n.result().etag() != null ? n.result().etag() : n.state().etag(),
-            n.result().lastModified() != null ? n.result().lastModified() : n.state().lastModified());
+            n.result().lastModified() != null ? n.result().lastModified() : n.state().lastModified(),
+            n.state().validatorsMaxAge());
         yield new FeedReport(feed.url(), feed.name(), FeedStatus.NOT_MODIFIED, 0, 0, 0, save(state), null);
       }
       case Prepared.Parsed p -> storeItems(p, run);
@@ -298,11 +341,13 @@ public final class Poller {
     Instant now = clock.instant();
     int failures = f.state().consecutiveFailures() + 1;
     Instant next = config.backoff().nextAttempt(failures, now, RetryAfter.parse(f.failure().retryAfter(), now));
-    FeedState state = new FeedState(f.feed().url(), f.state().etag(), f.state().lastModified(),
-        f.state().lastSuccess(), failures, f.failure().message(), next);
+    FeedState state = f.state().withFetch(f.state().etag(), f.state().lastModified(), f.state().lastSuccess(),
+        failures, f.failure().message(), next, f.state().validatorsMaxAge())
+        .withError(f.failure().failureClass(), now);
     String saveError = save(state);
     String error = saveError == null ? f.failure().message() : f.failure().message() + "; " + saveError;
-    return new FeedReport(f.feed().url(), f.feed().name(), FeedStatus.FAILED, 0, 0, 0, error, next);
+    return new FeedReport(f.feed().url(), f.feed().name(), FeedStatus.FAILED, 0, 0, 0, error, next,
+        f.failure().failureClass());
   }
 
   private FeedReport storeItems(Prepared.Parsed p, Run run) {
@@ -313,22 +358,29 @@ public final class Poller {
     boolean allStored = true;
     int newItems = 0;
     int tooOld = 0;
+    int fresh = 0;
+    run.skips.seen += p.seenBefore();
     for (Candidate c : p.candidates()) {
       if (!run.itemsThisPoll.add(c.key())) {
+        run.skips.seen++;
         continue;
       }
       newItems++;
       if (c.tooOld()) {
+        // Not marked seen: a longer max age (or none) examines it again (see FeedState.validatorsMaxAge).
         tooOld++;
-        done.add(c.key());
+        run.skips.tooOld++;
         continue;
       }
+      fresh++;
       if (c.error() != null) {
         run.itemErrors.add(new ItemError(feed.url(), c.item().id(), c.error()));
         allStored = false;
         continue;
       }
       try {
+        int eventsBefore = run.newEvents.size();
+        int sourcesBefore = run.sourcesAdded.size();
         // Announcements first: a mention of the same figure in the same item is then one more source of it.
         List<Finding> ordered = new ArrayList<>(c.findings());
         ordered.sort(java.util.Comparator.comparing(f -> f.kind() == FindingKind.ANNOUNCEMENT ? 0 : 1));
@@ -345,6 +397,8 @@ public final class Poller {
               finding.amountUsd(), decision));
         }
         done.add(c.key());
+        run.skips.count(c.findings(), config, run.newEvents.size() > eventsBefore,
+            run.sourcesAdded.size() > sourcesBefore);
       } catch (RuntimeException e) {
         run.itemErrors.add(new ItemError(feed.url(), c.item().id(), "storing events failed: " + describe(e)));
         allStored = false;
@@ -360,8 +414,12 @@ public final class Poller {
       }
     }
     FeedState state = allStored
-        ? succeeded(p.state(), p.fetched().etag(), p.fetched().lastModified())
-        : succeeded(p.state(), p.state().etag(), p.state().lastModified());
+        ? succeeded(p.state(), p.fetched().etag(), p.fetched().lastModified(),
+            FeedState.maxAgeText(config.maxAge()))
+        : succeeded(p.state(), p.state().etag(), p.state().lastModified(), p.state().validatorsMaxAge());
+    if (fresh > 0) {
+      state = state.withNewItemsAt(clock.instant());
+    }
     String saveError = save(state);
     if (saveError != null) {
       error = error == null ? saveError : error + "; " + saveError;
@@ -500,8 +558,8 @@ public final class Poller {
     }
   }
 
-  private FeedState succeeded(FeedState previous, String etag, String lastModified) {
-    return new FeedState(previous.feedUrl(), etag, lastModified, clock.instant(), 0, null, null);
+  private FeedState succeeded(FeedState previous, String etag, String lastModified, String forMaxAge) {
+    return previous.withFetch(etag, lastModified, clock.instant(), 0, null, null, forMaxAge);
   }
 
   /** Saves the state; returns the error message instead of throwing so other feeds go on. */

@@ -17,6 +17,11 @@ public class InMemoryWebhookRegistry implements WebhookRegistry {
   }
 
   @Override
+  public boolean update(Webhook webhook) {
+    return webhooks.replace(webhook.id(), webhook) != null;
+  }
+
+  @Override
   public Optional<Webhook> get(String id) {
     return Optional.ofNullable(webhooks.get(id));
   }

@@ -21,4 +21,10 @@ public interface WebhookRegistry {
    * meanwhile stays deleted.
    */
   void recordResult(DeliveryResult result);
+
+  /**
+   * Replaces an existing webhook's settings (enabled flag, failure count, filter, secret); the id and URL stay.
+   * Returns false, storing nothing, when there is no such webhook (a deleted one stays deleted).
+   */
+  boolean update(Webhook webhook);
 }

@@ -110,9 +110,12 @@ class AlertAtomFeedTest {
       for (Element author : children(entry, "author")) {
         assertEquals("AI Capex Alerts", children(author, "name").getFirst().getTextContent());
       }
-      // The second outlet is linked as related, the first as alternate.
-      List<String> rels = children(entry, "link").stream().map(l -> l.getAttribute("rel")).toList();
-      assertEquals(List.of("alternate", "related"), rels);
+      // The first outlet is the alternate page, the event's capex-alert/1 document the JSON alternate, the second
+      // outlet related.
+      List<String> rels = children(entry, "link").stream().map(l -> l.getAttribute("rel") + " "
+          + l.getAttribute("type")).toList();
+      assertEquals(List.of("alternate text/html", "alternate application/json", "related text/html"), rels);
+      assertTrue(children(entry, "link").get(1).getAttribute("href").startsWith(ALT + "/"));
       Instant updated = Instant.parse(children(entry, "updated").getFirst().getTextContent());
       assertNotNull(updated);
     }

@@ -178,6 +178,7 @@ class StandardFeedFetcherTest {
     for (String path : new String[] {"/big", "/big-chunked", "/gzip-bomb"}) {
       FetchResult.Failed r = assertInstanceOf(FetchResult.Failed.class, fetcher.fetch(url(path), null, null), path);
       assertTrue(r.message().contains("larger than 1024 bytes"), path + ": " + r.message());
+      assertEquals(FailureClass.TOO_LARGE, r.failureClass(), path);
     }
   }
 
@@ -190,6 +191,7 @@ class StandardFeedFetcherTest {
       assertEquals(0, r.status());
       assertTrue(r.message().contains(path) && r.message().contains("time"), r.message());
       assertTrue(millis < 3000, path + " took " + millis + " ms");
+      assertEquals(FailureClass.TIMEOUT, r.failureClass(), path);
     }
   }
 
@@ -212,10 +214,31 @@ class StandardFeedFetcherTest {
     FetchResult.Failed refused = assertInstanceOf(FetchResult.Failed.class,
         fetcher.fetch("http://127.0.0.1:" + closedPort + "/feed", null, null));
     assertTrue(refused.message().contains("refused"), refused.message());
+    assertEquals(FailureClass.CONNECT, refused.failureClass());
 
     FetchResult.Failed bad = assertInstanceOf(FetchResult.Failed.class, fetcher.fetch("https://exa mple.com/",
         null, null));
     assertTrue(bad.message().contains("not a valid URL"), bad.message());
+  }
+
+  @Test
+  void aHostThatDoesNotResolveIsDnsNotARefusal() {
+    // .invalid never resolves (RFC 6761), with or without a network.
+    FetchResult.Failed r = assertInstanceOf(FetchResult.Failed.class,
+        fetcher.fetch("http://no-such-host.invalid/feed", null, null));
+    assertEquals(FailureClass.DNS, r.failureClass(), r.message());
+    assertTrue(r.message().contains("does not resolve"), r.message());
+    assertTrue(!r.message().contains("refused"), r.message());
+  }
+
+  @Test
+  void feedReaderRefusalsAreClassed() {
+    assertEquals(FailureClass.NOT_A_FEED,
+        FailureClass.ofParseMessage("https://x/: body is an HTML page (<!DOCTYPE html>), not RSS or Atom"));
+    assertEquals(FailureClass.NOT_A_FEED, FailureClass.ofParseMessage("https://x/: body is JSON, not RSS or Atom XML"));
+    assertEquals(FailureClass.PARSE, FailureClass.ofParseMessage("https://x/: not well-formed XML at line 3"));
+    assertEquals(FailureClass.TOO_LARGE, FailureClass.ofParseMessage("https://x/: body is 9 bytes, over the limit of 5"));
+    assertEquals(FailureClass.HTTP_STATUS, new FetchResult.Failed(500, "x", null).failureClass());
   }
 
   @Test
@@ -235,6 +258,7 @@ class StandardFeedFetcherTest {
     FetchResult.Failed missing = assertInstanceOf(FetchResult.Failed.class,
         fetcher.fetch(dir.resolve("missing.xml").toString(), null, null));
     assertTrue(missing.message().endsWith("no such file"), missing.message());
+    assertEquals(FailureClass.FILE, missing.failureClass());
     Files.write(dir.resolve("big.xml"), new byte[4096]);
     assertInstanceOf(FetchResult.Failed.class, fetcher.fetch(dir.resolve("big.xml").toString(), null, null));
   }

@@ -125,6 +125,20 @@ public abstract class WebhookRegistryContract {
   }
 
   @Test
+  void updateReEnablesRotatesAndRefiltersOnlyExistingWebhooks() {
+    registry.create(webhook("w1"));
+    registry.recordResult(result("w1", Outcome.FAILED_PERMANENTLY, 5, true));
+    Webhook changed = new Webhook("w1", webhook("w1").url(), WebhookFormat.JSON, "whsec_rotated",
+        new WebhookFilter(new java.math.BigDecimal("5000000000"), java.util.Set.of("Nvidia"), java.util.Set.of()),
+        true, 0);
+
+    assertTrue(registry.update(changed));
+    assertEquals(changed, registry.get("w1").orElseThrow());
+    assertFalse(registry.update(webhook("w2")), "no such webhook");
+    assertEquals(Optional.empty(), registry.get("w2"));
+  }
+
+  @Test
   void aResultForADeletedWebhookDoesNotBringItBack() {
     registry.create(webhook("w1"));
     registry.delete("w1");
