@@ -85,6 +85,7 @@ class LedgerIntegrationTest {
           "SEEN_ITEMS_TABLE", tables.seenItems(),
           "LEDGER_TABLE", tables.ledger(),
           "FEEDS", server.url("/wire.xml")));
+      env.put("FEED_ADDRESSES", "public-or-loopback"); // the fixture feed is served on 127.0.0.1
       ScheduledEvent schedule = EventLoader.loadScheduledEvent(
           Path.of("../../events/scheduled-event.json").toString());
       TableStream stream = new TableStream(dynamo, MotoServer.get().dynamoStreams(), tables.announcements());
