@@ -28,7 +28,7 @@ final class Buyer {
     }
     int deal = dealNoun(t, m);
     if (deal < 0) {
-      return -1;
+      return valuedDeal(t, m);
     }
     for (int k = 0; k < t.length; k++) {
       if (t[k].isWord() && REVENUE_NOUNS.contains(t[k].norm)) {
@@ -53,6 +53,36 @@ final class Buyer {
     }
     if (!sells && subject >= 0 && named >= 0 && named != subject && dealVerb(t, subject, m)) {
       return subject; // "Tesla confirms $16.5 billion Samsung chip manufacturing deal"
+    }
+    return -1;
+  }
+
+  /**
+   * "Microsoft has signed a five-year agreement with Nebius for GPU capacity valued at $17.4 billion": the amount
+   * values the deal its subject signed; that subject is the buyer. -1 when the sentence is not so.
+   */
+  static int valuedDeal(Token[] t, int m) {
+    boolean valued = m >= 2 && t[m - 1].is("at") && t[m - 2].is("valued");
+    if (!valued) {
+      return -1;
+    }
+    int deal = -1;
+    for (int k = m - 2; k >= 0 && k >= m - 14; k--) {
+      if (t[k].kind == Token.Kind.MONEY || t[k].is(";")) {
+        return -1;
+      }
+      if (t[k].isWord() && DEAL_NOUNS.contains(t[k].norm)) {
+        deal = k;
+        break;
+      }
+    }
+    if (deal < 0 || (deal >= 1 && t[deal - 1].isWord() && t[deal - 1].has(Cue.DROP))) {
+      return -1; // "a $27 billion financing deal", "a stake-sale agreement": not a purchase
+    }
+    for (int k = 0; k < deal; k++) {
+      if (t[k].kind == Token.Kind.COMPANY) {
+        return dealVerb(t, k, deal) ? k : -1;
+      }
     }
     return -1;
   }

@@ -58,10 +58,23 @@ final class Commitment {
       if (k >= 2 && (t[k - 1].is("the") && (t[k - 2].is("with") || t[k - 2].is("on")))) {
         continue; // "a person familiar with the discussions said": the source, not talks
       }
+      if (t[k].is("preliminary") && planNounAfter(t, k, m)) {
+        continue; // "has drawn up a preliminary 2026 capital expenditure plan of": a plan, reported (rule 9)
+      }
 
       return k;
     }
     return -1;
+  }
+
+  /** A plan or budget noun within four words after k, before the amount at m. */
+  private static boolean planNounAfter(Token[] t, int k, int m) {
+    for (int j = k + 1; j < m && j <= k + 5; j++) {
+      if (t[j].isWord() && t[j].has(Cue.PLAN_NOUN)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@link #notCommitted} reasons whose cue word an explanation quotes. */

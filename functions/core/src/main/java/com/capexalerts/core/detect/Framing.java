@@ -182,6 +182,9 @@ final class Framing {
     // "will invest $100 billion initially and up to $500 billion": in a forward clause "initially" marks a
     // tranche of the commitment, not an earlier one ("initially pledged $10 billion in 2023").
     boolean forward = Clauses.anyFlag(t, Clauses.clauseStart(t, m), m, Cue.FORWARD);
+    if (from > 0 && t.length > 0 && isPastToken(ctx, t, 0, Cue.PAST | Cue.PAST_LEFT) && !isTranche(t[0])) {
+      return 0; // "In January OpenAI, SoftBank, Oracle and MGX announced Stargate, a $500 billion ...": the opening dates it
+    }
     int k = from;
     while (k < m) {
       Token x = t[k];
@@ -201,11 +204,27 @@ final class Framing {
       k++;
     }
     for (k = m + 1; k < rightEnd; k++) {
+      if (t[k].is("from") && oldFigureAfter(t, k)) {
+        break; // "raised ... to 200 billion yuan from a 160-billion-yuan plan set late last year": the old figure's date
+      }
       if (isPastToken(ctx, t, k, Cue.PAST | Cue.REAFFIRM) && !(forward && isTranche(t[k]))) {
         return k;
       }
     }
     return -1;
+  }
+
+  /** "from $75 billion", "from a 160-billion-yuan plan": what follows "from" at k is the earlier figure. */
+  static boolean oldFigureAfter(Token[] t, int k) {
+    for (int j = k + 1; j < t.length && j <= k + 4; j++) {
+      if (t[j].kind == Token.Kind.MONEY || (t[j].isWord() && t[j].has(Cue.PLAN_NOUN))) {
+        return true;
+      }
+      if (t[j].kind == Token.Kind.PUNCT && !t[j].is("-")) {
+        return false;
+      }
+    }
+    return false;
   }
 
   static boolean isTranche(Token x) {

@@ -245,8 +245,8 @@ final class MoneyRole {
   static boolean isDealPrice(Token[] t, int k) {
     boolean priced = t[k].is("valued") && k + 1 < t.length && t[k + 1].is("at");
     int n = dealNounBefore(t, k);
-    if (!priced || n < 0 || t[n].has(Cue.DROP)) {
-      return false;
+    if (!priced || n < 0 || t[n].has(Cue.DROP) || (n >= 1 && t[n - 1].isWord() && t[n - 1].has(Cue.DROP))) {
+      return false; // "a financing agreement valued at $27 billion" is no purchase
     }
     // "the investment is valued at $2 billion" is its price; "a stake valued at $135 billion" may be a holding's value
     return t[n].has(Cue.DEAL | Cue.ACQUIRE) || n < k - 1 && (t[n].is("investment") || t[n].is("commitment"));

@@ -55,6 +55,11 @@ class RealCoverageRulesTest {
           a present-tense headline outweighs a body told in the past tense | Meta invests $14.3 billion for 49% of Scale AI | Meta has completed a $14.3 billion investment in the data-labelling start-up Scale AI. | Meta:14.3
           'recently' dates a deal | xAI buys a Memphis site to expand its data centres | xAI bought a 1-million-square-foot building. xAI recently struck a deal with Dell for $5 billion of GPU servers. | \s
           a sentence whose subject spends is not the item's company's | Microsoft opens AI lab in Ohio | Microsoft opened a research lab in Columbus on Monday. The state will spend $2 billion on AI schools over five years. | \s
+          an opening 'In January' dates the sentence's pledge | Inside the new data centres of OpenAI, Oracle and SoftBank | The partners named five new sites on Tuesday. In January OpenAI, SoftBank and Oracle announced Stargate, a $500 billion commitment over four years. | \s
+          a raise's date after 'from' belongs to the old figure | ByteDance lifts its AI budget by a quarter | ByteDance has raised its 2026 AI infrastructure budget to 200 billion yuan ($29.4 billion) from a smaller plan set late last year. | ByteDance:29.4
+          a preliminary plan is a plan | ByteDance plans a bigger 2026 capex budget | ByteDance has drawn up a preliminary 2026 capital expenditure plan of $23 billion for AI chips and data centres, people familiar said. | ByteDance:23
+          a deal its subject signed, valued at a figure, is the subject's purchase | Microsoft commits $17.4 billion to a GPU cloud | Microsoft has signed a five-year agreement with Nebula Cloud for GPU capacity valued at $17.4 billion, the companies said. | Microsoft:17.4
+          a financing deal valued at a figure is no purchase | Meta and a lender strike a financing deal for a data centre | Meta has signed a financing agreement valued at $27 billion with Blue Owl for its Louisiana AI campus. | \s
           'will still' reaffirms a plan | Oracle backs its capex plan after earnings | The company said capital expenditures will still reach $50 billion in fiscal 2026. | \s
           """)
   void realCoverage(String why, String title, String text, String expected) {
