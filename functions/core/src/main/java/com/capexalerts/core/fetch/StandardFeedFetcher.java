@@ -49,22 +49,27 @@ public final class StandardFeedFetcher implements FeedFetcher {
 
   @Override
   public FetchResult fetch(String location, String etag, String lastModified) {
+    return fetchFresh(location, etag, lastModified).result();
+  }
+
+  /** {@link #fetch} with the server's Cache-Control max-age, for adaptive polling. */
+  public FreshFor fetchFresh(String location, String etag, String lastModified) {
     String lower = location.strip().toLowerCase(Locale.ROOT);
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
       return fetchHttp(location.strip(), etag, lastModified);
     }
-    return fetchFile(location.strip(), etag);
+    return new FreshFor(fetchFile(location.strip(), etag), null);
   }
 
-  private FetchResult fetchHttp(String url, String etag, String lastModified) {
+  private FreshFor fetchHttp(String url, String etag, String lastModified) {
     URI uri;
     try {
       uri = new URI(url);
       if (uri.getHost() == null) {
-        return new FetchResult.Failed(0, url + ": not a valid URL (no host)", null);
+        return failed(0, url + ": not a valid URL (no host)", null);
       }
     } catch (URISyntaxException e) {
-      return new FetchResult.Failed(0, url + ": not a valid URL: " + e.getMessage(), null);
+      return failed(0, url + ": not a valid URL: " + e.getMessage(), null);
     }
     HttpRequest.Builder request = HttpRequest.newBuilder(uri)
         .GET()
@@ -88,16 +93,16 @@ public final class StandardFeedFetcher implements FeedFetcher {
       response = exchange.get(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       exchange.cancel(true);
-      return new FetchResult.Failed(0, url + ": timed out, no complete response within "
+      return failed(0, url + ": timed out, no complete response within "
           + settings.readTimeout().toMillis() + " ms", null);
     } catch (InterruptedException e) {
       exchange.cancel(true);
       Thread.currentThread().interrupt();
-      return new FetchResult.Failed(0, url + ": interrupted", null);
+      return failed(0, url + ": interrupted", null);
     } catch (ExecutionException e) {
-      return new FetchResult.Failed(0, url + ": " + describe(e.getCause()), null);
+      return failed(0, url + ": " + describe(e.getCause()), null);
     }
-    return toResult(url, response);
+    return new FreshFor(toResult(url, response), FreshFor.maxAge(response.headers()));
   }
 
   private FetchResult toResult(String url, HttpResponse<byte[]> response) {
@@ -126,6 +131,10 @@ public final class StandardFeedFetcher implements FeedFetcher {
       return new FetchResult.Failed(status, url + ": unsupported Content-Encoding " + encoding, null);
     }
     return new FetchResult.Fetched(body, newEtag, newLastModified);
+  }
+
+  private static FreshFor failed(int status, String message, String retryAfter) {
+    return new FreshFor(new FetchResult.Failed(status, message, retryAfter), null);
   }
 
   /** Decodes gzip, stopping as soon as the decoded size passes the cap (a small bomb cannot fill memory). */
