@@ -45,7 +45,7 @@ public final class DecisionRecorderHandler implements RequestHandler<SQSEvent, S
     copy.putIfAbsent("FEEDS", "http://127.0.0.1/unused");
     PollerConfig config = PollerSettings.fromEnv(copy).config();
     DynamoAnnouncementStore announcements =
-        new DynamoAnnouncementStore(dynamo, Clients.required(env, TableNames.ANNOUNCEMENTS_VAR));
+        new DynamoAnnouncementStore(dynamo, Env.required(env, TableNames.ANNOUNCEMENTS_VAR));
     this.recorder = new DecisionRecorder(
         () -> Poller.builder().config(config).announcements(announcements).clock(clock),
         DetectorConfig.detector(env)::detect);

@@ -53,10 +53,10 @@ public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
     StandardFeedFetcher standard = new StandardFeedFetcher(settings.fetch());
     this.worker = new FeedWorker(fetcher != null ? fetcher : standard::fetchFresh, new FeedReader()::read,
         DetectorConfig.detector(env)::detect, settings.config().thresholds(), settings.config().maxAge(),
-        new DynamoPollStateStore(dynamo, Clients.required(env, TableNames.FEEDS_VAR)),
-        new SqsDecisionSink(sqs, Clients.required(env, "DECISION_QUEUE_URL")),
+        new DynamoPollStateStore(dynamo, Env.required(env, TableNames.FEEDS_VAR)),
+        new SqsDecisionSink(sqs, Env.required(env, "DECISION_QUEUE_URL")),
         new AdaptiveSchedule(settings.config().backoff().base()),
-        new OriginLimits(Clients.number(env, "FETCH_LIMIT", 128), Clients.number(env, "PER_ORIGIN_LIMIT", 4)),
+        new OriginLimits(Env.number(env, "FETCH_LIMIT", 128), Env.number(env, "PER_ORIGIN_LIMIT", 4)),
         clock);
   }
 

@@ -40,6 +40,12 @@ public final class FeedFarm implements AutoCloseable {
   private volatile int announceFrom = Integer.MAX_VALUE;
   public final AtomicLong requests = new AtomicLong();
   public final AtomicLong notModified = new AtomicLong();
+  /** 5xx answers. */
+  public final AtomicLong failed = new AtomicLong();
+  /** Items in the 200 bodies served. */
+  public final AtomicLong items = new AtomicLong();
+  /** Bodies served that carry the retold pledge: once above 0, one alert is owed. */
+  public final AtomicLong announcementsServed = new AtomicLong();
 
   /**
    * @param kinds     one per feed
@@ -104,6 +110,7 @@ public final class FeedFarm implements AutoCloseable {
       Kind kind = kinds[feed];
       sleep(kind == Kind.SLOW ? slowMs : delayMs);
       if (kind == Kind.FAILING) {
+        failed.incrementAndGet();
         if (feed % 2 == 0) {
           exchange.getResponseHeaders().set("Retry-After", "1800");
           exchange.sendResponseHeaders(503, -1);
@@ -120,7 +127,12 @@ public final class FeedFarm implements AutoCloseable {
         exchange.sendResponseHeaders(304, -1);
         return;
       }
-      byte[] body = rss(feed, version, kind == Kind.ANNOUNCING && announceFrom == 0).getBytes(StandardCharsets.UTF_8);
+      boolean announcing = kind == Kind.ANNOUNCING && announceFrom == 0;
+      if (announcing) {
+        announcementsServed.incrementAndGet();
+      }
+      items.addAndGet(20);
+      byte[] body = rss(feed, version, announcing).getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
       exchange.sendResponseHeaders(200, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
@@ -140,7 +152,7 @@ public final class FeedFarm implements AutoCloseable {
       s.append("<item><title>").append(title.replace("&", "&amp;")).append("</title>")
           .append("<link>http://outlet-").append(feed).append(".example/microsoft-80-billion</link>")
           .append("<guid>outlet-").append(feed).append("-microsoft-80-billion</guid>")
-          .append("<pubDate>").append(rfc1123(published.plusSeconds(60L * (feed % 600)))).append("</pubDate>")
+          .append("<pubDate>").append(rfc1123(published.minusSeconds(86_400L * (feed % 3) + 60L * (feed % 600)))).append("</pubDate>")
           .append("<description>").append(RETOLD_SUMMARY).append("</description></item>");
       items--;
     }
