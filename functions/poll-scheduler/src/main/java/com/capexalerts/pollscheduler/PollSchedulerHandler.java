@@ -42,10 +42,9 @@ public final class PollSchedulerHandler implements RequestHandler<ScheduledEvent
         : DEFAULT_FEEDS_PER_MESSAGE;
     Duration rate = settings.config().backoff().base();
     List<Feed> configured = settings.feeds();
-    // A fifth of a tick of overlap: ticks drift by seconds, and a slot seen by two ticks costs one 304 at most.
     this.scheduler = new FeedScheduler(new DynamoPollStateStore(dynamo, required(env, TableNames.FEEDS_VAR)),
         () -> configured, new AdaptiveSchedule(rate), new SqsWorkQueue(sqs, queue), perMessage,
-        rate.plus(rate.dividedBy(5)), clock);
+        rate, clock);
   }
 
   @Override

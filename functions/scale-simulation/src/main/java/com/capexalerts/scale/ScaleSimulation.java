@@ -186,12 +186,20 @@ public final class ScaleSimulation {
         Map<String, Object> tick = timed(lambdaMs, "1-scheduler",
             () -> scheduler.handleRequest(null, new LambdaTestContext("poll-scheduler", 60_000)));
         consume(esmSqs, workQueue, settings.workerConcurrency(), 10, false, lambdaMs, "2-worker", batch -> {
-          SQSBatchResponse r = worker.handleRequest(batch, new LambdaTestContext("poll-worker", 300_000));
+          LambdaTestContext ctx = new LambdaTestContext("poll-worker", 300_000);
+          SQSBatchResponse r = worker.handleRequest(batch, ctx);
+          if (!r.getBatchItemFailures().isEmpty()) {
+            System.err.println("poll-worker: " + r.getBatchItemFailures().size() + " message(s) to retry: " + ctx.messages());
+          }
           return r.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
               .collect(Collectors.toSet());
         });
         consume(esmSqs, decisionQueue, settings.recorderConcurrency(), 10, true, lambdaMs, "3-recorder", batch -> {
-          SQSBatchResponse r = recorder.handleRequest(batch, new LambdaTestContext("decision-recorder", 60_000));
+          LambdaTestContext ctx = new LambdaTestContext("decision-recorder", 60_000);
+          SQSBatchResponse r = recorder.handleRequest(batch, ctx);
+          if (!r.getBatchItemFailures().isEmpty()) {
+            System.err.println("decision-recorder: " + r.getBatchItemFailures().size() + " message(s) to retry: " + ctx.messages());
+          }
           return r.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
               .collect(Collectors.toSet());
         });

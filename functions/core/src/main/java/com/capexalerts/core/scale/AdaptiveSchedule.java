@@ -38,8 +38,8 @@ public final class AdaptiveSchedule {
   }
 
   /**
-   * True when a slot of the feed's grid lies in (now - window, now]: the scheduler's ticks are {@code window}
-   * apart (plus a margin for drift), so every slot falls into some tick.
+   * True when a slot of the feed's grid lies in (now - window, now]: with {@code window} the tick period, every
+   * slot falls into exactly one tick; slots sit half a tick before a tick, so drift does not move them across.
    */
   public boolean isDue(PollState s, Instant now, Duration window) {
     if (!s.enabled()) {
@@ -64,10 +64,11 @@ public final class AdaptiveSchedule {
         maxAge);
     Duration current = s.interval();
     boolean grow = current == null || target.compareTo(current.multipliedBy(2)) >= 0
+        || (target.equals(MAX_INTERVAL) && current.compareTo(MAX_INTERVAL) < 0)
         || (maxAge != null && current.compareTo(clamp(maxAge)) < 0);
     if (grow || healthy != s || s.nextDueAt() == null) {
       Duration next = grow || current == null ? target : current;
-      return healthy.withSchedule(next, now.plus(next));
+      return healthy.withSchedule(next, slot(now, next));
     }
     return s;
   }
@@ -80,7 +81,7 @@ public final class AdaptiveSchedule {
         : Duration.ofMillis(Math.round(NEWEST_WEIGHT * gap.toMillis()
             + (1 - NEWEST_WEIGHT) * s.publishGap().toMillis()));
     Duration target = target(smoothed, null, maxAge);
-    return s.withBody(bodyHash, recentItems, now, smoothed).withSchedule(target, now.plus(target));
+    return s.withBody(bodyHash, recentItems, now, smoothed).withSchedule(target, slot(now, target));
   }
 
   /** After a failure: Retry-After when given (at most a day ahead), else exponential backoff from the minimum. */
@@ -89,6 +90,14 @@ public final class AdaptiveSchedule {
     Instant next = backoff.nextAttempt(failures, now, retryAfter);
     PollState failed = s.withFailure(failures, error, next);
     return s.interval() == null ? failed.withSchedule(minimum, next) : failed;
+  }
+
+  /**
+   * The grid's first slot: half a tick before the tick {@code interval} ahead, so schedule drift of up to half a tick
+   * either way still puts each slot into exactly one tick's window.
+   */
+  private Instant slot(Instant now, Duration interval) {
+    return now.plus(interval).minus(minimum.dividedBy(2));
   }
 
   private Duration target(Duration publishGap, Duration quiet, Duration maxAge) {

@@ -26,7 +26,7 @@ public final class FeedScheduler {
 
   /**
    * @param configured      feeds from the configuration; those not yet in the table are due at once
-   * @param window          the tick period plus a margin for drift: a slot in (now - window, now] is due
+   * @param window          the tick period: a slot in (now - window, now] is due
    */
   public FeedScheduler(PollStateStore states, Supplier<List<Feed>> configured, AdaptiveSchedule schedule,
       WorkQueue queue, int feedsPerMessage, Duration window, Clock clock) {
