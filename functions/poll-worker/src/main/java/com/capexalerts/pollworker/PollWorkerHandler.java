@@ -11,11 +11,11 @@ import com.capexalerts.core.Priming;
 import com.capexalerts.core.detect.DetectorConfig;
 import com.capexalerts.core.feed.FeedReader;
 import com.capexalerts.core.fetch.StandardFeedFetcher;
-import com.capexalerts.core.poll.Feed;
 import com.capexalerts.core.scale.AdaptiveSchedule;
 import com.capexalerts.core.scale.ConditionalFetcher;
 import com.capexalerts.core.scale.FeedWorker;
 import com.capexalerts.core.scale.OriginLimits;
+import com.capexalerts.core.scale.PollState;
 import com.capexalerts.core.scale.ScaleMessages;
 import com.capexalerts.poller.PollerSettings;
 import java.time.Clock;
@@ -71,12 +71,12 @@ public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     Map<String, List<String>> messagesByFeed = new LinkedHashMap<>();
-    List<Feed> feeds = new ArrayList<>();
+    List<PollState> feeds = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     for (SQSEvent.SQSMessage m : event.getRecords()) {
       try {
-        for (Feed f : ScaleMessages.work(m.getBody())) {
-          messagesByFeed.computeIfAbsent(f.url(), k -> new ArrayList<>()).add(m.getMessageId());
+        for (PollState f : ScaleMessages.scheduled(m.getBody())) {
+          messagesByFeed.computeIfAbsent(f.feedUrl(), k -> new ArrayList<>()).add(m.getMessageId());
           feeds.add(f);
         }
       } catch (IllegalArgumentException e) {
@@ -86,7 +86,7 @@ public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
     }
     Set<String> retry = new LinkedHashSet<>();
     Map<FeedWorker.Outcome, Integer> counts = new EnumMap<>(FeedWorker.Outcome.class);
-    for (FeedWorker.FeedResult r : worker.work(feeds)) {
+    for (FeedWorker.FeedResult r : worker.workScheduled(feeds)) {
       counts.merge(r.outcome(), 1, Integer::sum);
       if (r.outcome() == FeedWorker.Outcome.RETRY) {
         retry.addAll(messagesByFeed.getOrDefault(r.feed().url(), List.of()));

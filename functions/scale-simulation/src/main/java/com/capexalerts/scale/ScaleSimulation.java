@@ -387,7 +387,9 @@ public final class ScaleSimulation {
       AwsRequests counter) {
     return builder.endpointOverride(aws.endpoint()).region(LocalAws.REGION)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-        .httpClient(UrlConnectionHttpClient.create())
+        // moto is one local process: under a thousand concurrent calls its accept queue needs longer than the default.
+        .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(10))
+            .socketTimeout(Duration.ofSeconds(60)).build())
         .overrideConfiguration(ClientOverrideConfiguration.builder().addExecutionInterceptor(counter).build());
   }
 

@@ -96,8 +96,10 @@ public final class DynamoPollStateStore implements PollStateStore {
     put(set, remove, ETAG, s.etag() == null ? null : AttributeValue.fromS(s.etag()));
     put(set, remove, LAST_MODIFIED, s.lastModified() == null ? null : AttributeValue.fromS(s.lastModified()));
     put(set, remove, BODY_HASH, s.bodyHash() == null ? null : AttributeValue.fromS(s.bodyHash()));
-    put(set, remove, RECENT_ITEMS, s.recentItems().isEmpty() ? null
-        : AttributeValue.fromS(String.join(" ", s.recentItems())));
+    // Never removed: a state that came with the work message carries no recent items, and the list never shrinks.
+    if (!s.recentItems().isEmpty()) {
+      set.put(RECENT_ITEMS, AttributeValue.fromS(String.join(" ", s.recentItems())));
+    }
     put(set, remove, INTERVAL_S, s.interval() == null ? null : AttributeValue.fromN(Long.toString(s.interval().toSeconds())));
     put(set, remove, NEXT_DUE_AT, s.nextDueAt() == null ? null : AttributeValue.fromS(s.nextDueAt().toString()));
     put(set, remove, LAST_CHANGE_AT, s.lastChangeAt() == null ? null : AttributeValue.fromS(s.lastChangeAt().toString()));

@@ -1,6 +1,6 @@
 package com.capexalerts.aws.sqs;
 
-import com.capexalerts.core.poll.Feed;
+import com.capexalerts.core.scale.PollState;
 import com.capexalerts.core.scale.ScaleMessages;
 import com.capexalerts.core.scale.WorkQueue;
 import java.util.ArrayList;
@@ -19,11 +19,11 @@ public final class SqsWorkQueue implements WorkQueue {
   }
 
   @Override
-  public void send(List<List<Feed>> batches) {
+  public void send(List<List<PollState>> batches) {
     List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
     for (int i = 0; i < batches.size(); i++) {
       entries.add(SendMessageBatchRequestEntry.builder().id("b" + (i % SqsBatches.MAX_ENTRIES))
-          .messageBody(ScaleMessages.work(batches.get(i))).build());
+          .messageBody(ScaleMessages.scheduled(batches.get(i))).build());
     }
     SqsBatches.send(sqs, queueUrl, entries);
   }

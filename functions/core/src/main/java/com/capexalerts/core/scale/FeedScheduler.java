@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * One tick of the schedule: reads every feed's state once, picks the feeds that are due and sends them to the work
- * queue, {@code feedsPerMessage} to a message. Writes nothing: a feed's next slot follows from its own state.
+ * queue, {@code feedsPerMessage} to a message, each with its state (so workers read nothing for unchanged feeds).
+ * Writes nothing: a feed's next slot follows from its own state.
  */
 public final class FeedScheduler {
   private final PollStateStore states;
@@ -56,13 +57,13 @@ public final class FeedScheduler {
     for (Feed f : configured.get()) {
       all.putIfAbsent(f.url(), PollState.fresh(f.url(), f.name()));
     }
-    List<Feed> due = new ArrayList<>();
+    List<PollState> due = new ArrayList<>();
     for (PollState s : all.values()) {
       if (schedule.isDue(s, now, window)) {
-        due.add(new Feed(s.feedUrl(), s.name()));
+        due.add(s);
       }
     }
-    List<List<Feed>> batches = new ArrayList<>();
+    List<List<PollState>> batches = new ArrayList<>();
     for (int i = 0; i < due.size(); i += feedsPerMessage) {
       batches.add(List.copyOf(due.subList(i, Math.min(due.size(), i + feedsPerMessage))));
     }

@@ -91,7 +91,7 @@ public final class FeedWorker {
   public record FeedResult(Feed feed, Outcome outcome, int items, int newItems, int decisions, boolean wrote,
       String error) {}
 
-  /** The feeds' results in the order given; a duplicate URL is polled once. */
+  /** The feeds' results in the order given; a duplicate URL is polled once. Reads every feed's state first. */
   public List<FeedResult> work(List<Feed> feeds) {
     Map<String, Feed> unique = new LinkedHashMap<>();
     feeds.forEach(f -> unique.putIfAbsent(f.url(), f));
@@ -102,11 +102,29 @@ public final class FeedWorker {
       String error = "feed state store: " + describe(e);
       return unique.values().stream().map(f -> new FeedResult(f, Outcome.RETRY, 0, 0, 0, false, error)).toList();
     }
+    List<Scheduled> scheduled = unique.values().stream()
+        .map(f -> new Scheduled(f, loaded.getOrDefault(f.url(), PollState.fresh(f.url(), f.name())), true)).toList();
+    return run(scheduled);
+  }
+
+  /**
+   * Polls feeds whose state came with the work (the scheduler read it anyway), without their recent item hashes:
+   * those are read only for a feed whose body changed. So an unchanged feed costs no read and no write.
+   */
+  public List<FeedResult> workScheduled(List<PollState> scheduledStates) {
+    Map<String, Scheduled> unique = new LinkedHashMap<>();
+    scheduledStates.forEach(s -> unique.putIfAbsent(s.feedUrl(), new Scheduled(new Feed(s.feedUrl(), s.name()), s,
+        false)));
+    return run(List.copyOf(unique.values()));
+  }
+
+  private record Scheduled(Feed feed, PollState state, boolean complete) {}
+
+  private List<FeedResult> run(List<Scheduled> feeds) {
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<FeedResult>> futures = new ArrayList<>();
-      for (Feed feed : unique.values()) {
-        PollState state = loaded.getOrDefault(feed.url(), PollState.fresh(feed.url(), feed.name()));
-        futures.add(threads.submit(() -> poll(feed, state)));
+      for (Scheduled s : feeds) {
+        futures.add(threads.submit(() -> poll(s.feed(), s.state(), s.complete())));
       }
       List<FeedResult> results = new ArrayList<>();
       for (Future<FeedResult> f : futures) {
@@ -116,7 +134,7 @@ public final class FeedWorker {
     }
   }
 
-  private FeedResult poll(Feed feed, PollState state) {
+  private FeedResult poll(Feed feed, PollState state, boolean complete) {
     FreshFor fetched;
     try {
       fetched = limits.withPermit(feed.url(), () -> fetcher.fetch(feed.url(), state.etag(), state.lastModified()));
@@ -137,7 +155,7 @@ public final class FeedWorker {
         if (hash.equals(state.bodyHash())) {
           yield unchanged(feed, state, state.withValidators(f.etag(), f.lastModified()), now, fetched.maxAge());
         }
-        yield changed(feed, state, f, hash, now, fetched.maxAge());
+        yield changed(feed, state, complete, f, hash, now, fetched.maxAge());
       }
     };
   }
@@ -159,8 +177,20 @@ public final class FeedWorker {
         error == null ? message : message + "; " + error);
   }
 
-  private FeedResult changed(Feed feed, PollState state, FetchResult.Fetched fetched, String hash, Instant now,
-      Duration maxAge) {
+  private FeedResult changed(Feed feed, PollState scheduled, boolean complete, FetchResult.Fetched fetched,
+      String hash, Instant now, Duration maxAge) {
+    PollState state = scheduled;
+    if (!complete) {
+      try {
+        // The stored state, recent items included: it may also be newer than the scheduler's copy.
+        state = states.load(List.of(feed.url())).getOrDefault(feed.url(), scheduled);
+      } catch (RuntimeException e) {
+        return new FeedResult(feed, Outcome.RETRY, 0, 0, 0, false, "feed state store: " + describe(e));
+      }
+      if (hash.equals(state.bodyHash())) {
+        return unchanged(feed, state, state.withValidators(fetched.etag(), fetched.lastModified()), now, maxAge);
+      }
+    }
     FeedParseResult parsed;
     try {
       parsed = parser.parse(fetched.body(), feed.url());

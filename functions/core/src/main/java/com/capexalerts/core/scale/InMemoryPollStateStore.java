@@ -32,7 +32,11 @@ public final class InMemoryPollStateStore implements PollStateStore {
   @Override
   public void save(PollState state) {
     writes.incrementAndGet();
-    states.put(state.feedUrl(), state);
+    // As the table adapter: an empty recent-item list (a state from a work message) keeps the stored one.
+    states.merge(state.feedUrl(), state, (old, now) -> now.recentItems().isEmpty() && !old.recentItems().isEmpty()
+        ? now.withBody(now.bodyHash(), old.recentItems(), now.lastChangeAt(), now.publishGap()).withFailure(
+            now.consecutiveFailures(), now.lastError(), now.nextDueAt())
+        : now);
   }
 
   public int writes() {

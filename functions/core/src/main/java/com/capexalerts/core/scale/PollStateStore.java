@@ -15,5 +15,6 @@ public interface PollStateStore {
   /** The states of these feeds; a feed never stored is absent from the map. */
   Map<String, PollState> load(Collection<String> feedUrls);
 
+  /** Saves the state; an empty {@link PollState#recentItems()} leaves the stored recent items as they are. */
   void save(PollState state);
 }

@@ -27,6 +27,62 @@ public final class ScaleMessages {
     return root.toString();
   }
 
+  /** Feeds with their state as the scheduler read it, less the recent item hashes (a few hundred bytes each). */
+  public static String scheduled(List<PollState> states) {
+    ObjectNode root = JSON.createObjectNode();
+    ArrayNode list = root.putArray("feeds");
+    for (PollState s : states) {
+      ObjectNode f = list.addObject().put("url", s.feedUrl()).put("name", s.name());
+      ObjectNode st = f.putObject("state").put("etag", s.etag()).put("lastModified", s.lastModified())
+          .put("bodyHash", s.bodyHash()).put("failures", s.consecutiveFailures()).put("lastError", s.lastError());
+      putInstant(st, "nextDueAt", s.nextDueAt());
+      putInstant(st, "lastChangeAt", s.lastChangeAt());
+      if (s.interval() != null) {
+        st.put("intervalS", s.interval().toSeconds());
+      }
+      if (s.publishGap() != null) {
+        st.put("publishGapS", s.publishGap().toSeconds());
+      }
+    }
+    return root.toString();
+  }
+
+  /** The states of a work message; a feed without "state" is fresh. @throws IllegalArgumentException what is wrong */
+  public static List<PollState> scheduled(String body) {
+    List<Feed> feeds = work(body);
+    JsonNode list = read(body).path("feeds");
+    List<PollState> out = new ArrayList<>();
+    for (int i = 0; i < feeds.size(); i++) {
+      Feed f = feeds.get(i);
+      JsonNode st = list.get(i).path("state");
+      if (!st.isObject()) {
+        out.add(PollState.fresh(f.url(), f.name()));
+        continue;
+      }
+      try {
+        out.add(new PollState(f.url(), f.name(), true, text(st, "etag"), text(st, "lastModified"),
+            text(st, "bodyHash"), List.of(),
+            st.path("intervalS").isNumber() ? java.time.Duration.ofSeconds(st.path("intervalS").asLong()) : null,
+            instant(st, "nextDueAt"), instant(st, "lastChangeAt"),
+            st.path("publishGapS").isNumber() ? java.time.Duration.ofSeconds(st.path("publishGapS").asLong()) : null,
+            st.path("failures").asInt(0), text(st, "lastError")));
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("work message: feeds[" + i + "].state has a bad time: " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private static void putInstant(ObjectNode node, String field, Instant value) {
+    if (value != null) {
+      node.put(field, value.toString());
+    }
+  }
+
+  private static Instant instant(JsonNode node, String field) {
+    return node.path(field).isTextual() ? Instant.parse(node.path(field).asText()) : null;
+  }
+
   /** @throws IllegalArgumentException saying what is wrong */
   public static List<Feed> work(String body) {
     JsonNode feeds = read(body).path("feeds");

@@ -86,4 +86,23 @@ class FeedWorkerTest {
     assertEquals(1, handedOver.size(), "handed over on the retry");
     assertTrue(states.all().get(0).recentItems().size() == 1);
   }
+
+  @Test
+  void statesFromTheWorkMessageCostNoReadWhenUnchangedAndKeepTheStoredRecentItems() {
+    bodies.put("http://c.example/feed", rss("Microsoft plans $80 billion AI data-centre spend this fiscal year"));
+    FeedWorker w = worker();
+    w.work(List.of(new Feed("http://c.example/feed", null)));
+    PollState stored = states.all().get(0);
+    PollState asScheduled = new PollState(stored.feedUrl(), stored.name(), true, stored.etag(), stored.lastModified(),
+        stored.bodyHash(), List.of(), stored.interval(), stored.nextDueAt(), stored.lastChangeAt(),
+        stored.publishGap(), 0, null);
+    int writes = states.writes();
+    assertEquals(FeedWorker.Outcome.UNCHANGED, w.workScheduled(List.of(asScheduled)).get(0).outcome());
+    assertEquals(writes, states.writes());
+    bodies.put("http://c.example/feed", rss("Local news",
+        "Microsoft plans $80 billion AI data-centre spend this fiscal year"));
+    assertEquals(FeedWorker.Outcome.CHANGED, w.workScheduled(List.of(asScheduled)).get(0).outcome());
+    assertEquals(1, handedOver.size(), "the stored recent items were read for the changed body");
+    assertEquals(2, states.all().get(0).recentItems().size());
+  }
 }
