@@ -180,7 +180,8 @@ public final class FeedWorker {
   private FeedResult changed(Feed feed, PollState scheduled, boolean complete, FetchResult.Fetched fetched,
       String hash, Instant now, Duration maxAge) {
     PollState state = scheduled;
-    if (!complete) {
+    // A feed the scheduler never saw polled has nothing stored to read.
+    if (!complete && scheduled.nextDueAt() != null) {
       try {
         // The stored state, recent items included: it may also be newer than the scheduler's copy.
         state = states.load(List.of(feed.url())).getOrDefault(feed.url(), scheduled);
