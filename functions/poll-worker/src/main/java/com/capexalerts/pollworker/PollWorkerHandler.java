@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * its feeds (state store, decision queue) or its body is unreadable; a failing feed is recorded and backs off
  * instead. After the queue's maxReceiveCount a failed message goes to the dead-letter queue.
  *
- * <p>Environment: FEEDS_TABLE, SEEN_ITEMS_TABLE (per-feed recent item lists), DECISION_QUEUE_URL, POLL_INTERVAL, FETCH_LIMIT (overall, 128), PER_ORIGIN_LIMIT (4),
+ * <p>Environment: FEEDS_TABLE, DECISION_QUEUE_URL, POLL_INTERVAL, FETCH_LIMIT (overall, 128), PER_ORIGIN_LIMIT (4),
  * and the poller's THRESHOLD_USD, COMPANY_THRESHOLDS, MAX_AGE, WATCHLIST_FILE, USD_RATES.
  */
 public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -53,8 +53,7 @@ public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
     StandardFeedFetcher standard = new StandardFeedFetcher(settings.fetch());
     this.worker = new FeedWorker(fetcher != null ? fetcher : standard::fetchFresh, new FeedReader()::read,
         DetectorConfig.detector(env)::detect, settings.config().thresholds(), settings.config().maxAge(),
-        new DynamoPollStateStore(dynamo, Env.required(env, TableNames.FEEDS_VAR),
-            Env.required(env, TableNames.SEEN_ITEMS_VAR)),
+        new DynamoPollStateStore(dynamo, Env.required(env, TableNames.FEEDS_VAR)),
         new SqsDecisionSink(sqs, Env.required(env, "DECISION_QUEUE_URL")),
         new AdaptiveSchedule(settings.config().backoff().base()),
         new OriginLimits(Env.number(env, "FETCH_LIMIT", 128), Env.number(env, "PER_ORIGIN_LIMIT", 4)),
@@ -87,7 +86,7 @@ public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
     }
     Set<String> retry = new LinkedHashSet<>();
     Map<FeedWorker.Outcome, Integer> counts = new EnumMap<>(FeedWorker.Outcome.class);
-    for (FeedWorker.FeedResult r : worker.workScheduled(feeds)) {
+    for (FeedWorker.FeedResult r : worker.workScheduled(feeds, true)) {
       counts.merge(r.outcome(), 1, Integer::sum);
       if (r.outcome() == FeedWorker.Outcome.RETRY) {
         retry.addAll(messagesByFeed.getOrDefault(r.feed().url(), List.of()));

@@ -19,12 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 /**
  * Fan-out poll state in the feeds table, one item per feed URL (the key of {@link DynamoFeedStateStore}). Saves with
  * UpdateItem, setting only its own attributes, so attributes other code keeps on the feed's item (a name, an
- * {@code enabled} switch, health figures) survive.
- *
- * <p>The feed's recent item hashes are one item per feed in the seen-items table ({@code item_key} =
- * {@code recent:<feed url>}, a space-separated string of 17 bytes per item, inside one 4 KB read unit): per feed,
- * never one item per seen entry, and kept out of the feeds table so the scheduler's Scan of every feed each tick
- * reads a few hundred bytes per feed.
+ * {@code enabled} switch, health figures) survive. The recent item hashes are one space-separated string in the
+ * feed's own item (13 bytes per item, at most {@link PollState#MAX_RECENT}), so a feed is about 1 KB: one write unit
+ * for a changed feed, and the scheduler's Scan, whose copy goes to the worker with the work, is the only read.
  */
 public final class DynamoPollStateStore implements PollStateStore {
   public static final String FEED_URL = DynamoFeedStateStore.FEED_URL;
@@ -42,27 +39,12 @@ public final class DynamoPollStateStore implements PollStateStore {
   public static final String LAST_ERROR = DynamoFeedStateStore.LAST_ERROR;
   private static final int BATCH_GET_LIMIT = 100;
 
-  public static final String RECENT_PREFIX = "recent:";
-  /** Recent lists of feeds removed from the table expire; any poll of a live feed that changed renews it. */
-  static final Duration RECENT_TTL = Duration.ofDays(180);
-
   private final DynamoDbClient dynamo;
   private final String table;
-  private final String seenTable;
 
-  /** Scan only (the scheduler): {@link #load} and {@link #save} need the seen-items table too. */
   public DynamoPollStateStore(DynamoDbClient dynamo, String table) {
-    this(dynamo, table, null);
-  }
-
-  /**
-   * @param table     the feeds table
-   * @param seenTable the seen-items table, for the per-feed recent item lists
-   */
-  public DynamoPollStateStore(DynamoDbClient dynamo, String table, String seenTable) {
     this.dynamo = dynamo;
     this.table = table;
-    this.seenTable = seenTable;
   }
 
   @Override
@@ -81,20 +63,13 @@ public final class DynamoPollStateStore implements PollStateStore {
 
   @Override
   public Map<String, PollState> load(Collection<String> feedUrls) {
-    requireSeenTable();
     Map<String, PollState> found = new LinkedHashMap<>();
-    Map<String, List<String>> recent = new java.util.HashMap<>();
     List<String> urls = List.copyOf(new java.util.LinkedHashSet<>(feedUrls));
-    for (int i = 0; i < urls.size(); i += BATCH_GET_LIMIT / 2) {
-      // 50 feeds a call: each feed is two keys (its state, its recent list), and a call takes 100.
-      List<String> chunk = urls.subList(i, Math.min(urls.size(), i + BATCH_GET_LIMIT / 2));
-      List<Map<String, AttributeValue>> keys = chunk.stream()
+    for (int i = 0; i < urls.size(); i += BATCH_GET_LIMIT) {
+      List<Map<String, AttributeValue>> keys = urls.subList(i, Math.min(urls.size(), i + BATCH_GET_LIMIT)).stream()
           .map(u -> Map.of(FEED_URL, AttributeValue.fromS(u))).toList();
-      List<Map<String, AttributeValue>> recentKeys = chunk.stream()
-          .map(u -> Map.of(DynamoSeenItemStore.ITEM_KEY, AttributeValue.fromS(RECENT_PREFIX + u))).toList();
-      Map<String, KeysAndAttributes> request = Map.of(
-          table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build(),
-          seenTable, KeysAndAttributes.builder().keys(recentKeys).consistentRead(true).build());
+      Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
+          .consistentRead(true).build());
       for (int attempt = 0; !request.isEmpty(); attempt++) {
         if (attempt > 8) {
           throw new IllegalStateException("feeds table: keys still unprocessed after 8 retries (throttled)");
@@ -105,52 +80,27 @@ public final class DynamoPollStateStore implements PollStateStore {
           PollState s = state(item);
           found.put(s.feedUrl(), s);
         });
-        response.responses().getOrDefault(seenTable, List.of()).forEach(item -> recent.put(
-            item.get(DynamoSeenItemStore.ITEM_KEY).s().substring(RECENT_PREFIX.length()),
-            split(AnnouncementItems.string(item, RECENT_ITEMS))));
         request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
         if (!request.isEmpty()) {
           pause(attempt);
         }
       }
     }
-    // A recent list without a state item is no feed; a state without one has seen nothing yet.
-    found.replaceAll((url, st) -> withRecent(st, recent.getOrDefault(url, List.of())));
     return found;
-  }
-
-  private void requireSeenTable() {
-    if (seenTable == null) {
-      throw new IllegalStateException("this feed state store was made for scanning only: no seen-items table");
-    }
-  }
-
-  private static PollState withRecent(PollState s, List<String> recent) {
-    return new PollState(s.feedUrl(), s.name(), s.enabled(), s.etag(), s.lastModified(), s.bodyHash(), recent,
-        s.interval(), s.nextDueAt(), s.lastChangeAt(), s.publishGap(), s.consecutiveFailures(), s.lastError());
-  }
-
-  private static List<String> split(String recent) {
-    return recent == null || recent.isBlank() ? List.of() : Arrays.asList(recent.strip().split(" "));
   }
 
   @Override
   public void save(PollState s) {
-    requireSeenTable();
-    // Recent items first: a crash between the two writes leaves the old state, so the next poll re-reads the body.
-    if (!s.recentItems().isEmpty()) {
-      long expires = java.time.Instant.now().plus(RECENT_TTL).getEpochSecond();
-      dynamo.putItem(r -> r.tableName(seenTable).item(Map.of(
-          DynamoSeenItemStore.ITEM_KEY, AttributeValue.fromS(RECENT_PREFIX + s.feedUrl()),
-          RECENT_ITEMS, AttributeValue.fromS(String.join(" ", s.recentItems())),
-          DynamoSeenItemStore.EXPIRES_AT, AttributeValue.fromN(Long.toString(expires)))));
-    }
     Map<String, AttributeValue> set = new LinkedHashMap<>();
     List<String> remove = new ArrayList<>();
     put(set, remove, NAME, s.name() == null ? null : AttributeValue.fromS(s.name()));
     put(set, remove, ETAG, s.etag() == null ? null : AttributeValue.fromS(s.etag()));
     put(set, remove, LAST_MODIFIED, s.lastModified() == null ? null : AttributeValue.fromS(s.lastModified()));
     put(set, remove, BODY_HASH, s.bodyHash() == null ? null : AttributeValue.fromS(s.bodyHash()));
+    // Never removed: the list never shrinks, and a state without it (e.g. from an older message) must not erase it.
+    if (!s.recentItems().isEmpty()) {
+      set.put(RECENT_ITEMS, AttributeValue.fromS(String.join(" ", s.recentItems())));
+    }
     put(set, remove, INTERVAL_S, s.interval() == null ? null : AttributeValue.fromN(Long.toString(s.interval().toSeconds())));
     put(set, remove, NEXT_DUE_AT, s.nextDueAt() == null ? null : AttributeValue.fromS(s.nextDueAt().toString()));
     put(set, remove, LAST_CHANGE_AT, s.lastChangeAt() == null ? null : AttributeValue.fromS(s.lastChangeAt().toString()));
@@ -189,6 +139,7 @@ public final class DynamoPollStateStore implements PollStateStore {
 
   static PollState state(Map<String, AttributeValue> item) {
     AttributeValue enabled = item.get(ENABLED);
+    String recent = AnnouncementItems.string(item, RECENT_ITEMS);
     return new PollState(
         item.get(FEED_URL).s(),
         AnnouncementItems.string(item, NAME),
@@ -196,7 +147,7 @@ public final class DynamoPollStateStore implements PollStateStore {
         AnnouncementItems.string(item, ETAG),
         AnnouncementItems.string(item, LAST_MODIFIED),
         AnnouncementItems.string(item, BODY_HASH),
-        List.of(),
+        recent == null || recent.isBlank() ? List.of() : Arrays.asList(recent.strip().split(" ")),
         seconds(item.get(INTERVAL_S)),
         instant(AnnouncementItems.string(item, NEXT_DUE_AT)),
         instant(AnnouncementItems.string(item, LAST_CHANGE_AT)),

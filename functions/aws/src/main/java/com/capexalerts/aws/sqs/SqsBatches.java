@@ -7,16 +7,21 @@ import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
-/** SendMessageBatch, ten entries a call, retrying the entries SQS reports failed; throws when some never go. */
+/**
+ * SendMessageBatch, at most ten entries and {@link #MAX_BYTES} a call, retrying the entries SQS reports failed;
+ * throws when some never go.
+ */
 final class SqsBatches {
   static final int MAX_ENTRIES = 10;
+  /** Below SQS's 256 KiB per batch call. */
+  static final int MAX_BYTES = 200 * 1024;
   private static final int ATTEMPTS = 4;
 
   private SqsBatches() {}
 
   static void send(SqsClient sqs, String queueUrl, List<SendMessageBatchRequestEntry> entries) {
-    for (int i = 0; i < entries.size(); i += MAX_ENTRIES) {
-      List<SendMessageBatchRequestEntry> pending = entries.subList(i, Math.min(entries.size(), i + MAX_ENTRIES));
+    for (List<SendMessageBatchRequestEntry> call : calls(entries)) {
+      List<SendMessageBatchRequestEntry> pending = call;
       for (int attempt = 1; !pending.isEmpty(); attempt++) {
         List<SendMessageBatchRequestEntry> batch = pending;
         SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(batch));
@@ -34,5 +39,26 @@ final class SqsBatches {
         pending = again;
       }
     }
+  }
+
+  /** Consecutive groups within the entry and size limits; ids are made unique within each call. */
+  static List<List<SendMessageBatchRequestEntry>> calls(List<SendMessageBatchRequestEntry> entries) {
+    List<List<SendMessageBatchRequestEntry>> calls = new ArrayList<>();
+    List<SendMessageBatchRequestEntry> current = new ArrayList<>();
+    long bytes = 0;
+    for (SendMessageBatchRequestEntry e : entries) {
+      int size = e.messageBody().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      if (!current.isEmpty() && (current.size() == MAX_ENTRIES || bytes + size > MAX_BYTES)) {
+        calls.add(current);
+        current = new ArrayList<>();
+        bytes = 0;
+      }
+      current.add(e.toBuilder().id("m" + current.size()).build());
+      bytes += size;
+    }
+    if (!current.isEmpty()) {
+      calls.add(current);
+    }
+    return calls;
   }
 }

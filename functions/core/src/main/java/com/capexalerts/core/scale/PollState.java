@@ -40,8 +40,11 @@ public record PollState(
     Duration publishGap,
     int consecutiveFailures,
     String lastError) {
-  /** Enough for the longest feeds seen in practice (100 items) twice over; 17 bytes each. */
-  public static final int MAX_RECENT = 200;
+  /**
+   * Items remembered per feed, 13 bytes each, which keeps a feed's item near 1 KB (one write unit). A longer feed's
+   * older items may be examined again when they come back; the decisions are idempotent, so that costs CPU only.
+   */
+  public static final int MAX_RECENT = 64;
 
   public PollState {
     Objects.requireNonNull(feedUrl, "feedUrl");

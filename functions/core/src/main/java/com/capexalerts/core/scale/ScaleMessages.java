@@ -27,14 +27,15 @@ public final class ScaleMessages {
     return root.toString();
   }
 
-  /** Feeds with their state as the scheduler read it, less the recent item hashes (a few hundred bytes each). */
+  /** Feeds with their state as the scheduler read it, recent item hashes included (about 1 KB each). */
   public static String scheduled(List<PollState> states) {
     ObjectNode root = JSON.createObjectNode();
     ArrayNode list = root.putArray("feeds");
     for (PollState s : states) {
       ObjectNode f = list.addObject().put("url", s.feedUrl()).put("name", s.name());
       ObjectNode st = f.putObject("state").put("etag", s.etag()).put("lastModified", s.lastModified())
-          .put("bodyHash", s.bodyHash()).put("failures", s.consecutiveFailures()).put("lastError", s.lastError());
+          .put("bodyHash", s.bodyHash()).put("failures", s.consecutiveFailures()).put("lastError", s.lastError())
+          .put("recent", String.join(" ", s.recentItems()));
       putInstant(st, "nextDueAt", s.nextDueAt());
       putInstant(st, "lastChangeAt", s.lastChangeAt());
       if (s.interval() != null) {
@@ -61,7 +62,7 @@ public final class ScaleMessages {
       }
       try {
         out.add(new PollState(f.url(), f.name(), true, text(st, "etag"), text(st, "lastModified"),
-            text(st, "bodyHash"), List.of(),
+            text(st, "bodyHash"), recent(text(st, "recent")),
             st.path("intervalS").isNumber() ? java.time.Duration.ofSeconds(st.path("intervalS").asLong()) : null,
             instant(st, "nextDueAt"), instant(st, "lastChangeAt"),
             st.path("publishGapS").isNumber() ? java.time.Duration.ofSeconds(st.path("publishGapS").asLong()) : null,
@@ -71,6 +72,10 @@ public final class ScaleMessages {
       }
     }
     return out;
+  }
+
+  private static List<String> recent(String joined) {
+    return joined == null || joined.isBlank() ? List.of() : List.of(joined.strip().split(" "));
   }
 
   private static void putInstant(ObjectNode node, String field, Instant value) {

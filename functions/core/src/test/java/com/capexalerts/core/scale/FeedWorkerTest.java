@@ -97,11 +97,11 @@ class FeedWorkerTest {
         stored.bodyHash(), List.of(), stored.interval(), stored.nextDueAt(), stored.lastChangeAt(),
         stored.publishGap(), 0, null);
     int writes = states.writes();
-    assertEquals(FeedWorker.Outcome.UNCHANGED, w.workScheduled(List.of(asScheduled)).get(0).outcome());
+    assertEquals(FeedWorker.Outcome.UNCHANGED, w.workScheduled(List.of(asScheduled), false).get(0).outcome());
     assertEquals(writes, states.writes());
     bodies.put("http://c.example/feed", rss("Local news",
         "Microsoft plans $80 billion AI data-centre spend this fiscal year"));
-    assertEquals(FeedWorker.Outcome.CHANGED, w.workScheduled(List.of(asScheduled)).get(0).outcome());
+    assertEquals(FeedWorker.Outcome.CHANGED, w.workScheduled(List.of(asScheduled), false).get(0).outcome());
     assertEquals(1, handedOver.size(), "the stored recent items were read for the changed body");
     assertEquals(2, states.all().get(0).recentItems().size());
   }
