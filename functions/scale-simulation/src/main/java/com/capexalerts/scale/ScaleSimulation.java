@@ -62,7 +62,7 @@ public final class ScaleSimulation {
       int feedsPerMessage, int announceAtTick, int announcing, long delayMs, long slowMs, long seed) {
     /** 2 % of the feeds (at least 3) retell one pledge from tick 2 on. */
     public static Settings of(int feeds, int ticks) {
-      return new Settings(feeds, ticks, Math.max(1, Math.min(200, feeds / 10)), 10, 5, 25, Math.min(2, ticks - 1),
+      return new Settings(feeds, ticks, Math.max(1, Math.min(200, feeds / 10)), 10, 5, 100, Math.min(2, ticks - 1),
           Math.max(3, feeds / 50), 100, 3000, 42);
     }
   }
@@ -85,24 +85,27 @@ public final class ScaleSimulation {
     int feeds = 1000;
     int ticks = 6;
     int workers = 10;
+    int perMessage = 100;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--feeds" -> feeds = Integer.parseInt(args[++i]);
         case "--ticks" -> ticks = Integer.parseInt(args[++i]);
         case "--workers" -> workers = Integer.parseInt(args[++i]);
+        case "--feeds-per-message" -> perMessage = Integer.parseInt(args[++i]);
         default -> {
-          System.err.println("usage: bin/simulate-scale --feeds N [--ticks K] [--workers MAX_CONCURRENCY]");
+          System.err.println("usage: bin/simulate-scale --feeds N [--ticks K] [--workers MAX_CONCURRENCY]"
+              + " [--feeds-per-message M]");
           System.exit(2);
         }
       }
     }
-    if (feeds < 10 || ticks < 2 || ticks > 50 || feeds > 20_000) {
-      System.err.println("--feeds must be 10..20000 and --ticks 2..50");
+    if (feeds < 10 || ticks < 2 || ticks > 50 || feeds > 20_000 || perMessage < 1 || perMessage > 200) {
+      System.err.println("--feeds must be 10..20000, --ticks 2..50, --feeds-per-message 1..200");
       System.exit(2);
     }
     Settings base = Settings.of(feeds, ticks);
     Settings s = new Settings(base.feeds(), base.ticks(), base.origins(), workers, base.recorderConcurrency(),
-        base.feedsPerMessage(), base.announceAtTick(), base.announcing(), base.delayMs(), base.slowMs(), base.seed());
+        perMessage, base.announceAtTick(), base.announcing(), base.delayMs(), base.slowMs(), base.seed());
     List<Tick> result = new ScaleSimulation(s).run(System.out);
     boolean ok = result.stream().allMatch(t -> t.duplicates() == 0 && t.lost() == 0);
     System.exit(ok ? 0 : 1);
@@ -160,7 +163,7 @@ public final class ScaleSimulation {
       out.printf("simulate-scale: %d feeds (%s) on %d loopback origins, %d ticks of %s, worker MaximumConcurrency %d,"
           + " %d feeds/message%n", settings.feeds(), describe(kinds), settings.origins(), settings.ticks(), rate,
           settings.workerConcurrency(), settings.feedsPerMessage());
-      out.println("tick   due  polled   304  fail   items events alerts dup lost  wall_s  lambda_s(sched/work/rec/notify)"
+      out.println("tick   due  polled   304  fail   items events alerts dup lost  wall_s  lambda_s(invocations) sched/work/rec/notify"
           + "  requests");
       int eventsSoFar = 0;
       for (int t = 0; t < settings.ticks(); t++) {
@@ -229,7 +232,7 @@ public final class ScaleSimulation {
             (int) (farm.failed.get() - failedBefore), farm.items.get() - itemsBefore, events, alerts, duplicates, lost, wallMs,
             requests, AwsRequests.byService(esm.snapshot(), esmBefore), ms);
         ticks.add(row);
-        out.printf("%4d %5d %7d %5d %5d %7d %6d %6d %3d %4d %7.1f  %-32s  %s%n", t, row.due(), row.polled(),
+        out.printf("%4d %5d %7d %5d %5d %7d %6d %6d %3d %4d %7.1f  %-44s  %s%n", t, row.due(), row.polled(),
             row.notModified(), row.failures(), row.items(), row.events(), row.alerts(), row.duplicates(), row.lost(),
             wallMs / 1000.0, lambdaSeconds(ms), requests + " esm " + row.esmRequests());
       }
@@ -241,8 +244,11 @@ public final class ScaleSimulation {
     }
   }
 
+  /** Seconds (invocations) per function, in the order scheduler, worker, recorder, notifier. */
   private static String lambdaSeconds(Map<String, Long> ms) {
-    return ms.values().stream().map(v -> String.format("%.1f", v / 1000.0)).collect(Collectors.joining("/"));
+    return ms.entrySet().stream().filter(e -> !e.getKey().endsWith(" invocations"))
+        .map(e -> String.format("%.1f(%d)", e.getValue() / 1000.0, ms.getOrDefault(e.getKey() + " invocations", 0L)))
+        .collect(Collectors.joining("/"));
   }
 
   /**
@@ -314,6 +320,7 @@ public final class ScaleSimulation {
     } finally {
       synchronized (lambdaMs) {
         lambdaMs.computeIfAbsent(function, k -> new AtomicLong()).addAndGet((System.nanoTime() - start) / 1_000_000);
+        lambdaMs.computeIfAbsent(function + " invocations", k -> new AtomicLong()).incrementAndGet();
       }
     }
   }

@@ -5,11 +5,11 @@ import com.capexalerts.core.scale.PollStateStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 /**
  * Fan-out poll state in the feeds table, one item per feed URL (the key of {@link DynamoFeedStateStore}). Saves with
  * UpdateItem, setting only its own attributes, so attributes other code keeps on the feed's item (a name, an
- * {@code enabled} switch, health figures) survive. The recent item hashes are one space-separated string in the
- * feed's own item (13 bytes per item, at most {@link PollState#MAX_RECENT}), so a feed is about 1 KB: one write unit
+ * {@code enabled} switch, health figures) survive. The recent item hashes are one binary attribute in the feed's
+ * own item (7 bytes per item, at most {@link PollState#MAX_RECENT}), so a feed stays well under 1 KB: one write unit
  * for a changed feed, and the scheduler's Scan, whose copy goes to the worker with the work, is the only read.
  */
 public final class DynamoPollStateStore implements PollStateStore {
@@ -99,7 +99,7 @@ public final class DynamoPollStateStore implements PollStateStore {
     put(set, remove, BODY_HASH, s.bodyHash() == null ? null : AttributeValue.fromS(s.bodyHash()));
     // Never removed: the list never shrinks, and a state without it (e.g. from an older message) must not erase it.
     if (!s.recentItems().isEmpty()) {
-      set.put(RECENT_ITEMS, AttributeValue.fromS(String.join(" ", s.recentItems())));
+      set.put(RECENT_ITEMS, AttributeValue.fromB(SdkBytes.fromByteArray(pack(s.recentItems()))));
     }
     put(set, remove, INTERVAL_S, s.interval() == null ? null : AttributeValue.fromN(Long.toString(s.interval().toSeconds())));
     put(set, remove, NEXT_DUE_AT, s.nextDueAt() == null ? null : AttributeValue.fromS(s.nextDueAt().toString()));
@@ -139,7 +139,7 @@ public final class DynamoPollStateStore implements PollStateStore {
 
   static PollState state(Map<String, AttributeValue> item) {
     AttributeValue enabled = item.get(ENABLED);
-    String recent = AnnouncementItems.string(item, RECENT_ITEMS);
+    AttributeValue recent = item.get(RECENT_ITEMS);
     return new PollState(
         item.get(FEED_URL).s(),
         AnnouncementItems.string(item, NAME),
@@ -147,13 +147,37 @@ public final class DynamoPollStateStore implements PollStateStore {
         AnnouncementItems.string(item, ETAG),
         AnnouncementItems.string(item, LAST_MODIFIED),
         AnnouncementItems.string(item, BODY_HASH),
-        recent == null || recent.isBlank() ? List.of() : Arrays.asList(recent.strip().split(" ")),
+        recent == null || recent.b() == null ? List.of() : unpack(recent.b().asByteArray()),
         seconds(item.get(INTERVAL_S)),
         instant(AnnouncementItems.string(item, NEXT_DUE_AT)),
         instant(AnnouncementItems.string(item, LAST_CHANGE_AT)),
         seconds(item.get(PUBLISH_GAP_S)),
         item.get(FAILURES) == null ? 0 : Integer.parseInt(item.get(FAILURES).n()),
         AnnouncementItems.string(item, LAST_ERROR));
+  }
+
+  /** Hex item hashes as raw bytes: 6 bytes for a 12-hex-digit hash, so 64 of them take 384 bytes. */
+  static byte[] pack(List<String> hashes) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (String h : hashes) {
+      byte[] raw = java.util.HexFormat.of().parseHex(h);
+      out.write(raw.length);
+      out.writeBytes(raw);
+    }
+    return out.toByteArray();
+  }
+
+  static List<String> unpack(byte[] packed) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < packed.length; ) {
+      int n = packed[i++] & 0xff;
+      if (i + n > packed.length) {
+        throw new IllegalStateException("feeds table: recent_items is truncated at byte " + i);
+      }
+      out.add(java.util.HexFormat.of().formatHex(packed, i, i + n));
+      i += n;
+    }
+    return out;
   }
 
   private static Duration seconds(AttributeValue v) {
