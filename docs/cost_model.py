@@ -18,11 +18,12 @@ ALARM = 0.10                    # standard-resolution alarm, per month
 TICKS = 30 * 24 * 12            # a 5-minute schedule for 30 days
 
 # Measured by bin/simulate-scale --feeds 1000 (100 feeds per message, BatchSize 10, so up to 1,000 per invocation)
-WORKER_INVOCATION_S = 4.3       # one invocation of ~1,000 feeds, most 304, 4 % answering in 3 s: the slowest sets it
-WORKER_CHANGED_S = 0.014        # more per changed feed (parse, detect, UpdateItem): first tick 18.2 s for 1,000
-WORKER_GB = 1.0
+WORKER_INVOCATION_S = 4.3       # per invocation: an invocation of up to 1,000 feeds lasts as long as its slowest (3 s)
 FEEDS_PER_INVOCATION = 1000
-SCHEDULER_S_PER_FEED = 0.002    # Scan + sends on moto: 0.5-3.1 s per tick for 1,000 feeds
+WORKER_S_PER_POLL = 0.010       # per poll: 7.0-12.2 s of worker time per ~980 polls (ticks 1-3, 6), linear in polls
+WORKER_CHANGED_S = 0.021        # more per changed feed (parse, detect, UpdateItem): first ticks, median of three runs
+WORKER_GB = 1.0
+SCHEDULER_S_PER_FEED = 0.0013   # Scan + sends on moto: 0.7-2.0 s per tick for 1,000 feeds
 SCHEDULER_GB = 0.5
 FEED_ITEM_KB = 0.6              # URL, validators, body hash, 64 recent item hashes (7 bytes each), schedule
 MESSAGE_KB_PER_FEED = 1.1       # the feed's state as JSON in the work message
@@ -40,13 +41,14 @@ SCENARIOS = [
 ]
 
 
-def month(n, due, changed_share, failed_share):
+def month(n, due, changed_share, failed_share, upper):
     polls = n * due * TICKS
     changed = polls * changed_share
     per_tick = n * due
     invocations = TICKS * max(1, -(-per_tick // FEEDS_PER_INVOCATION))
     c = {}
-    worker_gbs = invocations * WORKER_INVOCATION_S * WORKER_GB + changed * WORKER_CHANGED_S * WORKER_GB
+    waiting = polls * WORKER_S_PER_POLL if upper else invocations * WORKER_INVOCATION_S
+    worker_gbs = (waiting + changed * WORKER_CHANGED_S) * WORKER_GB
     scheduler_gbs = TICKS * max(0.3, n * SCHEDULER_S_PER_FEED) * SCHEDULER_GB
     c["Lambda compute (arm64)"] = (worker_gbs + scheduler_gbs) * LAMBDA_GBS_ARM
     c["Lambda requests"] = (TICKS + invocations) * LAMBDA_REQ
@@ -60,12 +62,21 @@ def month(n, due, changed_share, failed_share):
     return polls, c
 
 
+def cell(a, b):
+    """The range between the two ways of scaling the measured worker time (per invocation, per poll)."""
+    lo, hi = sorted((a, b))
+    return f"${lo:.2f}" if hi - lo < 0.005 else f"${lo:.2f}-{hi:.2f}"
+
+
 for name, due, changed, failed in SCENARIOS:
-    rows = {n: month(n, due, changed, failed) for n in (100, 1000, 10000)}
+    ns = (100, 1000, 10000)
+    lows = {n: month(n, due, changed, failed, False) for n in ns}
+    highs = {n: month(n, due, changed, failed, True) for n in ns}
     print(f"\n#### {name}\n")
-    print("| per month | " + " | ".join(f"{n:,} feeds" for n in rows) + " |")
-    print("| --- | " + " | ".join("---:" for _ in rows) + " |")
-    print("| polls | " + " | ".join(f"{p / 1e6:.2f} M" for p, _ in rows.values()) + " |")
-    for item in next(iter(rows.values()))[1]:
-        print(f"| {item} | " + " | ".join(f"${c[item]:.2f}" for _, c in rows.values()) + " |")
-    print("| **total** | " + " | ".join(f"**${sum(c.values()):.2f}**" for _, c in rows.values()) + " |")
+    print("| per month | " + " | ".join(f"{n:,} feeds" for n in ns) + " |")
+    print("| --- | " + " | ".join("---:" for _ in ns) + " |")
+    print("| polls | " + " | ".join(f"{lows[n][0] / 1e6:.2f} M" for n in ns) + " |")
+    for item in lows[ns[0]][1]:
+        print(f"| {item} | " + " | ".join(cell(lows[n][1][item], highs[n][1][item]) for n in ns) + " |")
+    print("| **total** | " + " | ".join(
+        f"**{cell(sum(lows[n][1].values()), sum(highs[n][1].values()))}**" for n in ns) + " |")

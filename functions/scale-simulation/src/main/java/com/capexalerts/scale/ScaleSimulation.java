@@ -252,7 +252,8 @@ public final class ScaleSimulation {
   }
 
   /**
-   * An SQS event source mapping: up to {@code concurrency} batches in flight; a batch's failed messages become
+   * An SQS event source mapping: up to {@code concurrency} batches in flight, a standard queue's batch gathered for up
+   * to a second (the template's MaximumBatchingWindowInSeconds); a batch's failed messages become
    * visible again at once (the simulation's visibility timeout), the rest are deleted. Stops when the queue is empty
    * and nothing is in flight.
    */
@@ -265,8 +266,16 @@ public final class ScaleSimulation {
           int idle = 0;
           while (idle < 3) {
             busy.incrementAndGet();
-            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(batchSize)
-                .visibilityTimeout(120).attributeNamesWithStrings("All")).messages();
+            List<Message> messages = new ArrayList<>(receive(sqs, queue, Math.min(10, batchSize)));
+            // MaximumBatchingWindowInSeconds (standard queues only): gather up to the batch size for a while.
+            long windowEnds = System.nanoTime() + 1_000_000_000L;
+            while (!fifo && !messages.isEmpty() && messages.size() < batchSize && System.nanoTime() < windowEnds) {
+              List<Message> more = receive(sqs, queue, Math.min(10, batchSize - messages.size()));
+              if (more.isEmpty()) {
+                break;
+              }
+              messages.addAll(more);
+            }
             if (messages.isEmpty()) {
               busy.decrementAndGet();
               idle = busy.get() == 0 ? idle + 1 : 0;
@@ -296,6 +305,11 @@ public final class ScaleSimulation {
         });
       }
     }
+  }
+
+  private static List<Message> receive(SqsClient sqs, String queue, int max) {
+    return sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(max).visibilityTimeout(120)
+        .attributeNamesWithStrings("All")).messages();
   }
 
   private static SQSEvent event(List<Message> messages) {
