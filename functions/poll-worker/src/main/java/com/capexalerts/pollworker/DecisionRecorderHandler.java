@@ -41,12 +41,17 @@ public final class DecisionRecorderHandler implements RequestHandler<SQSEvent, S
   }
 
   public DecisionRecorderHandler(Map<String, String> env, DynamoDbClient dynamo, Clock clock) {
+    this.recorder = recorder(env, dynamo, clock);
+  }
+
+  /** The recorder this handler runs, from the same environment. */
+  public static DecisionRecorder recorder(Map<String, String> env, DynamoDbClient dynamo, Clock clock) {
     Map<String, String> copy = new LinkedHashMap<>(env);
     copy.putIfAbsent("FEEDS", "http://127.0.0.1/unused");
     PollerConfig config = PollerSettings.fromEnv(copy).config();
     DynamoAnnouncementStore announcements =
         new DynamoAnnouncementStore(dynamo, Env.required(env, TableNames.ANNOUNCEMENTS_VAR));
-    this.recorder = new DecisionRecorder(
+    return new DecisionRecorder(
         () -> Poller.builder().config(config).announcements(announcements).clock(clock),
         DetectorConfig.detector(env)::detect);
   }

@@ -13,6 +13,7 @@ import com.capexalerts.core.feed.FeedReader;
 import com.capexalerts.core.fetch.StandardFeedFetcher;
 import com.capexalerts.core.scale.AdaptiveSchedule;
 import com.capexalerts.core.scale.ConditionalFetcher;
+import com.capexalerts.core.scale.DecisionSink;
 import com.capexalerts.core.scale.FeedWorker;
 import com.capexalerts.core.scale.OriginLimits;
 import com.capexalerts.core.scale.PollState;
@@ -49,12 +50,18 @@ public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
   /** @param fetcher null: the standard fetcher with the default timeouts and size cap */
   public PollWorkerHandler(Map<String, String> env, DynamoDbClient dynamo, SqsClient sqs, Clock clock,
       ConditionalFetcher fetcher) {
+    this(env, dynamo, new SqsDecisionSink(sqs, Env.required(env, "DECISION_QUEUE_URL")), clock, fetcher);
+  }
+
+  /** With another decision sink: the simulation's unserialized control run. */
+  public PollWorkerHandler(Map<String, String> env, DynamoDbClient dynamo, DecisionSink decisions, Clock clock,
+      ConditionalFetcher fetcher) {
     PollerSettings settings = PollerSettings.fromEnv(withFeeds(env));
     StandardFeedFetcher standard = new StandardFeedFetcher(settings.fetch());
     this.worker = new FeedWorker(fetcher != null ? fetcher : standard::fetchFresh, new FeedReader()::read,
         DetectorConfig.detector(env)::detect, settings.config().thresholds(), settings.config().maxAge(),
         new DynamoPollStateStore(dynamo, Env.required(env, TableNames.FEEDS_VAR)),
-        new SqsDecisionSink(sqs, Env.required(env, "DECISION_QUEUE_URL")),
+        decisions,
         new AdaptiveSchedule(settings.config().backoff().base()),
         new OriginLimits(Env.number(env, "FETCH_LIMIT", 128), Env.number(env, "PER_ORIGIN_LIMIT", 4)),
         clock);

@@ -11,6 +11,7 @@ import com.capexalerts.core.fetch.FetchSettings;
 import com.capexalerts.core.fetch.StandardFeedFetcher;
 import com.capexalerts.notifier.NotifierHandler;
 import com.capexalerts.pollscheduler.PollSchedulerHandler;
+import com.capexalerts.core.scale.DecisionRecorder;
 import com.capexalerts.pollworker.DecisionRecorderHandler;
 import com.capexalerts.pollworker.PollWorkerHandler;
 import com.capexalerts.testsupport.LambdaTestContext;
@@ -73,12 +74,19 @@ public final class ScaleSimulation {
       Map<String, Long> lambdaMs) {}
 
   private final Settings settings;
+  /** Control run: workers decide findings themselves, at the same time, without the FIFO queue. */
+  private final boolean unserialized;
   private final AwsRequests counter = new AwsRequests();
   /** The emulated event source mappings' own calls (ReceiveMessage, DeleteMessage), apart from the functions'. */
   private final AwsRequests esm = new AwsRequests();
 
   public ScaleSimulation(Settings settings) {
+    this(settings, false);
+  }
+
+  public ScaleSimulation(Settings settings, boolean unserialized) {
     this.settings = settings;
+    this.unserialized = unserialized;
   }
 
   public static void main(String[] args) throws Exception {
@@ -86,15 +94,19 @@ public final class ScaleSimulation {
     int ticks = 6;
     int workers = 10;
     int perMessage = 100;
+    int announcing = -1;
+    boolean unserialized = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--feeds" -> feeds = Integer.parseInt(args[++i]);
         case "--ticks" -> ticks = Integer.parseInt(args[++i]);
         case "--workers" -> workers = Integer.parseInt(args[++i]);
         case "--feeds-per-message" -> perMessage = Integer.parseInt(args[++i]);
+        case "--announcing" -> announcing = Integer.parseInt(args[++i]);
+        case "--unserialized-control" -> unserialized = true;
         default -> {
           System.err.println("usage: bin/simulate-scale --feeds N [--ticks K] [--workers MAX_CONCURRENCY]"
-              + " [--feeds-per-message M]");
+              + " [--feeds-per-message M] [--announcing A] [--unserialized-control]");
           System.exit(2);
         }
       }
@@ -105,8 +117,9 @@ public final class ScaleSimulation {
     }
     Settings base = Settings.of(feeds, ticks);
     Settings s = new Settings(base.feeds(), base.ticks(), base.origins(), workers, base.recorderConcurrency(),
-        perMessage, base.announceAtTick(), base.announcing(), base.delayMs(), base.slowMs(), base.seed());
-    List<Tick> result = new ScaleSimulation(s).run(System.out);
+        perMessage, base.announceAtTick(), announcing >= 0 ? Math.min(announcing, feeds) : base.announcing(),
+        base.delayMs(), base.slowMs(), base.seed());
+    List<Tick> result = new ScaleSimulation(s, unserialized).run(System.out);
     boolean ok = result.stream().allMatch(t -> t.duplicates() == 0 && t.lost() == 0);
     System.exit(ok ? 0 : 1);
   }
@@ -152,7 +165,14 @@ public final class ScaleSimulation {
       StandardFeedFetcher fetcher = new StandardFeedFetcher(FetchSettings.defaults()
           .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10)));
       PollSchedulerHandler scheduler = new PollSchedulerHandler(env, dynamo, sqs, clock);
-      PollWorkerHandler worker = new PollWorkerHandler(env, dynamo, sqs, clock, fetcher::fetchFresh);
+      PollWorkerHandler worker = unserialized
+          ? new PollWorkerHandler(env, dynamo, requests -> {
+              DecisionRecorder.Outcome o = DecisionRecorderHandler.recorder(env, dynamo, clock).record(requests);
+              if (o.errors().stream().anyMatch(java.util.Objects::nonNull)) {
+                throw new IllegalStateException("direct decision failed: " + o.errors());
+              }
+            }, clock, fetcher::fetchFresh)
+          : new PollWorkerHandler(env, dynamo, sqs, clock, fetcher::fetchFresh);
       DecisionRecorderHandler recorder = new DecisionRecorderHandler(env, dynamo, clock);
       NotifierHandler notifier = new NotifierHandler(new DynamoAnnouncementStore(dynamo, tables.announcements()),
           new SnsAlertPublisher(sns, topic), clock);
@@ -160,6 +180,9 @@ public final class ScaleSimulation {
       Random random = new Random(settings.seed() + 1);
       Map<String, Integer> alertsByCompany = new TreeMap<>();
       List<Tick> ticks = new ArrayList<>();
+      if (unserialized) {
+        out.println("CONTROL RUN: workers decide findings themselves, concurrently, without the FIFO decision queue");
+      }
       out.printf("simulate-scale: %d feeds (%s) on %d loopback origins, %d ticks of %s, worker MaximumConcurrency %d,"
           + " %d feeds/message%n", settings.feeds(), describe(kinds), settings.origins(), settings.ticks(), rate,
           settings.workerConcurrency(), settings.feedsPerMessage());
