@@ -49,6 +49,9 @@ public final class ApiHandler
     }
 
     @Override
+    public void releaseClaim(String webhookId, EventKey eventKey) {}
+
+    @Override
     public void recordDelivered(String webhookId, EventKey eventKey, String deliveryId, Instant at) {}
 
     @Override

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "capex-alerts 0.1.0",
     description = "Detects big-tech AI investment announcements in news feeds and alerts on them once.",
-    subcommands = {DetectCommand.class, FeedCommand.class, RunCommand.class, ScoreCommand.class, ServeCommand.class,
+    subcommands = {DetectCommand.class, ExplainCommand.class, FeedCommand.class, RunCommand.class,
+      ReplayCommand.class, LedgerCommand.class, ScoreCommand.class, ServeCommand.class,
       CommandLine.HelpCommand.class})
 public final class CapexAlerts {
   /** Exit code when some input lines were malformed (they are reported; the others were processed). */

@@ -1,6 +1,7 @@
 package com.capexalerts.cli;
 
 import com.capexalerts.core.detect.Detector;
+import com.capexalerts.core.detect.Explanation;
 import com.capexalerts.core.feed.FeedItem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
           + "\"period\",\"evidence\"}]}",
       "kind is announcement or mention. A malformed line is reported on stderr with its line number, printed as"
           + " {\"id\":...,\"line\":N,\"error\":...,\"findings\":[]}, and the rest is still processed"
-          + " (exit code 65 at the end)."
+          + " (exit code 65 at the end).",
+      "With --explain each line also has an \"explain\" array: why each money amount became a finding or not"
+          + " (see the explain command)."
     })
 final class DetectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -44,6 +47,9 @@ final class DetectCommand implements Callable<Integer> {
 
   @Option(names = "--output", paramLabel = "FILE", description = "JSON Lines output (default: stdout)")
   Path output;
+
+  @Option(names = "--explain", description = "add each amount's stage decisions to every line, as \"explain\"")
+  boolean explain;
 
   @Override
   public Integer call() throws IOException {
@@ -62,7 +68,13 @@ final class DetectCommand implements Callable<Integer> {
         ObjectNode result;
         try {
           FeedItem item = parse(line);
-          result = Json.findings(item.id(), detector.detect(item));
+          if (explain) {
+            Explanation why = detector.explain(item);
+            result = Json.findings(item.id(), why.findings());
+            result.set("explain", Json.explain(why));
+          } else {
+            result = Json.findings(item.id(), detector.detect(item));
+          }
         } catch (BadLineException e) {
           bad++;
           err.println("capex-alerts detect: " + where + " line " + lineNo + ": " + e.getMessage());

@@ -9,6 +9,7 @@ import com.capexalerts.core.fetch.FetchSettings;
 import com.capexalerts.core.fetch.StandardFeedFetcher;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,18 +27,42 @@ import picocli.CommandLine.Spec;
 final class FeedCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE_OR_URL", description = "feed file path or http(s) URL")
-  String location;
+  @Parameters(paramLabel = "FILE_OR_URL", arity = "1..*",
+      description = "feed file paths or http(s) URLs; with several, an unreadable one is reported and the others read")
+  List<String> locations;
 
   @Override
   public Integer call() throws IOException {
+    if (locations.size() == 1) {
+      return print(read(locations.getFirst()));
+    }
+    int unreadable = 0;
+    for (String location : locations) {
+      try {
+        print(read(location));
+      } catch (UnreadableInputException e) {
+        unreadable++;
+        spec.commandLine().getErr().println("capex-alerts feed: " + e.getMessage());
+      }
+    }
+    spec.commandLine().getErr().flush();
+    return unreadable == 0 ? 0 : CapexAlerts.EXIT_UNREADABLE;
+  }
+
+  private static FeedParseResult read(String location) {
     byte[] body = FeedSource.load(location);
-    FeedParseResult result;
     try {
-      result = new FeedReader().read(body, location);
+      return new FeedReader().read(body, location);
     } catch (FeedException e) {
       throw new UnreadableInputException(e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // A reader bug must not look like a feed problem, nor stop the other feeds.
+      throw new UnreadableInputException("feed " + location + ": reader failed (" + e.getClass().getSimpleName()
+          + ": " + e.getMessage() + ")", e);
     }
+  }
+
+  private Integer print(FeedParseResult result) throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     for (FeedItem item : result.items()) {
       out.println(Json.MAPPER.writeValueAsString(Json.item(item)));

@@ -1,5 +1,7 @@
 package com.capexalerts.cli;
 
+import com.capexalerts.core.detect.Decision;
+import com.capexalerts.core.detect.Explanation;
 import com.capexalerts.core.detect.Finding;
 import com.capexalerts.core.feed.FeedItem;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,5 +52,33 @@ final class Json {
       n.put("raise", true);
     }
     return n;
+  }
+
+  /**
+   * The `explain` array of `detect --explain`: first the item's own decisions ({"item": true, "decisions": [...]}),
+   * then one entry per money amount ({"amount", "headline", "sentence", "decisions": [{"stage","outcome","reason"}]}).
+   */
+  static ArrayNode explain(Explanation e) {
+    ArrayNode arr = MAPPER.createArrayNode();
+    ObjectNode item = arr.addObject();
+    item.put("item", true);
+    decisions(item.putArray("decisions"), e.item());
+    for (Explanation.Amount a : e.amounts()) {
+      ObjectNode n = arr.addObject();
+      n.put("amount", a.text());
+      n.put("headline", a.headline());
+      n.put("sentence", a.sentence());
+      decisions(n.putArray("decisions"), a.decisions());
+    }
+    return arr;
+  }
+
+  private static void decisions(ArrayNode arr, List<Decision> decisions) {
+    for (Decision d : decisions) {
+      ObjectNode n = arr.addObject();
+      n.put("stage", d.stage());
+      n.put("outcome", d.outcome());
+      n.put("reason", d.reason());
+    }
   }
 }

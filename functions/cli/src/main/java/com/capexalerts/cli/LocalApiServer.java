@@ -8,16 +8,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.capexalerts.api.ApiHandler;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,44 +23,42 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Serves an {@link ApiHandler} over HTTP on 127.0.0.1: each request becomes the API Gateway HTTP API (payload 2.0)
- * event Lambda would get, and the handler's response is written back. Bodies are read up to one byte past the
- * handler's limit, so an oversized one gets the handler's 413 without being read whole.
+ * event Lambda would get, and the handler's response is written back. The HTTP side ({@link LoopbackHttpServer})
+ * answers its own errors in the API's JSON shape: 408 when a request does not arrive within {@link #READ_TIMEOUT},
+ * 413 for a body declared over the handler's limit (not read, no {@code 100 Continue}).
  */
 final class LocalApiServer implements AutoCloseable {
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
   private static final DateTimeFormatter REQUEST_TIME =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  private final HttpServer server;
-  private final ExecutorService executor;
   private final ApiHandler handler;
   private final Context context;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private LoopbackHttpServer server;
 
-  private LocalApiServer(HttpServer server, ExecutorService executor, ApiHandler handler, Context context) {
-    this.server = server;
-    this.executor = executor;
+  private LocalApiServer(ApiHandler handler, Context context) {
     this.handler = handler;
     this.context = context;
   }
 
   /** Listens on 127.0.0.1:{@code port} ({@code 0}: any free port); request lines go to {@code log}. */
   static LocalApiServer start(ApiHandler handler, int port, PrintWriter log) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-    ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    LocalApiServer local = new LocalApiServer(server, executor, handler, new LocalContext(log));
-    server.createContext("/", local::exchange);
-    server.setExecutor(executor);
-    server.start();
+    return start(handler, port, log, READ_TIMEOUT);
+  }
+
+  static LocalApiServer start(ApiHandler handler, int port, PrintWriter log, Duration readTimeout)
+      throws IOException {
+    LocalApiServer local = new LocalApiServer(handler, new LocalContext(log));
+    local.server = LoopbackHttpServer.start(port, local::exchange, ApiHandler.MAX_BODY_BYTES, readTimeout);
     return local;
   }
 
   int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /** Blocks until {@link #close()} or until the calling thread is interrupted. */
@@ -75,35 +68,39 @@ final class LocalApiServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.close();
+    server.close();
     stopped.countDown();
   }
 
-  private void exchange(HttpExchange exchange) {
-    try (exchange) {
-      byte[] body = readAtMost(exchange.getRequestBody(), ApiHandler.MAX_BODY_BYTES + 1);
-      APIGatewayV2HTTPResponse response = handler.handleRequest(event(exchange, body), context);
-      write(exchange, response);
-    } catch (IOException e) {
-      context.getLogger().log("local server: " + e.getMessage(), LogLevel.WARN); // the client went away
+  private LoopbackHttpServer.Response exchange(LoopbackHttpServer.Request request) {
+    APIGatewayV2HTTPResponse response = handler.handleRequest(event(request), context);
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    if (response.getHeaders() != null) {
+      response.getHeaders().forEach((name, value) -> headers.put(name, List.of(value)));
     }
+    if (response.getMultiValueHeaders() != null) {
+      response.getMultiValueHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
+    }
+    byte[] body = response.getBody() == null ? new byte[0]
+        : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
+        : response.getBody().getBytes(StandardCharsets.UTF_8);
+    return new LoopbackHttpServer.Response(response.getStatusCode(), headers, body);
   }
 
-  private APIGatewayV2HTTPEvent event(HttpExchange exchange, byte[] body) {
-    String rawPath = exchange.getRequestURI().getRawPath();
-    String rawQuery = exchange.getRequestURI().getRawQuery();
+  private APIGatewayV2HTTPEvent event(LoopbackHttpServer.Request request) {
+    String rawPath = request.rawPath();
+    String rawQuery = request.rawQuery();
     Map<String, String> headers = new LinkedHashMap<>();
-    exchange.getRequestHeaders().forEach((name, values) ->
-        headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+    request.headers().forEach((name, values) -> headers.put(name, String.join(",", values)));
     headers.put("x-forwarded-proto", "http");
     Instant now = Instant.now();
+    byte[] body = request.body();
 
     APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
-    http.setMethod(exchange.getRequestMethod().toUpperCase(Locale.ROOT));
+    http.setMethod(request.method());
     http.setPath(rawPath);
-    http.setProtocol(exchange.getProtocol());
-    http.setSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress());
+    http.setProtocol(request.protocol());
+    http.setSourceIp(request.remoteAddress());
     http.setUserAgent(headers.get("user-agent"));
     APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
     context.setHttp(http);
@@ -155,32 +152,6 @@ final class LocalApiServer implements AutoCloseable {
     } catch (IllegalArgumentException malformed) {
       return s; // passed on as written; the handler's checks name the parameter
     }
-  }
-
-  private static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
-    if (response.getHeaders() != null) {
-      response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-    }
-    if (response.getMultiValueHeaders() != null) {
-      response.getMultiValueHeaders().forEach((name, values) -> exchange.getResponseHeaders().put(name,
-          List.copyOf(values)));
-    }
-    byte[] body = response.getBody() == null ? new byte[0]
-        : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
-        : response.getBody().getBytes(StandardCharsets.UTF_8);
-    int status = response.getStatusCode();
-    if (body.length == 0 || status == 204) {
-      exchange.sendResponseHeaders(status, -1);
-      return;
-    }
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
-  }
-
-  private static byte[] readAtMost(InputStream in, int max) throws IOException {
-    return in.readNBytes(max);
   }
 
   /** The Lambda context the handler logs through: lines go to the serve command's stderr. */

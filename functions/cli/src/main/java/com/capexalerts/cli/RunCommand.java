@@ -1,17 +1,23 @@
 package com.capexalerts.cli;
 
 import com.capexalerts.aws.dynamo.DynamoAnnouncementStore;
+import com.capexalerts.aws.dynamo.DynamoCommitmentLedger;
+import com.capexalerts.core.ledger.CommitmentLedger;
+import com.capexalerts.core.ledger.LedgerFile;
+import com.capexalerts.core.poll.FindingOutcome;
 import com.capexalerts.aws.dynamo.DynamoFeedStateStore;
 import com.capexalerts.aws.dynamo.DynamoSeenItemStore;
 import com.capexalerts.aws.dynamo.TableNames;
 import com.capexalerts.aws.dynamo.Tables;
 import com.capexalerts.aws.sns.OutboxAlertPublisher;
 import com.capexalerts.aws.sns.SnsAlertPublisher;
+import com.capexalerts.cli.state.FileAnnouncementStore;
 import com.capexalerts.cli.state.FileStores;
 import com.capexalerts.core.alert.AlertPublisher;
 import com.capexalerts.core.alert.Announcement;
 import com.capexalerts.core.alert.AnnouncementStore;
 import com.capexalerts.core.alert.EventKey;
+import com.capexalerts.core.alert.Thresholds;
 import com.capexalerts.core.alert.Notifier;
 import com.capexalerts.core.fetch.StandardFeedFetcher;
 import com.capexalerts.core.poll.Feed;
@@ -34,13 +40,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -109,12 +116,21 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--table-prefix", paramLabel = "PREFIX", defaultValue = "capex-alerts",
       description = "with --endpoint or --aws and no *_TABLE variables: tables PREFIX-announcements, PREFIX-feeds,"
-          + " PREFIX-seen-items (default: ${DEFAULT-VALUE})")
+          + " PREFIX-seen-items, PREFIX-announcements-ledger (default: ${DEFAULT-VALUE})")
   String tablePrefix;
 
   @Option(names = "--topic-arn", paramLabel = "ARN",
       description = "with --endpoint or --aws: the SNS topic (default: $TOPIC_ARN, or topic capex-alerts with --create)")
   String topicArn;
+
+  @Option(names = "--ledger-seed", paramLabel = "bundled|none|FILE", defaultValue = "bundled",
+      description = "the known commitments a state whose ledger was never initialised starts from: the bundled"
+          + " public record 2023-2026 (default), none (a replay of past news alerts as it happened), or a JSON Lines"
+          + " file as `ledger export` writes. Ignored once the ledger is initialised")
+  String ledgerSeed;
+
+  @Option(names = "--explain", description = "print on stderr, per finding, the threshold and ledger decision")
+  boolean explain;
 
   @Override
   public Integer call() throws IOException {
@@ -126,12 +142,15 @@ final class RunCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
 
     Backend backend = endpointOrAws(env) ? remote(env, err) : embedded(clock);
+    LedgerFile.Seed seed = LedgerFile.seed(ledgerSeed, bad -> err.println("capex-alerts run: ledger seed: " + bad));
     Poller poller = Poller.builder()
         .config(settings.config())
         .fetcher(new StandardFeedFetcher(settings.fetch()))
         .feedStates(backend.feedStates)
         .seenItems(backend.seenItems)
         .announcements(backend.announcements)
+        .ledger(backend.ledger)
+        .ledgerSeed(seed.name(), seed.entries())
         .findings(detectorOptions.detector()::detect)
         .clock(clock)
         .build();
@@ -141,6 +160,12 @@ final class RunCommand implements Callable<Integer> {
     for (FeedReport f : report.feeds()) {
       err.printf("  %-16s %s  items=%d new=%d too-old=%d%s%n", f.status().wireName(), f.url(), f.items(),
           f.newItems(), f.tooOld(), f.error() == null ? "" : "  error: " + f.error());
+    }
+    if (explain) {
+      for (FindingOutcome o : report.decisions()) {
+        err.printf("  explain %s %s %s %s: %s%n", o.itemId(), o.kind().name().toLowerCase(Locale.ROOT),
+            o.company(), o.amountUsd().toPlainString(), o.decision());
+      }
     }
     for (ItemError e : report.itemErrors()) {
       err.println("  item error: " + e.feedUrl() + " " + (e.itemId() == null ? "" : e.itemId() + ": ") + e.message());
@@ -154,9 +179,13 @@ final class RunCommand implements Callable<Integer> {
     Notifier notifier = new Notifier(backend.announcements, backend.publisher, clock, Duration.ofMinutes(2));
     // Embedded state: this run also delivers to the webhooks registered there; in AWS the dispatcher function does.
     LocalWebhooks webhooks = backend.outbox == null ? null : LocalWebhooks.open(state, clock, err);
-    String claimant = "cli:" + UUID.randomUUID();
+    if (webhooks != null) {
+      webhooks.expect(pending.keySet());
+    }
+    String claimant = FileAnnouncementStore.localClaimant();
     int published = 0;
     int failed = 0;
+    Set<EventKey> deliveredNow = new HashSet<>();
     for (EventKey key : pending.keySet()) {
       Notifier.Outcome outcome = notifier.notify(key, claimant);
       switch (outcome.status()) {
@@ -167,6 +196,7 @@ final class RunCommand implements Callable<Integer> {
           published++;
           if (webhooks != null) {
             webhooks.deliver(a);
+            deliveredNow.add(key);
           }
           if (outcome.status() == Notifier.Status.PUBLISHED_UNRECORDED) {
             err.println("  warning: " + key + " published but not recorded: " + outcome.detail());
@@ -178,6 +208,12 @@ final class RunCommand implements Callable<Integer> {
         }
         case ALREADY_PUBLISHED, MISSING -> { }
       }
+    }
+    if (webhooks != null) {
+      Set<EventKey> unpublished = Set.copyOf(backend.unpublished());
+      webhooks.retryPending(deliveredNow,
+          key -> unpublished.contains(key) ? Optional.empty() : backend.announcements.get(key),
+          key -> backend.announcements.get(key).isPresent());
     }
     err.printf("capex-alerts run: %d feed(s), %d new event(s), %d source(s) added to known events, %d alert(s)"
             + " published%s%s%n",
@@ -215,14 +251,20 @@ final class RunCommand implements Callable<Integer> {
   private PollerSettings settings(Map<String, String> env) {
     Map<String, String> merged = new HashMap<>();
     for (String k : List.of("FEEDS", "THRESHOLD_USD", "COMPANY_THRESHOLDS", "MAX_AGE", "DEDUPE_TOLERANCE",
-        "DEDUPE_WINDOW", "FETCH_CONCURRENCY", "POLL_INTERVAL")) {
+        "DEDUPE_WINDOW", "FETCH_CONCURRENCY", "POLL_INTERVAL", "FEED_ADDRESSES")) {
       if (env.get(k) != null) {
         merged.put(k, env.get(k));
       }
     }
+    // Local runs read fixtures and feeds served on this machine; the deployed poller keeps to public addresses.
+    merged.putIfAbsent("FEED_ADDRESSES", "public-or-loopback");
     if (thresholdUsd != null) {
       if (thresholdUsd.signum() < 0) {
         throw new ParameterException(spec.commandLine(), "--threshold-usd must not be negative: " + thresholdUsd);
+      }
+      if (thresholdUsd.compareTo(Thresholds.MAX_MINIMUM_USD) > 0) {
+        throw new ParameterException(spec.commandLine(),
+            "--threshold-usd must be at most 1e15 (a thousand trillion dollars), got " + thresholdUsd);
       }
       merged.put("THRESHOLD_USD", thresholdUsd.toPlainString());
     }
@@ -276,6 +318,11 @@ final class RunCommand implements Callable<Integer> {
 
   /** A folder stands for its feed files, in name order; anything else is one feed. */
   private List<Feed> expand(String location) {
+    String scheme = StandardFeedFetcher.unsupportedScheme(location);
+    if (scheme != null) {
+      throw new ParameterException(spec.commandLine(), "--feed " + location + ": unsupported URL scheme \"" + scheme
+          + "\" (use http, https, a file or a folder)");
+    }
     Path p = location.contains("://") ? null : Path.of(location);
     if (p != null && Files.isDirectory(p)) {
       try (Stream<Path> files = Files.list(p)) {
@@ -308,7 +355,7 @@ final class RunCommand implements Callable<Integer> {
 
   /** Where the run keeps its state and sends its alerts. */
   private record Backend(AnnouncementStore announcements, FeedStateStore feedStates, SeenItemStore seenItems,
-      AlertPublisher publisher, java.util.function.Supplier<List<EventKey>> pendingLookup, Path outbox,
+      CommitmentLedger ledger, AlertPublisher publisher, java.util.function.Supplier<List<EventKey>> pendingLookup, Path outbox,
       String description) {
     List<EventKey> unpublished() {
       return pendingLookup.get();
@@ -318,7 +365,7 @@ final class RunCommand implements Callable<Integer> {
   private Backend embedded(Clock clock) {
     FileStores stores = FileStores.open(state, clock);
     Path outbox = state.resolve("outbox.jsonl").toAbsolutePath();
-    return new Backend(stores.announcements(), stores.feedStates(), stores.seenItems(),
+    return new Backend(stores.announcements(), stores.feedStates(), stores.seenItems(), stores.ledger(),
         new OutboxAlertPublisher(outbox, "arn:aws:sns:local:000000000000:capex-alerts"),
         stores.announcements()::unpublished, outbox, "embedded state " + state.toAbsolutePath());
   }
@@ -357,7 +404,8 @@ final class RunCommand implements Callable<Integer> {
         .map(EventKey::new)
         .toList();
     return new Backend(new DynamoAnnouncementStore(dynamo, table), new DynamoFeedStateStore(dynamo, tables.feeds()),
-        new DynamoSeenItemStore(dynamo, tables.seenItems(), Clock.systemUTC()), new SnsAlertPublisher(sns, topic),
+        new DynamoSeenItemStore(dynamo, tables.seenItems(), Clock.systemUTC()),
+        new DynamoCommitmentLedger(dynamo, tables.ledger()), new SnsAlertPublisher(sns, topic),
         unpublished, null, (endpoint != null ? endpoint.toString() : "AWS") + " tables " + tables + ", topic " + topic);
   }
 

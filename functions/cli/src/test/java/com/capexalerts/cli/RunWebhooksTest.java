@@ -130,6 +130,32 @@ class RunWebhooksTest {
     assertFalse(new FileWebhookRegistry(state, w -> { }).get("gone").orElseThrow().enabled());
   }
 
+  @Test
+  void aDeliveryThatFailedEveryAttemptIsRetriedByTheNextRunAndNobodyGetsItTwice() throws Exception {
+    receiver.on("/flaky", n -> n <= 4 ? 503 : 200);
+    register("flaky", "/flaky", WebhookFilter.all());
+    register("steady", "/steady", WebhookFilter.all());
+    Path fixture = Files.writeString(dir.resolve("fixture-wire.xml"), RSS);
+    String[] run = {"run", "--feed", fixture.toString(), "--max-age", "none", "--state", state.toString()};
+
+    Cli.Result first = Cli.run(run);
+    assertEquals(1, receiver.posts("/flaky").size() == 4 ? 1 : 0, "four attempts: " + first.err());
+    assertTrue(first.err().contains("failed (4 attempts"), first.err());
+    assertTrue(first.err().contains("(kept for the next run)"), first.err());
+    assertTrue(Files.readString(state.resolve("webhook-pending.json")).contains("microsoft-2025-02-25-80b"));
+
+    Cli.Result second = Cli.run(run);
+    assertEquals("", second.out(), "no new alert: only the pending delivery");
+    assertTrue(second.err().contains("webhooks: retrying microsoft-2025-02-25-80b"), second.err());
+    Cli.Result third = Cli.run(run);
+
+    assertEquals(List.of(503, 503, 503, 503, 200),
+        receiver.posts("/flaky").stream().map(WebhookReceiver.Post::answered).toList());
+    assertEquals(1, receiver.posts("/steady").size(), "the receiver that acknowledged is not posted to again");
+    assertFalse(third.err().contains("retrying"), third.err());
+    assertFalse(Files.readString(state.resolve("webhook-pending.json")).contains("microsoft"));
+  }
+
   private static Announcement microsoft() {
     Instant at = Instant.parse("2025-02-25T14:00:00Z");
     String text = "Microsoft will invest $80 billion in AI data centres this fiscal year";

@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.capexalerts.aws.dynamo.DynamoAnnouncementStore;
+import com.capexalerts.aws.dynamo.DynamoCommitmentLedger;
+import com.capexalerts.core.ledger.LedgerFile;
 import com.capexalerts.aws.dynamo.DynamoFeedStateStore;
 import com.capexalerts.aws.dynamo.DynamoSeenItemStore;
 import com.capexalerts.aws.dynamo.TableNames;
@@ -37,6 +39,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class FeedPollerHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
   /** Kept back from the remaining time besides the read timeout: storing the last feeds' items. */
   static final Duration STORE_MARGIN = Duration.ofSeconds(10);
+  /** "bundled" (default), "none", or a JSON Lines file: the seed a never-initialised ledger starts from. */
+  public static final String LEDGER_SEED_VAR = "LEDGER_SEED";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_LISTED_ERRORS = 20;
 
@@ -55,12 +59,19 @@ public final class FeedPollerHandler implements RequestHandler<ScheduledEvent, M
   /** Production wiring with the given environment, client and clock (tests, local stacks). */
   public FeedPollerHandler(Map<String, String> env, DynamoDbClient dynamo, Clock clock) {
     this(PollerSettings.fromEnv(env), TableNames.fromEnv(env), dynamo, new FeedReader()::read,
-        DetectorConfig.detector(env)::detect, clock);
+        DetectorConfig.detector(env)::detect, clock,
+        LedgerFile.seed(env.get(LEDGER_SEED_VAR), bad -> System.err.println("ledger seed: " + bad)));
   }
 
-  /** Full injection: tests pass their own parser or finding source. */
+  /** Full injection: tests pass their own parser or finding source; the ledger starts empty. */
   public FeedPollerHandler(PollerSettings settings, TableNames tables, DynamoDbClient dynamo, FeedParser parser,
       FindingSource findings, Clock clock) {
+    this(settings, tables, dynamo, parser, findings, clock, LedgerFile.seed("none", bad -> { }));
+  }
+
+  /** Full injection with the seed a ledger never initialised starts from. */
+  public FeedPollerHandler(PollerSettings settings, TableNames tables, DynamoDbClient dynamo, FeedParser parser,
+      FindingSource findings, Clock clock, LedgerFile.Seed seed) {
     this.feeds = settings.feeds();
     this.clock = clock;
     this.safetyMargin = settings.fetch().readTimeout().plus(STORE_MARGIN);
@@ -72,6 +83,8 @@ public final class FeedPollerHandler implements RequestHandler<ScheduledEvent, M
         .feedStates(new DynamoFeedStateStore(dynamo, tables.feeds()))
         .seenItems(new DynamoSeenItemStore(dynamo, tables.seenItems(), clock))
         .announcements(new DynamoAnnouncementStore(dynamo, tables.announcements()))
+        .ledger(new DynamoCommitmentLedger(dynamo, tables.ledger()))
+        .ledgerSeed(seed.name(), seed.entries())
         .clock(clock)
         .build();
   }

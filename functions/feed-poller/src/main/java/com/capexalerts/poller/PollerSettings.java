@@ -24,6 +24,8 @@ import java.util.function.Function;
  *   <li>THRESHOLD_USD: global minimum in USD (1000000000)
  *   <li>COMPANY_THRESHOLDS: "Nvidia=5000000000,Apple=2e9" or {"Nvidia": 5e9}
  *   <li>MAX_AGE: ISO-8601 duration (P14D) or "none"
+ *   <li>FEED_ADDRESSES: "public" (default: feeds and their redirects may not lead to private, loopback or
+ *       link-local addresses) or "public-or-loopback" (local runs and tests)
  *   <li>DEDUPE_TOLERANCE: fraction, 0 to below 1 (0.10)
  *   <li>DEDUPE_WINDOW: ISO-8601 duration (P30D)
  *   <li>FETCH_CONCURRENCY: 1 to 64 (8)
@@ -53,13 +55,15 @@ public record PollerSettings(List<Feed> feeds, PollerConfig config, FetchSetting
     Thresholds global = r.read("THRESHOLD_USD", v -> Thresholds.parse(v, null), Thresholds.defaults());
     Thresholds companies = r.read("COMPANY_THRESHOLDS", v -> Thresholds.parse(null, v), Thresholds.defaults());
     Duration maxAge = r.read("MAX_AGE",
-        v -> v.equalsIgnoreCase("none") ? null : positive(duration(v, "P14D or none")),
+        v -> v.equalsIgnoreCase("none") ? null : atMostTenYears(positive(duration(v, "P14D or none"))),
         PollerConfig.DEFAULT_MAX_AGE);
     BigDecimal tolerance = r.read("DEDUPE_TOLERANCE", PollerSettings::fraction, PollerConfig.DEFAULT_TOLERANCE);
     Duration window = r.read("DEDUPE_WINDOW", v -> positive(duration(v, "P30D")), PollerConfig.DEFAULT_WINDOW);
     int concurrency = r.read("FETCH_CONCURRENCY", PollerSettings::concurrency, PollerConfig.DEFAULT_CONCURRENCY);
     Duration interval = r.read("POLL_INTERVAL", v -> positive(scheduleRate(v)),
         PollerConfig.DEFAULT_POLL_INTERVAL);
+    FetchSettings.Addresses addresses = r.read("FEED_ADDRESSES", FetchSettings.Addresses::parse,
+        FetchSettings.Addresses.PUBLIC);
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException("invalid poller configuration: " + String.join("; ", errors));
     }
@@ -70,7 +74,7 @@ public record PollerSettings(List<Feed> feeds, PollerConfig config, FetchSetting
     PollerConfig config = new PollerConfig(
         new Thresholds(global.globalMinimumUsd(), companies.companyMinimums()), maxAge, tolerance, window,
         concurrency, new Backoff(interval, maxBackoff), seenTtl);
-    return new PollerSettings(feeds, config, FetchSettings.defaults());
+    return new PollerSettings(feeds, config, FetchSettings.defaults().withAddresses(addresses));
   }
 
   public PollerSettings withFetch(FetchSettings f) {
@@ -100,6 +104,14 @@ public record PollerSettings(List<Feed> feeds, PollerConfig config, FetchSetting
       case 'h' -> Duration.ofHours(n);
       default -> Duration.ofDays(n);
     };
+  }
+
+  /** Past ten years "none" is meant; a larger value overflows the date arithmetic and fails every feed. */
+  private static Duration atMostTenYears(Duration d) {
+    if (d.compareTo(Duration.ofDays(3650)) > 0) {
+      throw new IllegalArgumentException(d.toDays() + " days is more than ten years (P3650D); use none for no limit");
+    }
+    return d;
   }
 
   private static Duration positive(Duration d) {

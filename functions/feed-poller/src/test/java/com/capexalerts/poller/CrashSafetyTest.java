@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.capexalerts.aws.dynamo.DynamoAnnouncementStore;
+import com.capexalerts.aws.dynamo.DynamoCommitmentLedger;
 import com.capexalerts.aws.dynamo.DynamoFeedStateStore;
 import com.capexalerts.aws.dynamo.DynamoSeenItemStore;
 import com.capexalerts.aws.dynamo.TableNames;
@@ -61,6 +62,7 @@ class CrashSafetyTest {
         .feedStates(new DynamoFeedStateStore(dynamo, tables.feeds()))
         .seenItems(seen)
         .announcements(events)
+        .ledger(new DynamoCommitmentLedger(dynamo, tables.ledger()))
         .clock(clock)
         .build();
   }

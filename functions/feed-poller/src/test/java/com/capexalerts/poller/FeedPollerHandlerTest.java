@@ -44,7 +44,8 @@ class FeedPollerHandlerTest {
         "FEEDS", "[{\"url\": \"" + server.url("/microsoft.xml") + "\", \"name\": \"Official Microsoft Blog\"}]",
         "ANNOUNCEMENTS_TABLE", tables.announcements(),
         "FEEDS_TABLE", tables.feeds(),
-        "SEEN_ITEMS_TABLE", tables.seenItems()));
+        "SEEN_ITEMS_TABLE", tables.seenItems(),
+        "FEED_ADDRESSES", "public-or-loopback")); // the fixture feeds are served on 127.0.0.1
   }
 
   @AfterEach

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.capexalerts.aws.dynamo.AnnouncementItems;
 import com.capexalerts.aws.dynamo.DynamoAnnouncementStore;
+import com.capexalerts.aws.dynamo.DynamoCommitmentLedger;
 import com.capexalerts.aws.dynamo.DynamoFeedStateStore;
 import com.capexalerts.aws.dynamo.DynamoSeenItemStore;
 import com.capexalerts.aws.dynamo.TableNames;
@@ -30,6 +31,7 @@ import com.capexalerts.core.poll.FeedReport;
 import com.capexalerts.core.poll.FeedState;
 import com.capexalerts.core.poll.FeedStatus;
 import com.capexalerts.core.poll.FindingSource;
+import com.capexalerts.core.poll.ItemKeys;
 import com.capexalerts.core.poll.PollReport;
 import com.capexalerts.core.poll.Poller;
 import com.capexalerts.core.poll.PollerConfig;
@@ -109,6 +111,7 @@ class PollerEndToEndTest {
         .feedStates(new DynamoFeedStateStore(dynamo, tables.feeds()))
         .seenItems(seen)
         .announcements(events)
+        .ledger(new DynamoCommitmentLedger(dynamo, tables.ledger()))
         .clock(pollerClock)
         .build();
   }
@@ -159,7 +162,7 @@ class PollerEndToEndTest {
 
     assertFeed(report, "/microsoft.xml", FeedStatus.FETCHED, 2, 2, 0);
     assertFeed(report, "/news.xml", FeedStatus.FETCHED, 4, 4, 1);
-    assertFeed(report, "/alizila.xml", FeedStatus.FETCHED, 2, 1, 0);
+    assertFeed(report, "/alizila.xml", FeedStatus.FETCHED, 2, 2, 0);
     FeedReport broken = report.feed(server.url("/broken.xml"));
     assertEquals(FeedStatus.FAILED, broken.status());
     assertTrue(broken.error().contains("HTTP 500"), broken.error());
@@ -176,10 +179,21 @@ class PollerEndToEndTest {
         states.load(server.url("/broken.xml")));
     assertEquals(new FeedState(server.url("/microsoft.xml"), "\"ms-v1\"", null, NOW, 0, null, null),
         states.load(server.url("/microsoft.xml")));
-    assertEquals(Set.of("ms-80b", "ms-context", "news-ms", "news-apple-small", "news-old", "alizila-53b",
-            "wire-yuan"),
-        new DynamoSeenItemStore(dynamo, tables.seenItems(), clock).alreadySeen(List.of("ms-80b", "ms-context",
-            "news-ms", "news-apple-small", "news-old", "alizila-53b", "wire-yuan", "never-published")));
+    // Seen keys are per feed: the pledge relayed under the same guid by the news site is seen in both feeds.
+    List<String> expectedSeen = List.of(seenKey("/microsoft.xml", "ms-80b"), seenKey("/microsoft.xml", "ms-context"),
+        seenKey("/news.xml", "news-ms"), seenKey("/news.xml", "news-apple-small"), seenKey("/news.xml", "news-old"),
+        seenKey("/news.xml", "alizila-53b"), seenKey("/alizila.xml", "alizila-53b"),
+        seenKey("/alizila.xml", "wire-yuan"));
+    List<String> asked = new java.util.ArrayList<>(expectedSeen);
+    asked.add(seenKey("/news.xml", "never-published"));
+    asked.add(seenKey("/news.xml", "wire-yuan"));
+    asked.add("ms-80b");
+    assertEquals(Set.copyOf(expectedSeen),
+        new DynamoSeenItemStore(dynamo, tables.seenItems(), clock).alreadySeen(asked));
+  }
+
+  private String seenKey(String path, String guid) {
+    return ItemKeys.inFeed(server.url(path), guid);
   }
 
   /** The event in the report is the one stored, apart from sources added later in the same poll. */
@@ -317,5 +331,45 @@ class PollerEndToEndTest {
     assertEquals(List.of(ALIZILA_LINK, WIRE_LINK), links(alibaba));
     assertEquals("Alizila", alibaba.sources().getFirst().outlet(), "the first feed in the list is the first source");
     assertEquals(Set.of(MICROSOFT_EVENT, ALIBABA_EVENT), storedEvents().keySet());
+  }
+
+  @Test
+  void twoOutletsWithTheSameOpaqueGuidAreTwoItems() {
+    server.feed("/outlet-a.xml", Rss.feed("Outlet A", Rss.item("1001",
+        "Microsoft will invest $80 billion in AI data centres this fiscal year", "Brad Smith wrote.",
+        MICROSOFT_BLOG_LINK, "2025-02-25T14:00:00Z")));
+    server.feed("/outlet-b.xml", Rss.feed("Outlet B", Rss.item("1001",
+        "Alibaba will invest more than 380 billion yuan ($53 billion) in AI infrastructure", "Over three years.",
+        ALIZILA_LINK, "2025-02-24T03:00:00Z")));
+    List<Feed> outlets = List.of(feed("/outlet-a.xml", "Outlet A"), feed("/outlet-b.xml", "Outlet B"));
+
+    PollReport report = poller().poll(outlets);
+
+    assertEquals(Set.of(MICROSOFT_EVENT, ALIBABA_EVENT), storedEvents().keySet(),
+        "outlet B's item 1001 is not hidden by outlet A's");
+    assertFeed(report, "/outlet-b.xml", FeedStatus.FETCHED, 1, 1, 0);
+    assertEquals(0, poller().poll(outlets).feeds().stream().mapToInt(FeedReport::newItems).sum(),
+        "each is seen afterwards");
+  }
+
+  @Test
+  void twoDifferentItemsSharingAGuidInOneFeedAreBothAnalysedWithAWarning() {
+    server.feed("/dup.xml", Rss.feed("Dup", Rss.item("1001",
+        "Microsoft will invest $80 billion in AI data centres this fiscal year", "Brad Smith wrote.",
+        MICROSOFT_BLOG_LINK, "2025-02-25T14:00:00Z"), Rss.item("1001",
+        "Alibaba will invest more than 380 billion yuan ($53 billion) in AI infrastructure", "Over three years.",
+        ALIZILA_LINK, "2025-02-24T03:00:00Z"), Rss.item("1001",
+        "Alibaba will invest more than 380 billion yuan ($53 billion) in AI infrastructure", "Over three years.",
+        ALIZILA_LINK, "2025-02-24T03:00:00Z")));
+    List<Feed> dup = List.of(feed("/dup.xml", "Dup"));
+
+    PollReport report = poller().poll(dup);
+
+    assertEquals(Set.of(MICROSOFT_EVENT, ALIBABA_EVENT), storedEvents().keySet());
+    assertEquals(2, report.feed(server.url("/dup.xml")).newItems(), "the exact repeat is one item");
+    assertEquals(1, report.itemErrors().size(), report.itemErrors().toString());
+    assertTrue(report.itemErrors().getFirst().message().contains("2 different items share the id 1001"),
+        report.itemErrors().toString());
+    assertEquals(0, poller().poll(dup).feed(server.url("/dup.xml")).newItems(), "both seen afterwards");
   }
 }

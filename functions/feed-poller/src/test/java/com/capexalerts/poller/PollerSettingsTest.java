@@ -88,4 +88,17 @@ class PollerSettingsTest {
       assertTrue(e.getMessage().contains(variable), variable + " missing in: " + e.getMessage());
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void theDeployedPollerKeepsToPublicAddressesUnlessToldOtherwise() {
+    org.junit.jupiter.api.Assertions.assertEquals(com.capexalerts.core.fetch.FetchSettings.Addresses.PUBLIC,
+        PollerSettings.fromEnv(java.util.Map.of()).fetch().addresses());
+    org.junit.jupiter.api.Assertions.assertEquals(
+        com.capexalerts.core.fetch.FetchSettings.Addresses.PUBLIC_OR_LOOPBACK,
+        PollerSettings.fromEnv(java.util.Map.of("FEED_ADDRESSES", "public-or-loopback")).fetch().addresses());
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> PollerSettings.fromEnv(java.util.Map.of("FEED_ADDRESSES", "anything", "MAX_AGE", "P99999D")));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("FEED_ADDRESSES")
+        && e.getMessage().contains("more than ten years"), e.getMessage());
+  }
 }

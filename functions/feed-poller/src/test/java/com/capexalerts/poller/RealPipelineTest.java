@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.capexalerts.aws.dynamo.AnnouncementItems;
 import com.capexalerts.aws.dynamo.DynamoAnnouncementStore;
+import com.capexalerts.aws.dynamo.DynamoCommitmentLedger;
 import com.capexalerts.aws.dynamo.DynamoFeedStateStore;
 import com.capexalerts.aws.dynamo.DynamoSeenItemStore;
 import com.capexalerts.aws.dynamo.TableNames;
@@ -61,6 +62,7 @@ class RealPipelineTest {
           .feedStates(new DynamoFeedStateStore(dynamo, tables.feeds()))
           .seenItems(new DynamoSeenItemStore(dynamo, tables.seenItems(), clock))
           .announcements(new DynamoAnnouncementStore(dynamo, tables.announcements()))
+          .ledger(new DynamoCommitmentLedger(dynamo, tables.ledger()))
           .clock(clock)
           .build();
 

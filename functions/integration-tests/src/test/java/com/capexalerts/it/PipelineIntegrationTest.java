@@ -100,6 +100,7 @@ class PipelineIntegrationTest {
           "SEEN_ITEMS_TABLE", tables.seenItems(),
           "MAX_AGE", "none"));
       env.put("FEEDS", String.join(",", feeds));
+      env.put("FEED_ADDRESSES", "public-or-loopback"); // the fixture feeds are served on 127.0.0.1
       ScheduledEvent schedule = EventLoader.loadScheduledEvent(EVENTS.resolve("scheduled-event.json").toString());
       TableStream stream = new TableStream(dynamo, aws.dynamoStreams(), tables.announcements());
       NotifierHandler notifier = new NotifierHandler(
@@ -148,6 +149,7 @@ class PipelineIntegrationTest {
         feeds.add(server.url("/" + feed.getFileName()));
       }
       env.put("FEEDS", String.join(",", feeds));
+      env.put("FEED_ADDRESSES", "public-or-loopback"); // the fixture feeds are served on 127.0.0.1
       new FeedPollerHandler(env, dynamo, Clock.systemUTC()).handleRequest(schedule, ctx("feed-poller"));
       List<Record> added = inserts(stream.poll());
       assertEquals(Set.of("Amazon"), companies(added));

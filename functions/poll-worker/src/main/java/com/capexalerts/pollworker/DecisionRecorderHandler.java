@@ -5,13 +5,16 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.capexalerts.aws.dynamo.DynamoAnnouncementStore;
+import com.capexalerts.aws.dynamo.DynamoCommitmentLedger;
 import com.capexalerts.aws.dynamo.TableNames;
 import com.capexalerts.core.detect.DetectorConfig;
+import com.capexalerts.core.ledger.LedgerFile;
 import com.capexalerts.core.poll.Poller;
 import com.capexalerts.core.poll.PollerConfig;
 import com.capexalerts.core.scale.DecisionRecorder;
 import com.capexalerts.core.scale.DecisionRequest;
 import com.capexalerts.core.scale.ScaleMessages;
+import com.capexalerts.poller.FeedPollerHandler;
 import com.capexalerts.poller.PollerSettings;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -30,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <p>On a FIFO queue a failed message must hold back the rest of its group, so once a message of a group fails every
  * later message of that group in the batch is reported failed too (SQS then redelivers them in order).
  *
- * <p>Environment: ANNOUNCEMENTS_TABLE and the poller's THRESHOLD_USD, COMPANY_THRESHOLDS, MAX_AGE, DEDUPE_TOLERANCE,
+ * <p>Environment: ANNOUNCEMENTS_TABLE, LEDGER_TABLE, LEDGER_SEED and the poller's THRESHOLD_USD, COMPANY_THRESHOLDS, MAX_AGE, DEDUPE_TOLERANCE,
  * DEDUPE_WINDOW, WATCHLIST_FILE, USD_RATES.
  */
 public final class DecisionRecorderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -49,10 +52,17 @@ public final class DecisionRecorderHandler implements RequestHandler<SQSEvent, S
     Map<String, String> copy = new LinkedHashMap<>(env);
     copy.putIfAbsent("FEEDS", "http://127.0.0.1/unused");
     PollerConfig config = PollerSettings.fromEnv(copy).config();
-    DynamoAnnouncementStore announcements =
-        new DynamoAnnouncementStore(dynamo, Env.required(env, TableNames.ANNOUNCEMENTS_VAR));
+    String announcementsTable = Env.required(env, TableNames.ANNOUNCEMENTS_VAR);
+    DynamoAnnouncementStore announcements = new DynamoAnnouncementStore(dynamo, announcementsTable);
+    String ledgerName = env.get(TableNames.LEDGER_VAR);
+    // The same ledger, and the same seed, as the single poller: known commitments are decided alike.
+    DynamoCommitmentLedger ledger = new DynamoCommitmentLedger(dynamo,
+        ledgerName == null || ledgerName.isBlank() ? announcementsTable + "-ledger" : ledgerName.strip());
+    LedgerFile.Seed seed = LedgerFile.seed(env.get(FeedPollerHandler.LEDGER_SEED_VAR),
+        bad -> System.err.println("ledger seed: " + bad));
     return new DecisionRecorder(
-        () -> Poller.builder().config(config).announcements(announcements).clock(clock),
+        () -> Poller.builder().config(config).announcements(announcements).ledger(ledger)
+            .ledgerSeed(seed.name(), seed.entries()).clock(clock),
         DetectorConfig.detector(env)::detect);
   }
 

@@ -62,6 +62,7 @@ public final class PollBench {
           .feedStates(new MapFeedStates())
           .seenItems(new MapSeenItems())
           .announcements(new NoAnnouncements())
+          .ledger(new com.capexalerts.core.ledger.InMemoryCommitmentLedger())
           .build();
       for (String which : List.of("first poll ", "second poll")) {
         long start = System.nanoTime();

@@ -109,6 +109,19 @@ public final class DynamoDeliveryLog implements DeliveryLog {
     throw new DeliveryInProgressException(webhookId, eventKey, clock.instant().plus(claimLease));
   }
 
+  /** Deletes the claim unless the alert was delivered meanwhile. */
+  @Override
+  public void releaseClaim(String webhookId, EventKey eventKey) {
+    try {
+      dynamo.deleteItem(r -> r.tableName(table).key(key(webhookId, EVENT_PREFIX + eventKey.value()))
+          .conditionExpression("#state = :claimed")
+          .expressionAttributeNames(Map.of("#state", STATE))
+          .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromS(CLAIMED))));
+    } catch (ConditionalCheckFailedException deliveredOrGone) {
+      // nothing to give back
+    }
+  }
+
   /** Unconditional: delivered is final, whoever held the claim. */
   @Override
   public void recordDelivered(String webhookId, EventKey eventKey, String deliveryId, Instant at) {

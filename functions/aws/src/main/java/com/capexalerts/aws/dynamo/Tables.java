@@ -47,6 +47,15 @@ public final class Tables {
         .build());
     create(dynamo, keyedBy(names.feeds(), DynamoFeedStateStore.FEED_URL));
     createWithTtl(dynamo, keyedBy(names.seenItems(), DynamoSeenItemStore.ITEM_KEY), DynamoSeenItemStore.EXPIRES_AT);
+    // The ledger has no stream: known, seed and mention entries can never trigger the notifier.
+    create(dynamo, CreateTableRequest.builder()
+        .tableName(names.ledger())
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(key(DynamoCommitmentLedger.COMPANY, KeyType.HASH), key(DynamoCommitmentLedger.ENTRY_KEY,
+            KeyType.RANGE))
+        .attributeDefinitions(attribute(DynamoCommitmentLedger.COMPANY, ScalarAttributeType.S),
+            attribute(DynamoCommitmentLedger.ENTRY_KEY, ScalarAttributeType.S))
+        .build());
   }
 
   /**

@@ -51,13 +51,24 @@ public final class SnsAlertPublisher implements AlertPublisher {
 
   /** The exact Publish request for the event to {@code topicArn}; the outbox writes the same request. */
   public static PublishRequest request(String topicArn, Announcement announcement) {
-    return PublishRequest.builder()
+    PublishRequest.Builder b = PublishRequest.builder()
         .topicArn(requireTopic(topicArn))
         .subject(AlertMessages.subject(announcement))
         .message(AlertMessages.structured(announcement))
         .messageStructure("json")
-        .messageAttributes(attributes(announcement))
-        .build();
+        .messageAttributes(attributes(announcement));
+    if (topicArn.endsWith(".fifo")) {
+      // A FIFO topic drops a second publish of the same event within its 5-minute window, which covers a notifier
+      // that crashed after publishing and whose claim (90 s lease) was taken over. Only SQS subscribes to FIFO topics.
+      b.messageGroupId("alerts").messageDeduplicationId(deduplicationId(announcement));
+    }
+    return b.build();
+  }
+
+  /** The event key within SNS's limits (128 characters of ASCII letters, digits and punctuation). */
+  static String deduplicationId(Announcement announcement) {
+    String id = announcement.key().value().replaceAll("[^!-~]", "_");
+    return id.length() <= 128 ? id : id.substring(0, 128);
   }
 
   /** The filterable attributes, in a stable order. */

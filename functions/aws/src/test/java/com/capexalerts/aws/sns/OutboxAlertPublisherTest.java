@@ -66,4 +66,22 @@ class OutboxAlertPublisherTest {
   void aBadTopicArnFailsAtConstruction() {
     assertThrows(IllegalArgumentException.class, () -> new OutboxAlertPublisher(dir.resolve("o.jsonl"), ""));
   }
+
+  @Test
+  void anEventAlreadyInTheOutboxIsNotAppendedAgainAndATornLastLineIsDropped() throws Exception {
+    Path outbox = dir.resolve("outbox.jsonl");
+    OutboxAlertPublisher publisher = new OutboxAlertPublisher(outbox, TOPIC);
+    String first = publisher.publish(Alerts.alibaba());
+    Files.writeString(outbox, "{\"TopicArn\":\"arn:aws:sns:loc", java.nio.file.StandardOpenOption.APPEND);
+
+    assertEquals(first, publisher.publish(Alerts.alibaba()), "the same message id: it is the same publish");
+    Announcement meta = Alerts.event("Meta", "65000000000", "USD", "$65 billion", "65000000000",
+        "Meta plans to spend $65 billion on AI this year.");
+    publisher.publish(meta);
+
+    List<String> lines = Files.readAllLines(outbox);
+    assertEquals(2, lines.size(), lines.toString());
+    assertEquals(List.of(Alerts.alibaba().key().value(), meta.key().value()),
+        lines.stream().map(OutboxAlertPublisher::eventKeyOf).toList());
+  }
 }

@@ -84,4 +84,29 @@ class SnsAlertPublisherTest {
   private static MessageAttributeValue attribute(String type, String value) {
     return MessageAttributeValue.builder().dataType(type).stringValue(value).build();
   }
+
+  @Test
+  void aFifoTopicDropsASecondPublishOfTheSameEvent() {
+    LocalAws aws = MotoServer.get();
+    try (SnsClient sns = aws.sns(); SqsClient sqs = aws.sqs()) {
+      String name = "publisher-" + UUID.randomUUID();
+      String topic = sns.createTopic(b -> b.name(name + ".fifo")
+          .attributes(Map.of("FifoTopic", "true", "ContentBasedDeduplication", "false"))).topicArn();
+      String queueUrl = sqs.createQueue(b -> b.queueName(name + ".fifo")
+          .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
+      String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+          .attributes().get(QueueAttributeName.QUEUE_ARN);
+      sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn)
+          .attributes(Map.of("RawMessageDelivery", "true")));
+      SnsAlertPublisher publisher = new SnsAlertPublisher(sns, topic);
+
+      publisher.publish(Alerts.alibaba());
+      publisher.publish(Alerts.alibaba()); // a notifier that took over a crashed one's claim
+
+      List<Message> got = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)).messages();
+      assertEquals(1, got.size(), "the second publish is a duplicate to SNS");
+      assertEquals(Alerts.alibaba().key().value(),
+          SnsAlertPublisher.request(topic, Alerts.alibaba()).messageDeduplicationId());
+    }
+  }
 }

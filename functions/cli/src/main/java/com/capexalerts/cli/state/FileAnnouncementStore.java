@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Events in {@code announcements.json}, keyed by event key, with the DynamoDB attribute names. Each operation is
@@ -108,7 +109,8 @@ public final class FileAnnouncementStore implements AnnouncementStore {
       }
       String holder = text(event, "notify_claimant");
       boolean expired = event.has("notify_claimed_at")
-          && event.get("notify_claimed_at").asLong() < now.toEpochMilli() - lease.toMillis();
+          && event.get("notify_claimed_at").asLong() < now.toEpochMilli() - lease.toMillis()
+          || holderIsGone(holder);
       if (holder != null && !holder.equals(claimant) && !expired) {
         return Claim.HELD_BY_OTHER;
       }
@@ -117,6 +119,27 @@ public final class FileAnnouncementStore implements AnnouncementStore {
       dir.write(FILE, all);
       return Claim.CLAIMED;
     });
+  }
+
+  /**
+   * A claimant for a local process: {@code local:<pid>:<random>}. A claim whose process no longer runs (a killed run)
+   * is taken over at once instead of after the lease; the outbox keeps the takeover from publishing twice.
+   */
+  public static String localClaimant() {
+    return "local:" + ProcessHandle.current().pid() + ":" + UUID.randomUUID();
+  }
+
+  private static boolean holderIsGone(String holder) {
+    if (holder == null || !holder.startsWith("local:")) {
+      return false;
+    }
+    String[] parts = holder.split(":", 3);
+    try {
+      long pid = Long.parseLong(parts[1]);
+      return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+      return false;
+    }
   }
 
   @Override

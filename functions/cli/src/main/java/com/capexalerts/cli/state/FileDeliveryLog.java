@@ -77,6 +77,20 @@ public final class FileDeliveryLog implements DeliveryLog {
   }
 
   @Override
+  public void releaseClaim(String webhookId, EventKey eventKey) {
+    dir.locked(() -> {
+      ObjectNode all = dir.read(FILE);
+      ObjectNode events = all.withObjectProperty("events").withObjectProperty(webhookId);
+      JsonNode entry = events.get(eventKey.value());
+      if (entry != null && CLAIMED.equals(entry.path("state").asText())) {
+        events.remove(eventKey.value());
+        write(all, clock.instant());
+      }
+      return null;
+    });
+  }
+
+  @Override
   public void recordDelivered(String webhookId, EventKey eventKey, String deliveryId, Instant at) {
     dir.locked(() -> {
       Instant now = clock.instant();

@@ -60,6 +60,7 @@ class LocalPollTest {
         .feedStates(state.feedStates())
         .seenItems(state.seenItems())
         .announcements(state.announcements())
+        .ledger(state.ledger())
         .clock(clock)
         .build();
     List<Feed> feeds = List.of(new Feed(blog.toUri().toString(), "Microsoft"), new Feed(news.toString(), "News"));

@@ -15,6 +15,9 @@ import java.util.Optional;
  * <p>Same event: same company, USD amounts within {@code tolerance} of each other (the difference is at most
  * tolerance times the smaller amount, so the rule is symmetric) and publication times at most {@code window}
  * apart, both edges included.
+ *
+ * <p>The poller now decides with {@link com.capexalerts.core.ledger.LedgerMatcher} against commitments of any age;
+ * it keeps this class for the window within which stored events are consulted besides the ledger.
  */
 public final class EventMatcher {
   /** What to do with a finding. */

@@ -17,6 +17,8 @@ import java.util.Objects;
  */
 public record Thresholds(BigDecimal globalMinimumUsd, Map<String, BigDecimal> companyMinimums) {
   public static final BigDecimal ONE_BILLION = new BigDecimal("1000000000");
+  /** No commitment comes near; a larger minimum is a typo, and 1e999999999 written out would exhaust the heap. */
+  public static final BigDecimal MAX_MINIMUM_USD = new BigDecimal("1e15");
 
   public Thresholds {
     Objects.requireNonNull(globalMinimumUsd, "globalMinimumUsd");
@@ -98,6 +100,10 @@ public record Thresholds(BigDecimal globalMinimumUsd, Map<String, BigDecimal> co
       BigDecimal value = new BigDecimal(text.replace("_", ""));
       if (value.signum() < 0) {
         throw new IllegalArgumentException(what + ": minimum must not be negative, was '" + text + "'");
+      }
+      if (value.compareTo(MAX_MINIMUM_USD) > 0) {
+        throw new IllegalArgumentException(what + ": minimum must be at most 1e15 (a thousand trillion dollars), was '"
+            + text + "'");
       }
       return value;
     } catch (NumberFormatException e) {

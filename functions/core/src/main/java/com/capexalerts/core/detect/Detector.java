@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * Finds watched companies' AI investment figures in a feed item. Deterministic and thread-safe.
  *
- * <p>Pipeline (see {@link ItemAnalysis} for the rules): a cheap pre-check drops items with no money amount or
+ * <p>Pipeline ({@link ItemAnalysis} runs the stages; each stage class carries its rules): a cheap pre-check drops items with no money amount or
  * no watched company; the title and each sentence of the text are tokenized with money amounts and company
  * names as single tokens; each amount is kept only when its nearest governing cue is an investment cue
  * (not revenue, valuation, buyback, fine, grant, fund-raise ...), the money is bound to a watched company that
@@ -26,6 +26,8 @@ import java.util.Objects;
  * <p>Joint figures: when several watched companies commit one stated amount together ("OpenAI, SoftBank and
  * Oracle will invest $500 billion"), each gets a finding for the whole amount, since the item does not say
  * what each puts in; an aggregate of separate budgets ("a combined $300 billion") gives none.
+ *
+ * <p>{@link #explain(FeedItem)} gives the same findings with every stage's {@link Decision} about every amount.
  */
 public final class Detector {
   /** Below this many US dollars a figure is not a big-tech AI commitment (default of {@link Builder}). */
@@ -63,15 +65,42 @@ public final class Detector {
    * company, so its "we" and "our" are the company.
    */
   public List<Finding> detect(FeedItem item) {
-    int year = item.published() == null ? 0 : item.published().atZone(ZoneOffset.UTC).getYear();
-    return new ItemAnalysis(
-            this, item.title(), item.summary(), year, () -> watchlist.publisher(item.link(), item.source()).orElse(null))
-        .run();
+    return analysis(item, null).run();
   }
 
   /** Findings of a title and text, in text order (title first). */
   public List<Finding> detect(String title, String text) {
-    return new ItemAnalysis(this, title == null ? "" : title, text == null ? "" : text, 0, () -> null).run();
+    return analysis(title, text, null).run();
+  }
+
+  /**
+   * Why an item gives the findings it gives: each stage's decision about each money amount, with its reason, and
+   * the findings ({@link #detect(FeedItem)} gives the same ones). Slower than detect; for people and tests.
+   */
+  public Explanation explain(FeedItem item) {
+    Trace trace = new Trace();
+    return trace.explanation(analysis(item, trace).run());
+  }
+
+  /** {@link #explain(FeedItem)} for a title and text. */
+  public Explanation explain(String title, String text) {
+    Trace trace = new Trace();
+    return trace.explanation(analysis(title, text, trace).run());
+  }
+
+  private ItemAnalysis analysis(FeedItem item, Trace trace) {
+    int year = item.published() == null ? 0 : item.published().atZone(ZoneOffset.UTC).getYear();
+    return new ItemAnalysis(
+        this,
+        item.title(),
+        item.summary(),
+        year,
+        () -> watchlist.publisher(item.link(), item.source()).orElse(null),
+        trace);
+  }
+
+  private ItemAnalysis analysis(String title, String text, Trace trace) {
+    return new ItemAnalysis(this, title == null ? "" : title, text == null ? "" : text, 0, () -> null, trace);
   }
 
   Watchlist watchlist() {

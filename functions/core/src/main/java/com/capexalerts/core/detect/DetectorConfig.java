@@ -28,6 +28,12 @@ public final class DetectorConfig {
 
   private DetectorConfig() {}
 
+  /** The failure's message, with the file named when the message does not name it already. */
+  private static String naming(String file, Exception e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains(file) ? message : file + ": " + message;
+  }
+
   /**
    * The detector these settings describe; the shared default one when none is set.
    *
@@ -47,14 +53,14 @@ public final class DetectorConfig {
       try {
         watchlist = Watchlist.fromJson(Path.of(watchlistFile));
       } catch (IOException | RuntimeException e) {
-        errors.add(WATCHLIST_FILE + ": " + e.getMessage());
+        errors.add(WATCHLIST_FILE + ": " + naming(watchlistFile, e));
       }
     }
     if (ratesFile != null) {
       try {
         rates = CurrencyRates.fromJson(Path.of(ratesFile));
       } catch (IOException | RuntimeException e) {
-        errors.add(USD_RATES_FILE + ": " + e.getMessage());
+        errors.add(USD_RATES_FILE + ": " + naming(ratesFile, e));
       }
     }
     if (overrides != null) {

@@ -35,7 +35,12 @@ final class EntryMapper implements ItemMapper {
     if (title.isEmpty() && link == null && summary.isEmpty()) {
       throw new SkippedItem("has no title, no link and no description");
     }
-    Instant published = published(entry, element);
+    Instant read = published(entry, element);
+    Instant published = read == null || FeedDates.plausible(read, feed.readAt()) ? read : feed.readAt();
+    if (published != read) {
+      feed.warnings().accept("date read as " + read + " is implausible (before 1990 or over two days ahead), "
+          + "using the fetch time " + feed.readAt());
+    }
     String id = guid(element)
         .or(() -> Optional.ofNullable(link).map(Links::canonical))
         .orElseGet(() -> hashId(title.isEmpty() ? summary : title, published));

@@ -1,6 +1,7 @@
 package com.capexalerts.core.feed;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class FeedDates {
   private static final Pattern ISO = Pattern.compile(
-      "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[Tt ]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?)?\\s*(.*)");
+      "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[Tt ]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,30}))?)?)?\\s*(.*)");
   private static final Pattern RFC822 = Pattern.compile(
       "(?:[A-Za-z]{2,9}\\.?,?\\s+)?(\\d{1,2})[\\s-]+([A-Za-z]{3,9})\\.?[\\s-]+(\\d{4}|\\d{2})"
           + "(?:,?\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?\\s*(.*)");
@@ -45,7 +46,17 @@ final class FeedDates {
       Map.entry("CDT", -300), Map.entry("MST", -420), Map.entry("MDT", -360), Map.entry("PST", -480),
       Map.entry("PDT", -420), Map.entry("AKST", -540), Map.entry("AKDT", -480), Map.entry("HST", -600));
 
+  /** No news feed item is older than this; earlier instants are misreadings (epoch seconds taken for a year). */
+  static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
+  /** Clocks and zones drift, a scheduled post may be dated ahead: later than this past the fetch is a misreading. */
+  static final Duration AHEAD = Duration.ofDays(2);
+
   private FeedDates() {}
+
+  /** True when {@code date} can be an item's date read at {@code fetchedAt}: from 1990 to two days after it. */
+  static boolean plausible(Instant date, Instant fetchedAt) {
+    return !date.isBefore(EARLIEST) && !date.isAfter(fetchedAt.plus(AHEAD));
+  }
 
   /** The instant, or empty when the text is not a date this class reads or names an impossible day or time. */
   static Optional<Instant> parse(String text) {
@@ -65,6 +76,7 @@ final class FeedDates {
       String fraction, ZoneOffset offset) {
     Optional<Instant> instant() {
       try {
+        // Digits past the ninth are below a nanosecond: dropped, never read as more seconds.
         int nanos = fraction == null ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9));
         LocalDateTime local = LocalDateTime.of(Integer.parseInt(year), Integer.parseInt(month),
             Integer.parseInt(day), hour == null ? 0 : Integer.parseInt(hour),

@@ -6,6 +6,8 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,7 @@ import org.jdom2.Document;
 import org.jdom2.Element;
 
 /**
- * Reads RSS 0.9x/1.0/2.0 and Atom 1.0 safely (no DTDs, no external entities). Thread-safe.
+ * Reads RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and JSON Feed 1.0/1.1 safely (no DTDs, no external entities). Thread-safe.
  *
  * <p>The body is decoded by BOM and XML declaration, parsed by a hardened parser ({@link SafeXml}) and read by Rome;
  * each entry then becomes a {@link FeedItem} on its own, so a bad entry is reported in
@@ -28,14 +30,25 @@ public final class FeedReader {
   private static final Set<String> UNUSED_CHANNEL_HINTS = Set.of("skipHours", "skipDays", "cloud", "ttl");
 
   private final ItemMapper mapper;
+  private final Clock clock;
 
   public FeedReader() {
-    this(new EntryMapper());
+    this(Clock.systemUTC());
+  }
+
+  /** @param clock gives the fetch time, which replaces implausible item dates */
+  public FeedReader(Clock clock) {
+    this(new EntryMapper(), clock);
   }
 
   /** For tests that need an entry whose mapping fails. */
   FeedReader(ItemMapper mapper) {
+    this(mapper, Clock.systemUTC());
+  }
+
+  private FeedReader(ItemMapper mapper, Clock clock) {
     this.mapper = mapper;
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /**
@@ -45,7 +58,12 @@ public final class FeedReader {
    */
   public FeedParseResult read(byte[] body, String feedUrl) throws FeedException {
     Objects.requireNonNull(feedUrl, "feedUrl");
-    Document document = SafeXml.parse(body, feedUrl);
+    if (JsonFeedReader.looksLikeJson(body)) {
+      return JsonFeedReader.read(body, feedUrl, clock.instant());
+    }
+    SafeXml.Parsed parsed = SafeXml.parseWithWarnings(body, feedUrl);
+    Document document = parsed.document();
+    FeedShapes.normalise(document);
     List<Element> elements = itemElements(document.getRootElement());
     SyndFeed feed = withItemDatesHidden(elements, () -> syndFeed(document, feedUrl));
 
@@ -54,14 +72,15 @@ public final class FeedReader {
     // RSS links are resolved against the channel link by custom; Atom's against the document (RFC 4287, xml:base).
     boolean atom = feed.getFeedType() != null && feed.getFeedType().startsWith("atom");
     String linkBase = atom ? feedUrl : Links.resolve(feedUrl, feed.getLink()).orElse(feedUrl);
-    var context = new FeedContext(feedUrl, source, linkBase);
+    Instant readAt = clock.instant();
 
     List<SyndEntry> entries = feed.getEntries();
     boolean matched = elements.size() == entries.size();
     var items = new ArrayList<FeedItem>(entries.size());
-    var errors = new ArrayList<String>();
+    var errors = new ArrayList<String>(parsed.warnings());
     for (int i = 0; i < entries.size(); i++) {
       String where = "feed " + feedUrl + ", item " + (i + 1) + ": ";
+      var context = new FeedContext(feedUrl, source, linkBase, readAt, note -> errors.add(where + "warning: " + note));
       try {
         items.add(mapper.map(entries.get(i), matched ? elements.get(i) : null, context));
       } catch (SkippedItem e) {
@@ -78,6 +97,10 @@ public final class FeedReader {
     try {
       return new SyndFeedInput().build(document);
     } catch (com.rometools.rome.io.FeedException | RuntimeException e) {
+      if (document.getRootElement().getName().equals("CHANNEL")) {
+        throw new FeedException(SafeXml.where(feedUrl) + "root element <CHANNEL> is Microsoft's CDF (Channel Definition "
+            + "Format), not RSS or Atom; CDF is not supported", e);
+      }
       if (e instanceof IllegalArgumentException && ROME_NO_PARSER.equals(e.getMessage())) {
         throw new FeedException(SafeXml.where(feedUrl) + "root element <" + document.getRootElement().getQualifiedName()
             + "> is not RSS or Atom", e);

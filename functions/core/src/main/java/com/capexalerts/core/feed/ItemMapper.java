@@ -18,8 +18,11 @@ interface ItemMapper {
    * @param feedUrl  the feed's URL or path, for messages and as the last base for links
    * @param source   the outlet name given to every item
    * @param linkBase base for relative links before any xml:base: the feed link for RSS, the feed URL for Atom
+   * @param readAt   when the feed was read (fetch time): the date of an item whose own date is implausible
+   * @param warnings takes a note about the item that is kept nonetheless (e.g. its date was replaced)
    */
-  record FeedContext(String feedUrl, String source, String linkBase) {}
+  record FeedContext(String feedUrl, String source, String linkBase, java.time.Instant readAt,
+      java.util.function.Consumer<String> warnings) {}
 
   /** An entry that is dropped for a stated reason (e.g. it has no title, link or description). */
   final class SkippedItem extends Exception {

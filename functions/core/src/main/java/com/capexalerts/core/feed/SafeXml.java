@@ -6,7 +6,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
@@ -37,11 +42,33 @@ final class SafeXml {
   private static final String EXTERNAL_GENERAL = "http://xml.org/sax/features/external-general-entities";
   private static final String EXTERNAL_PARAMETER = "http://xml.org/sax/features/external-parameter-entities";
   private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
+  /**
+   * The JDK's limits on entity references and their replacement text. They guard against entities declared in a DTD;
+   * with DOCTYPEs refused only the five predefined entities and character references remain, yet the JDK counts them
+   * too, so a large feed of escaped HTML would be refused. Raised to the body size cap (see ENTITY_REFERENCE_LIMIT).
+   */
+  private static final List<String> ENTITY_SIZE_LIMITS = List.of("jdk.xml.entityReplacementLimit",
+      "jdk.xml.maxGeneralEntitySizeLimit", "jdk.xml.totalEntitySizeLimit");
 
   private SafeXml() {}
 
+  /**
+   * Entity references allowed in one document. The JDK counts even {@code &lt;} and {@code &#233;} against a
+   * 100,000 default, which a 1 MB feed of escaped HTML exceeds. No entity can be declared here (every DOCTYPE is
+   * refused), so a reference expands to one character at most and the body size already bounds the work.
+   */
+  static final String ENTITY_REFERENCE_LIMIT = Integer.toString(MAX_BODY_BYTES);
+
+  /** A parsed body and what was repaired on the way. */
+  record Parsed(Document document, List<String> warnings) {}
+
   /** Parses a feed body; every failure is a FeedException that names the feed and says why. */
   static Document parse(byte[] body, String feedUrl) throws FeedException {
+    return parseWithWarnings(body, feedUrl).document();
+  }
+
+  /** As {@link #parse}, also saying what was repaired (characters XML forbids, dropped with a warning). */
+  static Parsed parseWithWarnings(byte[] body, String feedUrl) throws FeedException {
     if (body == null || body.length == 0) {
       throw new FeedException(where(feedUrl) + "empty body (0 bytes), not RSS or Atom");
     }
@@ -50,7 +77,99 @@ final class SafeXml {
           + MAX_BODY_BYTES + " bytes for a feed");
     }
     String text = decode(body, feedUrl);
-    return parseText(checkedProlog(text, feedUrl), feedUrl);
+    List<String> warnings = new ArrayList<>();
+    String legal = withoutIllegalCharacters(text);
+    if (legal.length() != text.length()) {
+      warnings.add("warning: " + where(feedUrl) + "dropped " + (text.length() - legal.length())
+          + " character(s) that XML does not allow (control characters), first at offset " + firstIllegal(text));
+    }
+    String xml = checkedProlog(legal, feedUrl);
+    for (int repairs = 0; ; repairs++) {
+      try {
+        return new Parsed(parseText(xml, feedUrl), List.copyOf(warnings));
+      } catch (FeedException e) {
+        Matcher unbound = UNBOUND_PREFIX.matcher(String.valueOf(e.getMessage()));
+        String uri = unbound.find() ? WELL_KNOWN_PREFIXES.get(unbound.group(1)) : null;
+        int root = rootStart(xml);
+        if (uri == null || root < 0 || repairs >= WELL_KNOWN_PREFIXES.size()) {
+          throw e;
+        }
+        // Publishers forget to declare itunes:, dc: or media:; the prefix can only mean the usual namespace.
+        warnings.add("warning: " + where(feedUrl) + "namespace prefix \"" + unbound.group(1) + "\" is used but not "
+            + "declared; read as " + uri);
+        int nameEnd = root + 1 + rootName(xml, root + 1).length();
+        xml = xml.substring(0, nameEnd) + " xmlns:" + unbound.group(1) + "=\"" + uri + "\"" + xml.substring(nameEnd);
+      }
+    }
+  }
+
+  private static final Pattern UNBOUND_PREFIX = Pattern.compile("The prefix \"([A-Za-z][\\w.-]*)\" for (?:element|"
+      + "attribute) \"[^\"]*\"(?: associated with an element type \"[^\"]*\")? is not bound");
+  private static final Map<String, String> WELL_KNOWN_PREFIXES = Map.of(
+      "itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd",
+      "dc", "http://purl.org/dc/elements/1.1/",
+      "content", "http://purl.org/rss/1.0/modules/content/",
+      "media", "http://search.yahoo.com/mrss/",
+      "atom", "http://www.w3.org/2005/Atom",
+      "slash", "http://purl.org/rss/1.0/modules/slash/",
+      "wfw", "http://wellformedweb.org/CommentAPI/",
+      "georss", "http://www.georss.org/georss",
+      "sy", "http://purl.org/rss/1.0/modules/syndication/");
+
+  /** Where the root element's start tag begins (the prolog has been checked, so the first "<" not of "<?" or "<!"). */
+  private static int rootStart(String xml) {
+    int i = 0;
+    while ((i = xml.indexOf('<', i)) >= 0) {
+      if (xml.startsWith("<!--", i)) {
+        i = xml.indexOf("-->", i);
+      } else if (xml.startsWith("<?", i)) {
+        i = xml.indexOf("?>", i);
+      } else if (xml.startsWith("<!", i)) {
+        i = xml.indexOf('>', i);
+      } else {
+        return i;
+      }
+      if (i < 0) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** XML 1.0's Char production: tab, newline, carriage return, U+0020 to U+FFFD (pairs of surrogates), no others. */
+  private static boolean legal(String s, int i) {
+    char c = s.charAt(i);
+    if (c >= 0x20 && c <= 0xD7FF || c == 0x9 || c == 0xA || c == 0xD || c >= 0xE000 && c <= 0xFFFD) {
+      return true;
+    }
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    return Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+  }
+
+  static String withoutIllegalCharacters(String text) {
+    int first = firstIllegal(text);
+    if (first < 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    out.append(text, 0, first);
+    for (int i = first; i < text.length(); i++) {
+      if (legal(text, i)) {
+        out.append(text.charAt(i));
+      }
+    }
+    return out.toString();
+  }
+
+  private static int firstIllegal(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!legal(text, i)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Parses XML text with the hardened parser only (no prolog checks); the second layer on its own. */
@@ -127,7 +246,9 @@ final class SafeXml {
       throw new FeedException(where(feedUrl) + "body is JSON, not RSS or Atom XML");
     }
     if (first >= text.length() || text.charAt(first) != '<') {
-      throw new FeedException(where(feedUrl) + "body is not XML (it starts with \"" + excerpt(text, first) + "\")");
+      // Never the body's own text: errors are stored and shown, and a redirect may have led to an internal page.
+      throw new FeedException(where(feedUrl) + "body is not XML (" + text.length() + " characters that do not start"
+          + " with '<'; an error page or plain text?)");
     }
     text = text.substring(first);
     int i = 0;
@@ -150,10 +271,7 @@ final class SafeXml {
   }
 
   private static int doctypeEnd(String text, int start, String feedUrl) throws FeedException {
-    String name = rootName(text, skipWhitespace(text, start + 9));
-    if (name.equalsIgnoreCase("html")) {
-      throw new FeedException(where(feedUrl) + "body is an HTML page (<!DOCTYPE html>), not RSS or Atom");
-    }
+    // <!DOCTYPE html> says nothing of the root: an HTML page is recognised by its <html> root, after the prolog.
     char quote = 0;
     for (int i = start + 9; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -197,14 +315,10 @@ final class SafeXml {
   private static int skipPast(String text, int from, String end, String feedUrl) throws FeedException {
     int at = text.indexOf(end, from);
     if (at < 0) {
-      throw new FeedException(where(feedUrl) + "not well-formed XML: \"" + excerpt(text, from) + "\" is never closed");
+      throw new FeedException(where(feedUrl) + "not well-formed XML: the prolog's markup at character " + from
+          + " is never closed (no \"" + end + "\")");
     }
     return at + end.length();
-  }
-
-  private static String excerpt(String text, int from) {
-    String s = text.substring(from, Math.min(text.length(), from + 40)).replaceAll("\\s+", " ");
-    return from + 40 < text.length() ? s + "…" : s;
   }
 
   private static String position(JDOMParseException e) {
@@ -247,6 +361,9 @@ final class SafeXml {
         SAXParser parser = factory.newSAXParser();
         parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        for (String limit : ENTITY_SIZE_LIMITS) {
+          parser.setProperty(limit, ENTITY_REFERENCE_LIMIT);
+        }
         XMLReader reader = parser.getXMLReader();
         reader.setEntityResolver((publicId, systemId) -> {
           throw new SAXException("external entity refused: " + systemId);

@@ -1,12 +1,15 @@
 package com.capexalerts.core.fetch;
 
+import com.capexalerts.core.webhook.EndpointPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
@@ -18,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -43,66 +47,150 @@ public final class StandardFeedFetcher implements FeedFetcher {
     this.settings = settings;
     this.http = HttpClient.newBuilder()
         .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NORMAL)
+        // Followed here, hop by hop, so every target passes the address rules (an open redirect to 169.254.169.254
+        // must not reach the metadata service from the deployed poller).
+        .followRedirects(HttpClient.Redirect.NEVER)
         .build();
   }
 
   @Override
   public FetchResult fetch(String location, String etag, String lastModified) {
-    return fetchFresh(location, etag, lastModified).result();
+    return fetch(location, etag, lastModified, new Duration[1]);
   }
 
   /** {@link #fetch} with the server's Cache-Control max-age, for adaptive polling. */
   public FreshFor fetchFresh(String location, String etag, String lastModified) {
-    String lower = location.strip().toLowerCase(Locale.ROOT);
-    if (lower.startsWith("http://") || lower.startsWith("https://")) {
-      return fetchHttp(location.strip(), etag, lastModified);
-    }
-    return new FreshFor(fetchFile(location.strip(), etag), null);
+    Duration[] maxAge = new Duration[1];
+    FetchResult result = fetch(location, etag, lastModified, maxAge);
+    return new FreshFor(result, maxAge[0]);
   }
 
-  private FreshFor fetchHttp(String url, String etag, String lastModified) {
+  /** @param maxAge receives the final response's Cache-Control max-age, if it had one */
+  private FetchResult fetch(String location, String etag, String lastModified, Duration[] maxAge) {
+    String lower = location.strip().toLowerCase(Locale.ROOT);
+    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+      return fetchHttp(location.strip(), etag, lastModified, maxAge);
+    }
+    String scheme = unsupportedScheme(location);
+    if (scheme != null) {
+      return new FetchResult.Failed(0, location.strip() + ": unsupported URL scheme \"" + scheme
+          + "\" (feeds are fetched over http or https, or read from files)", null);
+    }
+    return fetchFile(location.strip(), etag);
+  }
+
+  private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://.*",
+      java.util.regex.Pattern.DOTALL);
+
+  /** The scheme of a URL this fetcher cannot read (ftp://, gopher://), or null for http(s), file: and plain paths. */
+  public static String unsupportedScheme(String location) {
+    var m = SCHEME.matcher(location.strip());
+    if (!m.matches()) {
+      return null;
+    }
+    String scheme = m.group(1).toLowerCase(Locale.ROOT);
+    return scheme.equals("http") || scheme.equals("https") || scheme.equals("file") ? null : scheme;
+  }
+
+  private FetchResult fetchHttp(String url, String etag, String lastModified, Duration[] maxAge) {
     URI uri;
     try {
       uri = new URI(url);
       if (uri.getHost() == null) {
-        return failed(0, url + ": not a valid URL (no host)", null);
+        return new FetchResult.Failed(0, url + ": not a valid URL (no host)", null);
       }
     } catch (URISyntaxException e) {
-      return failed(0, url + ": not a valid URL: " + e.getMessage(), null);
+      return new FetchResult.Failed(0, url + ": not a valid URL: " + e.getMessage(), null);
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .GET()
-        .timeout(settings.readTimeout())
-        .header("User-Agent", settings.userAgent())
-        .header("Accept", ACCEPT)
-        .header("Accept-Encoding", "gzip");
-    if (etag != null) {
-      request.header("If-None-Match", etag);
+    long deadline = System.nanoTime() + settings.readTimeout().toNanos();
+    for (int hop = 0; ; hop++) {
+      String refused = refusedAddress(uri);
+      if (refused != null) {
+        return new FetchResult.Failed(0, url + ": " + (hop == 0 ? "" : "redirect to " + uri.getHost() + " refused: ")
+            + refused, null);
+      }
+      long remaining = deadline - System.nanoTime();
+      if (remaining <= 0) {
+        return timedOut(url);
+      }
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+          .GET()
+          .timeout(Duration.ofNanos(remaining))
+          .header("User-Agent", settings.userAgent())
+          .header("Accept", ACCEPT)
+          .header("Accept-Encoding", "gzip");
+      if (etag != null) {
+        request.header("If-None-Match", etag);
+      }
+      if (lastModified != null) {
+        request.header("If-Modified-Since", lastModified);
+      }
+      CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request.build(), info ->
+          info.statusCode() / 100 == 2
+              ? new CappedBody(settings.maxBytes(), info.headers().firstValueAsLong("Content-Length").orElse(-1))
+              : BodySubscribers.replacing(new byte[0]));
+      HttpResponse<byte[]> response;
+      try {
+        // One deadline for headers and body over every hop: a server that trickles bytes cannot hold the poll.
+        response = exchange.get(remaining, TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        exchange.cancel(true);
+        return timedOut(url);
+      } catch (InterruptedException e) {
+        exchange.cancel(true);
+        Thread.currentThread().interrupt();
+        return new FetchResult.Failed(0, url + ": interrupted", null);
+      } catch (ExecutionException e) {
+        return new FetchResult.Failed(0, url + ": " + describe(e.getCause()), null);
+      }
+      int status = response.statusCode();
+      var location = response.headers().firstValue("Location");
+      if ((status == 301 || status == 302 || status == 303 || status == 307 || status == 308)
+          && location.isPresent()) {
+        if (hop >= FetchSettings.MAX_REDIRECTS) {
+          return new FetchResult.Failed(status, url + ": more than " + FetchSettings.MAX_REDIRECTS + " redirects",
+              null);
+        }
+        try {
+          uri = uri.resolve(location.get().strip());
+        } catch (IllegalArgumentException e) {
+          return new FetchResult.Failed(status, url + ": unreadable redirect location", null);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+          return new FetchResult.Failed(status, url + ": redirect to a non-http(s) URL refused", null);
+        }
+        continue;
+      }
+      maxAge[0] = FreshFor.maxAge(response.headers());
+      return toResult(url, response);
     }
-    if (lastModified != null) {
-      request.header("If-Modified-Since", lastModified);
-    }
-    CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request.build(), info ->
-        info.statusCode() / 100 == 2
-            ? new CappedBody(settings.maxBytes(), info.headers().firstValueAsLong("Content-Length").orElse(-1))
-            : BodySubscribers.replacing(new byte[0]));
-    HttpResponse<byte[]> response;
+  }
+
+  private FetchResult.Failed timedOut(String url) {
+    return new FetchResult.Failed(0, url + ": timed out, no complete response within "
+        + settings.readTimeout().toMillis() + " ms", null);
+  }
+
+  /** Why the URL's host may not be fetched under the address rules (checked on every address DNS gives), or null. */
+  private String refusedAddress(URI uri) {
+    List<InetAddress> addresses;
     try {
-      // One deadline for headers and body: a server that trickles bytes cannot hold the poll.
-      response = exchange.get(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      exchange.cancel(true);
-      return failed(0, url + ": timed out, no complete response within "
-          + settings.readTimeout().toMillis() + " ms", null);
-    } catch (InterruptedException e) {
-      exchange.cancel(true);
-      Thread.currentThread().interrupt();
-      return failed(0, url + ": interrupted", null);
-    } catch (ExecutionException e) {
-      return failed(0, url + ": " + describe(e.getCause()), null);
+      addresses = List.of(InetAddress.getAllByName(uri.getHost()));
+    } catch (UnknownHostException e) {
+      return null; // the request itself then fails with the resolver's error
     }
-    return new FreshFor(toResult(url, response), FreshFor.maxAge(response.headers()));
+    for (InetAddress address : addresses) {
+      if (settings.addresses() == FetchSettings.Addresses.PUBLIC_OR_LOOPBACK && address.isLoopbackAddress()) {
+        continue;
+      }
+      var reason = EndpointPolicy.reasonForbidden(address);
+      if (reason.isPresent()) {
+        return uri.getHost() + " resolves to " + address.getHostAddress() + " (" + reason.get()
+            + "), which feeds may not use here";
+      }
+    }
+    return null;
   }
 
   private FetchResult toResult(String url, HttpResponse<byte[]> response) {
@@ -131,10 +219,6 @@ public final class StandardFeedFetcher implements FeedFetcher {
       return new FetchResult.Failed(status, url + ": unsupported Content-Encoding " + encoding, null);
     }
     return new FetchResult.Fetched(body, newEtag, newLastModified);
-  }
-
-  private static FreshFor failed(int status, String message, String retryAfter) {
-    return new FreshFor(new FetchResult.Failed(status, message, retryAfter), null);
   }
 
   /** Decodes gzip, stopping as soon as the decoded size passes the cap (a small bomb cannot fill memory). */

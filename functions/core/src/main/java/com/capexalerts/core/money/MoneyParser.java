@@ -237,6 +237,9 @@ public final class MoneyParser {
   /** Parses the amount whose first digit is at {@code i}; null when it is not money. */
   private static Parsed parseAt(String text, int i, String yen, boolean withQualifier, boolean withConversion) {
     int n = text.length();
+    if (numberRunTooLong(text, i)) {
+      return null;
+    }
     Found prefix = prefixBefore(text, i);
     Digits a = readNumber(text, i);
     int j = a.end;
@@ -304,7 +307,7 @@ public final class MoneyParser {
       if (d < n && isDigit(text.charAt(d))) {
         Found pb = prefixBefore(text, d);
         boolean startsRight = pb != null ? pb.start == bStart : d == bStart;
-        if (startsRight) {
+        if (startsRight && !numberRunTooLong(text, d)) {
           Digits b = readNumber(text, d);
           int jb = b.end;
           if (!isPercent(text, jb)) {
@@ -521,6 +524,22 @@ public final class MoneyParser {
       return false;
     }
     return true;
+  }
+
+  /**
+   * The longest run of digits, separators and a point that can be an amount ("1,000,000,000,000.00" is 20). Longer
+   * runs (serial numbers, hashes, hostile input) are not money, and reading one as a number would cost time
+   * quadratic in its length; each run is then skipped once, so finding amounts stays linear.
+   */
+  static final int MAX_NUMBER_CHARS = 40;
+
+  private static boolean numberRunTooLong(String text, int i) {
+    int end = Math.min(text.length(), i + MAX_NUMBER_CHARS + 1);
+    int j = i;
+    while (j < end && (isDigit(text.charAt(j)) || text.charAt(j) == ',' || text.charAt(j) == '.')) {
+      j++;
+    }
+    return j - i > MAX_NUMBER_CHARS;
   }
 
   private static Digits readNumber(String text, int i) {

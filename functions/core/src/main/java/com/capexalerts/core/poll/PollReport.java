@@ -13,6 +13,7 @@ import java.util.List;
  * @param newEvents    events created by this poll (each alerts once), in processing order
  * @param sourcesAdded further outlets added to existing events
  * @param itemErrors   items that could not be read or processed
+ * @param decisions    the threshold and ledger decision of every finding of every new item, in processing order
  */
 public record PollReport(
     Instant startedAt,
@@ -20,12 +21,19 @@ public record PollReport(
     List<FeedReport> feeds,
     List<Announcement> newEvents,
     List<SourceAdded> sourcesAdded,
-    List<ItemError> itemErrors) {
+    List<ItemError> itemErrors,
+    List<FindingOutcome> decisions) {
   public PollReport {
+    decisions = List.copyOf(decisions);
     feeds = List.copyOf(feeds);
     newEvents = List.copyOf(newEvents);
     sourcesAdded = List.copyOf(sourcesAdded);
     itemErrors = List.copyOf(itemErrors);
+  }
+
+  public PollReport(Instant startedAt, Instant finishedAt, List<FeedReport> feeds, List<Announcement> newEvents,
+      List<SourceAdded> sourcesAdded, List<ItemError> itemErrors) {
+    this(startedAt, finishedAt, feeds, newEvents, sourcesAdded, itemErrors, List.of());
   }
 
   public long count(FeedStatus status) {

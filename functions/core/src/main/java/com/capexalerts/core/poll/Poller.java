@@ -1,6 +1,7 @@
 package com.capexalerts.core.poll;
 
 import com.capexalerts.core.alert.Announcement;
+import com.capexalerts.core.alert.AnnouncementKind;
 import com.capexalerts.core.alert.AnnouncementStore;
 import com.capexalerts.core.alert.EventKey;
 import com.capexalerts.core.alert.EventKeys;
@@ -14,13 +15,20 @@ import com.capexalerts.core.feed.FeedItem;
 import com.capexalerts.core.feed.FeedParseResult;
 import com.capexalerts.core.feed.FeedReader;
 import com.capexalerts.core.feed.Links;
+import com.capexalerts.core.ledger.Commitment;
+import com.capexalerts.core.ledger.CommitmentLedger;
+import com.capexalerts.core.ledger.CommitmentOrigin;
+import com.capexalerts.core.ledger.LedgerMatcher;
 import com.capexalerts.core.fetch.FeedFetcher;
 import com.capexalerts.core.fetch.FetchResult;
 import com.capexalerts.core.fetch.FetchSettings;
 import com.capexalerts.core.fetch.StandardFeedFetcher;
 import com.capexalerts.core.fetch.RetryAfter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,6 +62,12 @@ public final class Poller {
   private final AnnouncementStore announcements;
   private final Clock clock;
   private final EventMatcher matcher;
+  private final CommitmentLedger ledger;
+  private final LedgerMatcher ledgerMatcher;
+  private final String seedName;
+  private final java.util.function.Supplier<List<Commitment>> seed;
+  /** Set once this instance saw the ledger initialised: later polls of a warm Lambda skip the check. */
+  private volatile boolean seeded;
 
   private Poller(Builder b) {
     this.config = Objects.requireNonNull(b.config, "config");
@@ -65,6 +79,10 @@ public final class Poller {
     this.announcements = Objects.requireNonNull(b.announcements, "announcements");
     this.clock = Objects.requireNonNull(b.clock, "clock");
     this.matcher = new EventMatcher(config.dedupeTolerance(), config.dedupeWindow());
+    this.ledger = Objects.requireNonNull(b.ledger, "ledger");
+    this.ledgerMatcher = new LedgerMatcher(config.dedupeTolerance());
+    this.seedName = b.seedName;
+    this.seed = b.seed;
   }
 
   public static Builder builder() {
@@ -90,6 +108,7 @@ public final class Poller {
     Map<String, Feed> unique = new LinkedHashMap<>();
     feeds.forEach(f -> unique.putIfAbsent(f.url(), f));
     Run run = new Run();
+    ensureSeeded();
     try (ExecutorService pool = Executors.newFixedThreadPool(config.fetchConcurrency(),
         Thread.ofVirtual().name("feed-fetch-", 0).factory())) {
       List<Future<Prepared>> prepared = new ArrayList<>();
@@ -102,7 +121,27 @@ public final class Poller {
       }
     }
     return new PollReport(startedAt, clock.instant(), run.feedReports, run.newEvents, run.sourcesAdded,
-        run.itemErrors);
+        run.itemErrors, run.decisions);
+  }
+
+  /**
+   * Loads the seed into a ledger never initialised (a fresh deployment), so the first polls do not alert on
+   * years-old pledges restated in today's news. Entries first, then the mark: a crash midway reloads, harmlessly.
+   */
+  private void ensureSeeded() {
+    if (seeded) {
+      return;
+    }
+    try {
+      if (ledger.seededWith().isEmpty()) {
+        seed.get().forEach(ledger::record);
+        ledger.markSeeded(seedName);
+      }
+    } catch (RuntimeException e) {
+      // Polling without the seed would alert on years-old pledges: fail this poll, the next tick retries.
+      throw new IllegalStateException("ledger seed '" + seedName + "' could not be loaded: " + describe(e), e);
+    }
+    seeded = true;
   }
 
   private static Prepared await(Future<Prepared> future) {
@@ -134,8 +173,9 @@ public final class Poller {
 
     record NotModified(Feed feed, FeedState state, FetchResult.NotModified result) implements Prepared {}
 
+    /** @param warnings about the feed's items (shared ids), reported with the item errors */
     record Parsed(Feed feed, FeedState state, FetchResult.Fetched fetched, FeedParseResult parsed,
-        List<Candidate> candidates) implements Prepared {}
+        List<Candidate> candidates, List<String> warnings) implements Prepared {}
   }
 
   private Prepared prepare(Feed feed, Instant deadline) {
@@ -170,8 +210,8 @@ public final class Poller {
     } catch (FeedException e) {
       return new Prepared.Failed(feed, state, new FetchResult.Failed(200, e.getMessage(), null));
     }
-    Map<String, FeedItem> byKey = new LinkedHashMap<>();
-    parsed.items().forEach(item -> byKey.putIfAbsent(ItemKeys.of(item), item));
+    List<String> warnings = new ArrayList<>();
+    Map<String, FeedItem> byKey = keyed(feed, parsed.items(), warnings);
     Set<String> seen;
     try {
       seen = byKey.isEmpty() ? Set.of() : seenItems.alreadySeen(byKey.keySet());
@@ -195,7 +235,28 @@ public final class Poller {
         candidates.add(new Candidate(item, key, false, List.of(), "detection failed: " + describe(e)));
       }
     });
-    return new Prepared.Parsed(feed, state, fetched, parsed, candidates);
+    return new Prepared.Parsed(feed, state, fetched, parsed, candidates, warnings);
+  }
+
+  /**
+   * The feed's items by seen-item key. Items repeating an id with the same link and title are one item; items that
+   * share an id but differ are keyed apart by link and title, with a warning, so neither hides the other.
+   */
+  private static Map<String, FeedItem> keyed(Feed feed, List<FeedItem> items, List<String> warnings) {
+    Map<String, List<FeedItem>> byId = new LinkedHashMap<>();
+    items.forEach(item -> byId.computeIfAbsent(ItemKeys.of(feed.url(), item), k -> new ArrayList<>()).add(item));
+    Map<String, FeedItem> byKey = new LinkedHashMap<>();
+    byId.forEach((key, group) -> {
+      long distinct = group.stream().map(i -> i.link() + "\n" + i.title()).distinct().count();
+      if (distinct == 1) {
+        byKey.put(key, group.getFirst());
+        return;
+      }
+      warnings.add("warning: " + distinct + " different items share the id " + group.getFirst().id()
+          + "; told apart by link and title");
+      group.forEach(item -> byKey.putIfAbsent(ItemKeys.disambiguated(feed.url(), item), item));
+    });
+    return byKey;
   }
 
   // ---- phase 2: sequential writes ----
@@ -206,10 +267,13 @@ public final class Poller {
     final List<Announcement> newEvents = new ArrayList<>();
     final List<SourceAdded> sourcesAdded = new ArrayList<>();
     final List<ItemError> itemErrors = new ArrayList<>();
-    /** Item keys handled in this poll: an item carried by two feeds is processed once. */
+    /** Item keys handled in this poll (keys are per feed: the same story in two feeds meets the event dedupe). */
     final Set<String> itemsThisPoll = new HashSet<>();
     /** Events written in this poll, by lower-case company: a store index may lag behind its own writes. */
     final Map<String, Map<EventKey, Announcement>> eventsThisPoll = new LinkedHashMap<>();
+    /** Ledger entries written in this poll, by lower-case company, for the same reason. */
+    final Map<String, Map<String, Commitment>> ledgerThisPoll = new LinkedHashMap<>();
+    final List<FindingOutcome> decisions = new ArrayList<>();
   }
 
   private FeedReport store(Prepared prepared, Run run) {
@@ -244,6 +308,7 @@ public final class Poller {
   private FeedReport storeItems(Prepared.Parsed p, Run run) {
     Feed feed = p.feed();
     p.parsed().itemErrors().forEach(message -> run.itemErrors.add(new ItemError(feed.url(), null, message)));
+    p.warnings().forEach(message -> run.itemErrors.add(new ItemError(feed.url(), null, message)));
     List<String> done = new ArrayList<>();
     boolean allStored = true;
     int newItems = 0;
@@ -264,10 +329,20 @@ public final class Poller {
         continue;
       }
       try {
-        for (Finding finding : c.findings()) {
-          if (finding.kind() == FindingKind.ANNOUNCEMENT && config.thresholds().passes(finding)) {
-            record(finding, c.item(), feed, run);
+        // Announcements first: a mention of the same figure in the same item is then one more source of it.
+        List<Finding> ordered = new ArrayList<>(c.findings());
+        ordered.sort(java.util.Comparator.comparing(f -> f.kind() == FindingKind.ANNOUNCEMENT ? 0 : 1));
+        for (Finding finding : ordered) {
+          String decision;
+          if (!config.thresholds().passes(finding)) {
+            decision = "below threshold " + billions(config.thresholds().minimumFor(finding.company()));
+          } else if (finding.kind() == FindingKind.ANNOUNCEMENT) {
+            decision = record(finding, c.item(), feed, run);
+          } else {
+            decision = recordMention(finding, c.item(), feed, run);
           }
+          run.decisions.add(new FindingOutcome(feed.url(), c.item().id(), finding.company(), finding.kind(),
+              finding.amountUsd(), decision));
         }
         done.add(c.key());
       } catch (RuntimeException e) {
@@ -295,38 +370,128 @@ public final class Poller {
         error, null);
   }
 
-  /** Stores one announcement finding: a new event, or one more source of a known one. */
-  private void record(Finding finding, FeedItem item, Feed feed, Run run) {
+  /** Stores one announcement finding: a new event, or one more source of a known commitment. Returns the decision. */
+  private String record(Finding finding, FeedItem item, Feed feed, Run run) {
     Instant now = clock.instant();
     Instant published = item.published() != null ? item.published() : now;
     String link = Links.canonicalOrAsIs(item.link());
     String outlet = item.source() != null && !item.source().isBlank() ? item.source().strip() : feed.name();
     Source source = new Source(link, outlet, item.title(), published);
 
-    Map<EventKey, Announcement> known = new LinkedHashMap<>();
-    announcements.recentForCompany(finding.company(), published.minus(matcher.window()),
-            published.plus(matcher.window()))
-        .forEach(a -> known.put(a.key(), a));
-    run.eventsThisPoll.getOrDefault(companyKey(finding.company()), Map.of()).forEach(known::putIfAbsent);
-
-    switch (matcher.decide(finding, published, List.copyOf(known.values()))) {
-      case EventMatcher.Decision.SameEvent same -> addSource(same.event().key(), source, run);
-      case EventMatcher.Decision.NewEvent fresh -> {
+    switch (ledgerMatcher.decide(claim(finding, item, published), known(finding.company(), published, run))) {
+      case LedgerMatcher.Decision.Known known -> {
+        Commitment c = known.commitment();
+        if (c.origin() == CommitmentOrigin.ALERT) {
+          ensureLedgerEntry(c, run);
+          addSource(new EventKey(c.key()), source, run);
+        }
+        ledger.addSource(c.company(), c.key(), token(source));
+        return "known commitment " + c.key() + " (" + c.origin().wireName() + "): source added";
+      }
+      case LedgerMatcher.Decision.Fresh fresh -> {
         EventKey key = EventKeys.derive(finding.company(), published, finding.amountUsd());
-        Announcement event = new Announcement(key, finding.company(), fresh.kind(), finding.amount(),
+        EventKey updates = fresh.updates() == null ? null : new EventKey(fresh.updates().key());
+        Announcement event = new Announcement(key, finding.company(),
+            updates == null ? AnnouncementKind.ANNOUNCEMENT : AnnouncementKind.UPDATE, finding.amount(),
             finding.amountUsd(), finding.period(), finding.evidence(), item.title(), link, published, now,
-            List.of(source), fresh.updates());
+            List.of(source), updates);
         if (announcements.create(event)) {
           run.newEvents.add(event);
           run.eventsThisPoll.computeIfAbsent(companyKey(finding.company()), k -> new LinkedHashMap<>())
               .put(key, event);
-        } else {
-          // The key exists: a retry after a crash (then the source is there already) or the same pledge
-          // derived to the same key; either way this item is one more source of that event.
-          addSource(key, source, run);
+          ensureLedgerEntry(LedgerMatcher.of(event), run);
+          ledger.addSource(event.company(), key.value(), token(source));
+          return (updates == null ? "new event " + key : "update of " + updates + ": new event " + key) + ": alert";
         }
+        // The key exists: a retry after a crash (then the source is there already) or the same pledge
+        // derived to the same key; either way this item is one more source of that event.
+        addSource(key, source, run);
+        announcements.get(key).ifPresent(a -> ensureLedgerEntry(LedgerMatcher.of(a), run));
+        ledger.addSource(finding.company(), key.value(), token(source));
+        return "known event " + key + ": source added";
       }
     }
+  }
+
+  /**
+   * Stores one mention: background read today protects tomorrow, so an unknown figure becomes a known commitment.
+   * It only ever writes the ledger, never an event, so it can never notify.
+   */
+  private String recordMention(Finding finding, FeedItem item, Feed feed, Run run) {
+    Instant published = item.published() != null ? item.published() : clock.instant();
+    String token = token(new Source(Links.canonicalOrAsIs(item.link()), null, item.title(), published));
+    if (ledgerMatcher.decide(claim(finding, item, published), known(finding.company(), published, run))
+        instanceof LedgerMatcher.Decision.Known known) {
+      Commitment c = known.commitment();
+      if (c.origin() == CommitmentOrigin.ALERT) {
+        ensureLedgerEntry(c, run);
+      }
+      ledger.addSource(c.company(), c.key(), token);
+      return "mention of known commitment " + c.key() + " (" + c.origin().wireName() + "): source added";
+    }
+    // A background sentence often names no place ("in the country"); the item's title says where, and a place
+    // only ever makes a mention protect less.
+    String what = com.capexalerts.core.ledger.Places.in(finding.evidence()).isEmpty() && item.title() != null
+        ? finding.evidence() + " [" + item.title() + "]" : finding.evidence();
+    Commitment entry = new Commitment(EventKeys.derive(finding.company(), published, finding.amountUsd()).value(),
+        finding.company(), finding.amount().value(), finding.amount().currency(), finding.amountUsd(),
+        finding.period(), what, published.atOffset(ZoneOffset.UTC).toLocalDate(), clock.instant(),
+        Links.canonicalOrAsIs(item.link()), CommitmentOrigin.MENTION, 0);
+    ensureLedgerEntry(entry, run);
+    ledger.addSource(entry.company(), entry.key(), token);
+    return "mention recorded as known commitment " + entry.key();
+  }
+
+  private static final java.util.regex.Pattern MONEY_IN_TITLE = java.util.regex.Pattern.compile(
+      "(?i)[$€£¥]\\s?\\d|\\d\\s?(?:billion|bn|trillion|yuan|won|yen|crore)\\b");
+
+  /**
+   * The finding as the ledger compares it. Its places come from the evidence sentence; when that names none, from a
+   * title that carries a figure too ("AWS to invest $11 billion in Georgia"), never from a title about something
+   * else ("Microsoft cuts jobs in Ireland" over a restated $80 billion plan).
+   */
+  private static LedgerMatcher.Claim claim(Finding finding, FeedItem item, Instant published) {
+    String text = finding.evidence();
+    if (com.capexalerts.core.ledger.Places.in(text).isEmpty() && item.title() != null
+        && !item.title().equals(text) && MONEY_IN_TITLE.matcher(item.title()).find()) {
+      text = text + " " + item.title();
+    }
+    return new LedgerMatcher.Claim(finding.company(), finding.amountUsd(), finding.period(), text, finding.raise(),
+        published);
+  }
+
+  /**
+   * Known commitments of the company: the ledger (any age), events stored near this date (written before the ledger
+   * existed, or by a run that crashed before recording them there) and this poll's own writes.
+   */
+  private List<Commitment> known(String company, Instant published, Run run) {
+    // By origin and key: a seed entry may carry the same key as the event its original coverage created.
+    Map<String, Commitment> known = new LinkedHashMap<>();
+    ledger.forCompany(company).forEach(c -> known.put(c.origin() + c.key(), c));
+    run.ledgerThisPoll.getOrDefault(companyKey(company), Map.of()).values()
+        .forEach(c -> known.putIfAbsent(c.origin() + c.key(), c));
+    announcements.recentForCompany(company, published.minus(matcher.window()), published.plus(matcher.window()))
+        .forEach(a -> known.putIfAbsent(CommitmentOrigin.ALERT + a.key().value(), LedgerMatcher.of(a)));
+    run.eventsThisPoll.getOrDefault(companyKey(company), Map.of())
+        .forEach((k, a) -> known.putIfAbsent(CommitmentOrigin.ALERT + k.value(), LedgerMatcher.of(a)));
+    return List.copyOf(known.values());
+  }
+
+  /** Writes the entry unless it is there (conditional): idempotent across retries and crashes. */
+  private void ensureLedgerEntry(Commitment c, Run run) {
+    ledger.record(c.withSources(0));
+    run.ledgerThisPoll.computeIfAbsent(companyKey(c.company()), k -> new LinkedHashMap<>())
+        .putIfAbsent(c.origin() + c.key(), c);
+  }
+
+  /** A source's identity in the ledger: its canonical link, else its title (as in the event stores). */
+  private static String token(Source source) {
+    return source.link() != null ? source.link() : "title:" + source.title();
+  }
+
+  private static String billions(BigDecimal usd) {
+    return "$" + usd.divide(new BigDecimal("1e9"), 3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
+        + "B";
   }
 
   private void addSource(EventKey key, Source source, Run run) {
@@ -360,7 +525,7 @@ public final class Poller {
   }
 
   /**
-   * Assembles a poller. The three stores are required; the rest defaults to production: {@link PollerConfig#defaults},
+   * Assembles a poller. The three stores and the ledger are required; the rest defaults to production: {@link PollerConfig#defaults},
    * {@link StandardFeedFetcher} with {@link FetchSettings#defaults}, {@code new FeedReader()::read},
    * {@code Detector.withDefaults()::detect} and the UTC system clock.
    */
@@ -372,6 +537,9 @@ public final class Poller {
     private FeedStateStore feedStates;
     private SeenItemStore seenItems;
     private AnnouncementStore announcements;
+    private CommitmentLedger ledger;
+    private String seedName = "none";
+    private java.util.function.Supplier<List<Commitment>> seed = List::of;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -408,6 +576,18 @@ public final class Poller {
 
     public Builder announcements(AnnouncementStore s) {
       this.announcements = s;
+      return this;
+    }
+
+    public Builder ledger(CommitmentLedger l) {
+      this.ledger = l;
+      return this;
+    }
+
+    /** The entries a ledger never initialised starts from, and the name recorded for them (default: none). */
+    public Builder ledgerSeed(String name, java.util.function.Supplier<List<Commitment>> entries) {
+      this.seedName = Objects.requireNonNull(name, "name");
+      this.seed = Objects.requireNonNull(entries, "entries");
       return this;
     }
 

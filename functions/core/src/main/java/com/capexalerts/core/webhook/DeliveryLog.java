@@ -24,6 +24,12 @@ public interface DeliveryLog {
    */
   boolean alreadyDelivered(String webhookId, EventKey eventKey);
 
+  /**
+   * Gives back the claim {@link #alreadyDelivered} took, after a delivery that did not succeed, so the next try need
+   * not wait for the lease. Does nothing when the alert was delivered or is not claimed.
+   */
+  void releaseClaim(String webhookId, EventKey eventKey);
+
   /** Records that the receiver acknowledged the alert (answered 2xx) at {@code at}. */
   void recordDelivered(String webhookId, EventKey eventKey, String deliveryId, Instant at);
 

@@ -22,6 +22,10 @@ public final class InMemoryDeliveryLog implements DeliveryLog {
     return delivered.containsKey(new Key(webhookId, eventKey));
   }
 
+  /** Takes no claims (one process), so there is none to give back. */
+  @Override
+  public void releaseClaim(String webhookId, EventKey eventKey) {}
+
   @Override
   public void recordDelivered(String webhookId, EventKey eventKey, String deliveryId, Instant at) {
     delivered.putIfAbsent(new Key(webhookId, eventKey), new Delivered(webhookId, eventKey, deliveryId, at));

@@ -51,6 +51,8 @@ public final class WebhookDeliverer implements AutoCloseable {
   public static final String ATTEMPT_HEADER = "X-Capex-Attempt";
   /** How much of an error response's body we keep for diagnosis. */
   static final int BODY_SNIPPET_BYTES = 512;
+  /** How long an error response's body may take to give its first bytes for the attempt record. */
+  static final Duration SNIPPET_WAIT = Duration.ofMillis(500);
 
   private final DeliverySettings settings;
   private final EndpointPolicy policy;
@@ -180,7 +182,20 @@ public final class WebhookDeliverer implements AutoCloseable {
     } catch (RuntimeException e) {
       return ourFailure(webhook, key, List.of(), "before sending: " + describe(e), since(start));
     }
+    DeliveryResult result = send(webhook, key, deliveryId, payload, start);
+    if (result.outcome() != Outcome.DELIVERED) {
+      try {
+        // Our claim would otherwise block the next try (the next local run, an SQS redelivery) for its lease.
+        log.releaseClaim(webhook.id(), key);
+      } catch (RuntimeException e) {
+        // The lease frees it in time.
+      }
+    }
+    return result;
+  }
 
+  /** Posts with retries; the caller holds the delivery claim. */
+  private DeliveryResult send(Webhook webhook, EventKey key, String deliveryId, WebhookPayload payload, long start) {
     List<DeliveryAttempt> attempts = new ArrayList<>();
     for (int n = 1; ; n++) {
       Instant startedAt = clock.instant();
@@ -287,11 +302,13 @@ public final class WebhookDeliverer implements AutoCloseable {
       }
       HttpRequest request = request(webhook, key, deliveryId, n, payload, target, Duration.ofNanos(remaining));
       Snippet snippet = new Snippet();
-      CompletableFuture<HttpResponse<Void>> pending =
-          http.sendAsync(request, info -> HttpResponse.BodySubscribers.ofByteArrayConsumer(snippet::accept));
+      // The status line decides: the response is complete at its headers (the snippet's body is ready at once), so
+      // a receiver that answers 200 and then trickles its body has still received the alert.
+      CompletableFuture<HttpResponse<Void>> pending = http.sendAsync(request, info -> snippet.reading(
+          info.statusCode() >= 400));
       HttpResponse<Void> response;
       try {
-        // Bounds the whole exchange, body included: HttpRequest.timeout alone stops at the response headers.
+        // Bounds the exchange up to the response headers, connect included.
         response = pending.get(remaining, TimeUnit.NANOSECONDS);
       } catch (TimeoutException e) {
         pending.cancel(true);
@@ -319,7 +336,8 @@ public final class WebhookDeliverer implements AutoCloseable {
       if (status >= 200 && status < 300) {
         return new AttemptOutcome(Verdict.SUCCESS, status, null, Optional.empty());
       }
-      String said = snippet.text().isEmpty() ? null : snippet.text();
+      String text = snippet.text(Math.min(SNIPPET_WAIT.toNanos(), Math.max(0, deadline - System.nanoTime())));
+      String said = text.isEmpty() ? null : text;
       if (status == 408 || status == 429 || status >= 500) {
         Optional<Duration> retryAfter = response.headers().firstValue("Retry-After")
             .flatMap(h -> RetryTiming.parseRetryAfter(h, clock.instant()));
@@ -355,16 +373,69 @@ public final class WebhookDeliverer implements AutoCloseable {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
   }
 
-  /** The first bytes of a response body, as one line of text (for the attempt record). */
-  private static final class Snippet {
+  /**
+   * The first bytes of an error response's body, as one line of text (for the attempt record). Other bodies are not
+   * read at all. Its body future is complete at once, so the response never waits for the body.
+   */
+  private static final class Snippet implements HttpResponse.BodySubscriber<Void> {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    private volatile java.util.concurrent.Flow.Subscription subscription;
+    private boolean read;
 
-    synchronized void accept(Optional<byte[]> chunk) {
-      chunk.ifPresent(b -> bytes.write(b, 0, Math.min(b.length, BODY_SNIPPET_BYTES - bytes.size())));
+    Snippet reading(boolean readBody) {
+      this.read = readBody;
+      return this;
     }
 
-    synchronized String text() {
-      return ChatText.fit(ChatText.clean(bytes.toString(StandardCharsets.UTF_8)), 200, ChatText::plain);
+    @Override
+    public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+      subscription = s;
+      if (read) {
+        s.request(Long.MAX_VALUE);
+      } else {
+        s.cancel();
+        done.countDown();
+      }
+    }
+
+    @Override
+    public void onNext(List<java.nio.ByteBuffer> chunks) {
+      synchronized (bytes) {
+        for (java.nio.ByteBuffer chunk : chunks) {
+          int n = Math.min(chunk.remaining(), BODY_SNIPPET_BYTES - bytes.size());
+          byte[] b = new byte[n];
+          chunk.get(b);
+          bytes.write(b, 0, n);
+        }
+        if (bytes.size() >= BODY_SNIPPET_BYTES) {
+          subscription.cancel();
+          done.countDown();
+        }
+      }
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+      done.countDown();
+    }
+
+    @Override
+    public void onComplete() {
+      done.countDown();
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<Void> getBody() {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    /** What arrived within {@code waitNanos} (a slow error body is cut, not waited for). */
+    String text(long waitNanos) throws InterruptedException {
+      done.await(waitNanos, TimeUnit.NANOSECONDS);
+      synchronized (bytes) {
+        return ChatText.fit(ChatText.clean(bytes.toString(StandardCharsets.UTF_8)), 200, ChatText::plain);
+      }
     }
   }
 

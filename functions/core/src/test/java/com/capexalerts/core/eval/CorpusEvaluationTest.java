@@ -63,6 +63,34 @@ class CorpusEvaluationTest {
       int minCompanies() {
         return 9; // written about one region's companies and pledges on purpose
       }
+    },
+    /** Written blind last in the second round; scored 0.853 / 0.879 blind and kept as a floor since. */
+    BLIND5("/corpus/blind5-corpus.jsonl", "b5-\\d{3}", 75, 25, 0, 0, 0, 0.85, 0.87) {
+      @Override
+      int minCompanies() {
+        return 12;
+      }
+    },
+    /**
+     * Modelled item by item on real published articles (their structure kept, every sentence our own): restated
+     * pledges inside stories about something else, banks' forecasts, pooled totals, past-tense news, local dollars.
+     * The development set of the real-coverage rules; first scored 0.615 / 0.776.
+     */
+    REAL_DEV("/corpus/real-dev-corpus.jsonl", "rd-\\d{3}", 150, 60, 0, 0, 0, 0.85, 0.80) {
+      @Override
+      int minCompanies() {
+        return 12;
+      }
+    },
+    /**
+     * Real-modelled held-out set A, written blind; its first score (0.673 / 0.714, with the first background rule
+     * only) was taken before it prompted any change. The floors guard what was reached since.
+     */
+    REAL_HOLDOUT_A("/corpus/real-holdout-a.jsonl", "ra-\\d{3}", 100, 40, 0, 5, 0, 0.75, 0.85) {
+      @Override
+      int minCompanies() {
+        return 12;
+      }
     };
 
     final String resource;
@@ -72,10 +100,18 @@ class CorpusEvaluationTest {
     final int minSummary;
     final int minTitleOnly;
     final int minOutletTitle;
+    final double precisionFloor;
     final double recallFloor;
 
     Corpus(String resource, String idPattern, int minItems, int minWithAnnouncement, int minSummary,
         int minTitleOnly, int minOutletTitle, double recallFloor) {
+      this(resource, idPattern, minItems, minWithAnnouncement, minSummary, minTitleOnly, minOutletTitle, TARGET,
+          recallFloor);
+    }
+
+    Corpus(String resource, String idPattern, int minItems, int minWithAnnouncement, int minSummary,
+        int minTitleOnly, int minOutletTitle, double precisionFloor, double recallFloor) {
+      this.precisionFloor = precisionFloor;
       this.recallFloor = recallFloor;
       this.resource = resource;
       this.idPattern = idPattern;
@@ -275,9 +311,9 @@ class CorpusEvaluationTest {
 
     assertTrue(failures.isEmpty(), "detector failed on items:\n" + String.join("\n", failures));
     assertTrue(report.predictedAnnouncements() > 0, "the detector predicted no announcement at all");
-    assertTrue(report.precision() >= TARGET,
+    assertTrue(report.precision() >= corpus.precisionFloor,
         String.format("%s: precision %.3f below %.2f (%d false alarms, see report above)",
-            corpus.fileName(), report.precision(), TARGET, report.falseAlarms().size()));
+            corpus.fileName(), report.precision(), corpus.precisionFloor, report.falseAlarms().size()));
     assertTrue(report.recall() >= corpus.recallFloor,
         String.format("%s: recall %.3f below %.2f (%d misses, see report above)",
             corpus.fileName(), report.recall(), corpus.recallFloor, report.misses().size()));

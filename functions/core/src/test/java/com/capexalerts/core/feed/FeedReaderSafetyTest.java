@@ -192,7 +192,7 @@ class FeedReaderSafetyTest {
       XHTML page              | <?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body/></html> | HTML page
       JSON object             | {"items": [{"title": "not a feed"}]} | JSON
       JSON array              | [1, 2, 3] | JSON
-      plain text              | Service temporarily unavailable | not XML (it starts with "Service temporarily unavailable")
+      plain text              | Service temporarily unavailable | not XML (31 characters that do not start with '<'
       XML that is not a feed  | <?xml version="1.0"?><note><to>Ops</to></note> | root element <note> is not RSS or Atom
       only whitespace         | '   \t  ' | only whitespace
       """)
@@ -201,6 +201,8 @@ class FeedReaderSafetyTest {
 
     assertTrue(e.getMessage().startsWith("feed " + URL + ": "), e.getMessage());
     assertTrue(e.getMessage().contains(expected), what + " -> " + e.getMessage());
+    assertTrue(!e.getMessage().contains("temporarily") && !e.getMessage().contains("Sign in"),
+        "stored errors never carry the body's text: " + e.getMessage());
   }
 
   @Test

@@ -96,6 +96,14 @@ class StandardFeedFetcherTest {
       ex.getResponseHeaders().add("Retry-After", "120");
       send(ex, 500, "oops".getBytes(StandardCharsets.UTF_8));
     });
+    server.createContext("/to-metadata", ex -> {
+      ex.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");
+      send(ex, 302, new byte[0]);
+    });
+    server.createContext("/to-private", ex -> {
+      ex.getResponseHeaders().add("Location", "http://10.20.30.40/feed");
+      send(ex, 301, new byte[0]);
+    });
     server.createContext("/moved", ex -> {
       ex.getResponseHeaders().add("Location", "/feed");
       send(ex, 301, new byte[0]);
@@ -138,6 +146,25 @@ class StandardFeedFetcherTest {
   @Test
   void followsRedirects() {
     assertInstanceOf(FetchResult.Fetched.class, fetcher.fetch(url("/moved"), null, null));
+  }
+
+  @Test
+  void redirectsToPrivateOrLinkLocalAddressesAreRefusedBeforeConnecting() {
+    for (String path : new String[] {"/to-metadata", "/to-private"}) {
+      FetchResult.Failed r = assertInstanceOf(FetchResult.Failed.class, fetcher.fetch(url(path), null, null), path);
+      assertTrue(r.message().contains("redirect to ") && r.message().contains("refused"), r.message());
+    }
+    FetchResult.Failed metadata = (FetchResult.Failed) fetcher.fetch(url("/to-metadata"), null, null);
+    assertTrue(metadata.message().contains("169.254.169.254 (link-local"), metadata.message());
+  }
+
+  @Test
+  void theDeployedRuleRefusesLoopbackTooButLocalRunsReadTheirFixtures() {
+    StandardFeedFetcher deployed = new StandardFeedFetcher(new FetchSettings(Duration.ofSeconds(2),
+        Duration.ofMillis(700), 1024, "AICapexAlerts/test", FetchSettings.Addresses.PUBLIC));
+    FetchResult.Failed r = assertInstanceOf(FetchResult.Failed.class, deployed.fetch(url("/feed"), null, null));
+    assertTrue(r.message().contains("127.0.0.1 (loopback"), r.message());
+    assertInstanceOf(FetchResult.Fetched.class, fetcher.fetch(url("/feed"), null, null));
   }
 
   @Test

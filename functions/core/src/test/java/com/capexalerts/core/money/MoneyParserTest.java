@@ -192,4 +192,19 @@ class MoneyParserTest {
     assertEquals(new BigDecimal("60000000000"), span.amount().value());
     assertFalse(span.range());
   }
+
+  @org.junit.jupiter.api.Test
+  @org.junit.jupiter.api.Timeout(10)
+  void longDigitRunsAreNotMoneyAndCostLinearTime() {
+    String digits = "9".repeat(800_000);
+    String text = "Microsoft will invest $" + digits + " billion, then $80 billion, and 1," + digits + ".5 more.";
+
+    long start = System.nanoTime();
+    java.util.List<MoneySpan> found = parser.find(text);
+    long elapsed = System.nanoTime() - start;
+
+    assertEquals(java.util.List.of("$80 billion"), found.stream().map(s -> text.substring(s.start(), s.end())).toList());
+    org.junit.jupiter.api.Assertions.assertTrue(elapsed < java.time.Duration.ofSeconds(3).toNanos(),
+        "800,000 digits took " + elapsed / 1_000_000 + " ms (19 s before the cap)");
+  }
 }

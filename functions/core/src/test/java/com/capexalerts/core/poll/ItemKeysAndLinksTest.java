@@ -53,4 +53,18 @@ class ItemKeysAndLinksTest {
     assertNull(Links.canonicalOrAsIs(null));
     assertNull(Links.canonicalOrAsIs("  "));
   }
+
+  @Test
+  void seenKeysAreScopedByFeedAndSharedIdsAreToldApartByContent() {
+    FeedItem a = new FeedItem("1001", "Microsoft invests", "", "https://a.example/1", null, "A");
+    FeedItem b = new FeedItem("1001", "Alibaba invests", "", "https://b.example/1", null, "B");
+
+    assertNotEquals(ItemKeys.of("https://a.example/rss", a), ItemKeys.of("https://b.example/rss", b));
+    assertEquals(ItemKeys.of("https://a.example/rss", a), ItemKeys.of("https://a.example/rss", b),
+        "the id alone: within one feed the poller disambiguates");
+    assertNotEquals(ItemKeys.disambiguated("https://a.example/rss", a),
+        ItemKeys.disambiguated("https://a.example/rss", b));
+    assertTrue(ItemKeys.of("https://a.example/rss", a).endsWith("/1001"));
+    assertTrue(ItemKeys.disambiguated("https://a.example/rss", a).startsWith(ItemKeys.of("https://a.example/rss", a)));
+  }
 }

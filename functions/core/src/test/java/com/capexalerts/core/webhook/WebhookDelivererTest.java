@@ -353,6 +353,9 @@ class WebhookDelivererTest {
       }
 
       @Override
+      public void releaseClaim(String webhookId, EventKey eventKey) {}
+
+      @Override
       public void recordDelivered(String webhookId, EventKey eventKey, String deliveryId, Instant at) {}
 
       @Override
@@ -366,5 +369,33 @@ class WebhookDelivererTest {
       assertTrue(r.detail().contains("table unavailable"), r.detail());
     }
     assertTrue(receiver.posts().isEmpty());
+  }
+
+  @Test
+  void aReceiverThatAnswers200AtOnceButSendsItsBodySlowlyGetsTheAlertOnce() throws Exception {
+    try (SlowBodyReceiver slow = new SlowBodyReceiver(200)) {
+      Webhook webhook = new Webhook("w-slow", slow.url(), WebhookFormat.JSON, SECRET, WebhookFilter.all(), true, 0);
+      long start = System.nanoTime();
+      DeliveryResult r = deliverOne(webhook);
+
+      assertEquals(Outcome.DELIVERED, r.outcome(), r.toString());
+      assertEquals(1, slow.requests(), "posted once");
+      assertEquals(List.of(200), statuses(r));
+      assertTrue(System.nanoTime() - start < Duration.ofMillis(1500).toNanos(), "did not wait for the 9 s body");
+    }
+  }
+
+  @Test
+  void aSlowErrorBodyIsCutAndTheStatusStillDecides() throws Exception {
+    try (SlowBodyReceiver slow = new SlowBodyReceiver(400)) {
+      Webhook webhook = new Webhook("w-slow400", slow.url(), WebhookFormat.JSON, SECRET, WebhookFilter.all(), true,
+          0);
+      DeliveryResult r = deliverOne(webhook);
+
+      assertEquals(List.of(400), statuses(r), "a 400 is final, not a time-out to retry");
+      assertEquals(1, slow.requests());
+      String error = r.attempts().getFirst().error();
+      assertTrue(error == null || "slow body slow body slow body".startsWith(error), error);
+    }
   }
 }

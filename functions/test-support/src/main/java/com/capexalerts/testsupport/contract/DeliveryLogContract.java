@@ -92,6 +92,19 @@ public abstract class DeliveryLogContract {
   }
 
   @Test
+  void aReleasedClaimIsTakenAtOnceButADeliveryIsNeverReleased() throws Exception {
+    assertFalse(log.alreadyDelivered("w1", ALIBABA));
+    log.releaseClaim("w1", ALIBABA); // the delivery failed
+
+    assertFalse(sameStore().alreadyDelivered("w1", ALIBABA), "the next try need not wait for the lease");
+    sameStore().recordDelivered("w1", ALIBABA, "d-1", T0);
+    log.releaseClaim("w1", ALIBABA);
+    assertTrue(sameStore().alreadyDelivered("w1", ALIBABA), "delivered stays delivered");
+    log.releaseClaim("w2", MICROSOFT); // nothing claimed: nothing happens
+    assertFalse(sameStore().alreadyDelivered("w2", MICROSOFT));
+  }
+
+  @Test
   void recordingWithoutAClaimStillMarksItDelivered() throws Exception {
     log.recordDelivered("w1", MICROSOFT, "d-2", T0);
 

@@ -1,0 +1,98 @@
+package com.capexalerts.core.detect;
+
+import com.capexalerts.core.company.CompanyMention;
+import java.util.Set;
+
+/**
+ * <b>AI scope</b> stage: the sentence, the headline or a neighbouring sentence must be about AI (AI, data centres,
+ * chips, GPUs, compute, cloud, servers, capex, AI labs); an acquisition, a purchase, a deal or a sentence naming a
+ * non-AI object (video games, real estate, sports rights ...) must be about AI itself.
+ */
+final class AiScope {
+  private AiScope() {}
+
+  static final Set<String> SUPPLY_WORDS = Lexicon.words("ai-scope/supply-words");
+
+  /** The amount's sentence, the headline or a neighbour is about AI, as its role requires. */
+  static boolean inScope(ItemContext ctx, Sent s, int role, Trace trace) {
+    int own = scope(s);
+    if (role == MoneyRole.ROLE_ACQUIRE) {
+      return decided(trace, s, own == 2, "an acquisition or deal must be about AI itself");
+    }
+    if (s.nonAi) {
+      return decided(trace, s, own >= 1, "the sentence names a non-AI object, so it must be about AI itself");
+    }
+    if (own >= 1) {
+      return decided(trace, s, true, "");
+    }
+    if (!ctx.sents.isEmpty() && ctx.sents.get(0).isTitle && scope(ctx.sents.get(0)) >= 1) {
+      return decided(trace, ctx.sents.get(0), true, "");
+    }
+    int i = s.index;
+    if (i > 0 && scope(ctx.sents.get(i - 1)) == 2) {
+      return decided(trace, ctx.sents.get(i - 1), true, "");
+    }
+    if (i + 1 < ctx.sents.size() && scope(ctx.sents.get(i + 1)) == 2) {
+      return decided(trace, ctx.sents.get(i + 1), true, "");
+    }
+    return decided(trace, s, false, "no AI words in the sentence, the headline or the sentences beside it");
+  }
+
+  /** Records the scope decision and the AI word it rests on (in sentence by) when explaining. */
+  private static boolean decided(Trace trace, Sent by, boolean ai, String rule) {
+    if (trace != null) {
+      String where = by.isTitle ? "the headline" : "sentence " + by.index;
+      String word = cue(by);
+      String reason = word == null ? rule : "by " + word + " in " + where + (rule.isEmpty() ? "" : "; " + rule);
+      trace.decide("scope", ai ? "AI" : "not AI", reason);
+    }
+    return ai;
+  }
+
+  /** The first word (or AI company) that makes the sentence about AI, strongest first; null when none. */
+  static String cue(Sent s) {
+    Token[] t = s.tokens();
+    String weak = null;
+    for (int k = 0; k < t.length; k++) {
+      Token x = t[k];
+      if (x.kind == Token.Kind.WORD && x.has(Cue.SCOPE)) {
+        return Trace.phrase(s, k);
+      }
+      if (x.kind == Token.Kind.COMPANY) {
+        CompanyMention c = s.mentions.get(x.ref);
+        if (c.company().isAiScope(c.alias())) {
+          return Trace.quote(s, k, k + 1);
+        }
+      }
+      if (weak == null && x.kind == Token.Kind.WORD && x.has(Cue.SCOPE_WEAK)) {
+        weak = Trace.phrase(s, k);
+      }
+    }
+    return weak;
+  }
+
+  static int scope(Sent s) {
+    if (s.scope < 0) {
+      Token[] t = s.tokens();
+      int scope = 0;
+      for (Token x : t) {
+        if (x.kind == Token.Kind.WORD) {
+          if (x.has(Cue.SCOPE)) {
+            scope = 2;
+          } else if (x.has(Cue.SCOPE_WEAK) && scope == 0) {
+            scope = 1;
+          }
+          s.nonAi |= x.has(Cue.NON_AI);
+          s.supply |= SUPPLY_WORDS.contains(x.norm);
+        } else if (x.kind == Token.Kind.COMPANY) {
+          CompanyMention c = s.mentions.get(x.ref);
+          if (c.company().isAiScope(c.alias())) {
+            scope = 2;
+          }
+        }
+      }
+      s.scope = scope;
+    }
+    return s.scope;
+  }
+}

@@ -1,0 +1,170 @@
+package com.capexalerts.core.detect;
+
+import com.capexalerts.core.money.MoneySpan;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * <b>Framing</b> stage, per item: news or background, when the sentence itself cannot settle it. Real coverage
+ * restates earlier pledges in the paragraphs of context of stories about something else (layoffs, a bond sale, an
+ * acquisition, a stake sale, a government programme, a critic's attack). The headline and the lede decide:
+ *
+ * <ul>
+ *   <li>a figure the headline states (within 15 %: headlines round) is the story's news;
+ *   <li>when the headline states a figure of its own, or does not speak of investing at all, or reports a reaction
+ *       to a plan ("Musk bashes $500 billion AI project"), a body figure after the lede is background: a mention;
+ *   <li>except capital-spending guidance in the body of a results story (labelling rule 1), and a sentence that
+ *       reports further news of the day ("Separately, ... said on Tuesday it will invest").
+ * </ul>
+ */
+final class Background {
+  private Background() {}
+
+  static final Set<String> REACTION_WORDS = Lexicon.words("background/reaction-words");
+  static final Set<String> RESULTS_WORDS = Lexicon.words("background/results-words");
+  static final Set<String> FRESH_WORDS = Lexicon.words("background/fresh-words");
+  static final Set<String> DEAL_WORDS = Lexicon.words("background/deal-words");
+  static final Set<String> CAPEX_WORDS = Lexicon.words("background/capex-words");
+  static final Set<String> FRAME_WORDS = Lexicon.words("background/frame-words");
+
+  private static final String REACTION = "a reaction to a plan";
+  private static final String FRAMED_FIGURE = "something else, its figure given as background";
+  private static final String OWN_FIGURE = "the headline's own figure";
+
+  /** How far headline and body figures may differ and still be the same figure. */
+  private static final double HEADLINE_ROUNDING = 0.15;
+
+  /** Marks the body candidates that the headline and lede show to be background as framed (weak). */
+  static void apply(ItemContext ctx, List<Candidate> candidates, Trace trace) {
+    if (ctx.sents.isEmpty() || !ctx.sents.get(0).isTitle || ctx.publisher != null) {
+      return; // no headline to decide by; a newsroom post is the company's own news
+    }
+    String topic = offTopic(ctx);
+    if (trace != null) {
+      trace.item("background", topic == null ? "headline about investing" : "headline about " + topic,
+          topic == null ? "body figures may be news" : "body figures after the lede are background unless fresh");
+    }
+    if (topic == null || Subjects.titleRaisesMoney(ctx)) {
+      return; // in a fund-raise story the investors' stated shares are its news (see Subjects)
+    }
+    boolean ownFigure = topic.equals(OWN_FIGURE);
+    boolean reaction = topic.equals(REACTION) || topic.equals(FRAMED_FIGURE);
+    boolean results = ctx.headlineHas(x -> RESULTS_WORDS.contains(x.norm) || x.has(Cue.RESULTS));
+    for (int i = 0; i < candidates.size(); i++) {
+      Candidate c = candidates.get(i);
+      if (c.sent().isTitle && topic.equals(FRAMED_FIGURE) && !c.weak()) {
+        candidates.set(i, c.framed());
+        if (trace != null) {
+          trace.framed(c, "background: the headline's figure frames news about something else");
+        }
+        continue;
+      }
+      if (c.sent().isTitle || c.weak() || c.old() || (!reaction && inHeadline(ctx, c.usd()))) {
+        continue;
+      }
+      if (ownFigure && ctx.titleSubjects.size() > 1 && ctx.titleSubjects.contains(c.company())) {
+        continue; // "Anthropic commits $30 billion to Azure; Nvidia and Microsoft to invest": whose figure is open
+      }
+      boolean lede = c.sent().index == 1 && !reaction;
+      if (lede || fresh(c.sent()) || (results && guidance(c.sent()))) {
+        continue;
+      }
+      candidates.set(i, c.framed());
+      if (trace != null) {
+        trace.framed(c, "background: after the lede of a story about " + topic);
+      }
+    }
+  }
+
+  /**
+   * What the headline is about when it is not the investing its body's figures could announce, or null: a reaction
+   * to a plan, a figure of its own, or no investing at all.
+   */
+  static String offTopic(ItemContext ctx) {
+    if (ctx.headlineHas(x -> REACTION_WORDS.contains(x.norm))) {
+      return REACTION;
+    }
+    if (!ctx.titleMoney.isEmpty()) {
+      return framedFigure(ctx.sents.get(0)) ? FRAMED_FIGURE : OWN_FIGURE;
+    }
+    if (!Subjects.headlineAboutInvesting(ctx) && !ctx.headlineHas(x -> DEAL_WORDS.contains(x.norm))) {
+      return "something other than investing";
+    }
+    return null;
+  }
+
+  /**
+   * The headline's figures follow a framing word ("ahead of", "amid", "despite", "as") whose main clause before it
+   * speaks of no investing: "Meta cuts about 8,000 roles ahead of $145 billion AI spending push".
+   */
+  static boolean framedFigure(Sent title) {
+    Token[] t = title.tokens();
+    boolean any = false;
+    for (int m = 0; m < t.length; m++) {
+      if (t[m].kind != Token.Kind.MONEY) {
+        continue;
+      }
+      any = true;
+      int frame = -1;
+      for (int k = m - 1; k >= 0 && k >= m - 4; k--) {
+        if (t[k].isWord() && FRAME_WORDS.contains(t[k].norm)) {
+          frame = k;
+          break;
+        }
+      }
+      if (frame <= 1) {
+        return false;
+      }
+      for (int k = 0; k < frame; k++) {
+        // "Alphabet shares slide as $75 billion capex plan overshadows ...": a market reaction to the figure is news
+        if (t[k].isWord() && (t[k].has(Cue.INVEST | Cue.ACQUIRE | Cue.DEAL | Cue.PLAN_NOUN | Cue.RAISE_VERB)
+            || t[k].is("shares") || t[k].is("stock") || t[k].is("investors"))) {
+          return false;
+        }
+      }
+    }
+    return any;
+  }
+
+  /** The headline states this figure (headlines round). */
+  static boolean inHeadline(ItemContext ctx, BigDecimal usd) {
+    for (MoneySpan m : ctx.sents.get(0).money) {
+      BigDecimal h = ctx.usd(m);
+      if (h != null && FindingMerger.gap(h, usd) <= HEADLINE_ROUNDING) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The sentence reports further news of the day. */
+  static boolean fresh(Sent s) {
+    String text = " " + s.text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+    for (String w : FRESH_WORDS) {
+      if (text.contains(" " + w + " ")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Forward capital-spending guidance: a forecast word, or capex with a forward verb. */
+  static boolean guidance(Sent s) {
+    boolean forward = false;
+    boolean capex = false;
+    for (Token x : s.tokens()) {
+      if (!x.isWord()) {
+        continue;
+      }
+      if (x.has(Cue.PLAN_NOUN) && x.has(Cue.FORWARD)) {
+        return true; // "guidance", "outlook", "forecast"
+      }
+      forward |= x.has(Cue.FORWARD);
+      capex |= CAPEX_WORDS.contains(x.norm);
+    }
+    return forward && capex;
+  }
+
+}

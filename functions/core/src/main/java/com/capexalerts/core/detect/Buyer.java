@@ -1,0 +1,111 @@
+package com.capexalerts.core.detect;
+
+import com.capexalerts.core.company.Company;
+import java.util.Set;
+
+/**
+ * <b>Spender</b> stage for compute and chip deals (labelling rule 7): the buyer commits the money, the seller books
+ * revenue. When the amount is no investment of the sentence's subject because the subject sells ("Samsung lands
+ * $16.5 billion Tesla chip order", "CoreWeave secured a $14.2 billion deal to give Meta access to ..."), or the
+ * investment cue sits too far from it ("Tesla confirms $16.5 billion Samsung chip manufacturing deal"), the deal
+ * noun near the amount names the buyer: a watched company qualifying it ("$14 billion Meta deal"), after it
+ * ("deal with AWS", "order from Tesla", "to give Meta access"), or the subject when it is the buyer.
+ */
+final class Buyer {
+  private Buyer() {}
+
+  static final Set<String> DEAL_NOUNS = Lexicon.words("buyer/deal-nouns");
+  static final Set<String> SELLER_VERBS = Lexicon.words("buyer/seller-verbs");
+  static final Set<String> DEAL_VERBS = Lexicon.words("buyer/deal-verbs");
+  /** Money nouns that make a seller's figure its revenue, whoever its customers are. */
+  static final Set<String> REVENUE_NOUNS = Lexicon.words("buyer/revenue-nouns");
+
+  /** The token of the watched buyer of the deal valued by the amount at m, or -1. */
+  static int buyer(ItemContext ctx, Sent s, int m) {
+    Token[] t = s.tokens();
+    if (!computeDeal(ctx, s)) {
+      return -1;
+    }
+    int deal = dealNoun(t, m);
+    if (deal < 0) {
+      return -1;
+    }
+    for (int k = 0; k < t.length; k++) {
+      if (t[k].isWord() && REVENUE_NOUNS.contains(t[k].norm)) {
+        return -1; // "revenue of $30 billion from deals with Microsoft": the seller's revenue
+      }
+    }
+    int subject = -1;
+    for (int k = 0; k < m; k++) {
+      if (t[k].kind == Token.Kind.COMPANY) {
+        subject = k;
+        break;
+      }
+    }
+    boolean sells = s.supply;
+    for (int k = 0; k < t.length && !sells; k++) {
+      // a seller's verb outside the deal's own noun phrase ("manufacturing deal" names the deal, not the seller)
+      sells = (k < m || k > deal) && t[k].isWord() && SELLER_VERBS.contains(t[k].norm);
+    }
+    int named = named(t, m, deal);
+    if (named >= 0 && (sells || subject < 0) && named != subject) {
+      return named;
+    }
+    if (!sells && subject >= 0 && named >= 0 && named != subject && dealVerb(t, subject, m)) {
+      return subject; // "Tesla confirms $16.5 billion Samsung chip manufacturing deal"
+    }
+    return -1;
+  }
+
+  /** The subject reports the deal: a deal verb between it and the amount. */
+  static boolean dealVerb(Token[] t, int subject, int m) {
+    for (int k = subject + 1; k < m; k++) {
+      if (t[k].isWord() && DEAL_VERBS.contains(t[k].norm)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The deal noun within six words after the amount, or -1. */
+  static int dealNoun(Token[] t, int m) {
+    for (int k = m + 1; k < t.length && k <= m + 6; k++) {
+      if (t[k].kind == Token.Kind.MONEY || t[k].is(".") || t[k].is(";")) {
+        return -1;
+      }
+      if (t[k].isWord() && DEAL_NOUNS.contains(t[k].norm)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** A watched company qualifying the deal noun, or named right after it as its counterparty; -1 when none. */
+  static int named(Token[] t, int m, int deal) {
+    for (int k = deal - 1; k > m; k--) {
+      if (t[k].kind == Token.Kind.COMPANY) {
+        return k; // "$14 billion Meta deal", "$16.5 billion Tesla chip order"
+      }
+    }
+    for (int k = deal + 1; k < t.length && k <= deal + 4; k++) {
+      if (t[k].kind == Token.Kind.COMPANY
+          && (t[k - 1].is("with") || t[k - 1].is("from") || t[k - 1].is("give") || t[k - 1].is("supply")
+              || t[k - 1].is("provide"))) {
+        return k; // "deal with AWS", "order from Tesla", "to give Meta access"
+      }
+    }
+    return -1;
+  }
+
+  /** The sentence or the headline speaks of compute, chips, cloud or servers. */
+  static boolean computeDeal(ItemContext ctx, Sent s) {
+    if (AiScope.scope(s) >= 1) {
+      return true;
+    }
+    return !ctx.sents.isEmpty() && ctx.sents.get(0).isTitle && AiScope.scope(ctx.sents.get(0)) >= 1;
+  }
+
+  static Company company(Sent s, int k) {
+    return s.mentions.get(s.tokens()[k].ref).company();
+  }
+}

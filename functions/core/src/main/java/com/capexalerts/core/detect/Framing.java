@@ -1,0 +1,245 @@
+package com.capexalerts.core.detect;
+
+import com.capexalerts.core.money.MoneySpan;
+import java.util.Set;
+
+/**
+ * <b>Kind</b> stage, per amount: whether something dates or frames the figure, making it a mention.
+ *
+ * <p>Dated: past reference ("last year", "said in January", "expanded in August", "weeks after raising",
+ * "previously", "had pledged", "has said", "has invested" unless the amount is "another" or "an additional" one,
+ * "in 2024" in an item of 2025; "initially" only outside a forward clause, since "will invest $100 billion
+ * initially" is a tranche), reaffirmation ("reiterated", "remains on track", "defended"), a running total
+ * ("bringing its total to"), a plan referred to ("the $30 billion it agreed to invest", "under its plan") or a
+ * stock held ("has $1.4 trillion of commitments"). Framed: comparison ("rivals such as", "following", "joins",
+ * "than") or a relative clause ("xAI, which plans to invest $20 billion, said ..."); the possessive and known-plan
+ * framings are decided with the spender (see {@link Spender}).
+ */
+final class Framing {
+  private Framing() {}
+
+  static final Set<String> QUALIFIERS = Lexicon.words("framing/qualifiers");
+
+  static final Set<String> SUPERLATIVES = Lexicon.words("framing/superlatives");
+
+  static final Set<String> TOTALLING_VERBS = Lexicon.words("framing/totalling-verbs");
+
+  static final Set<String> REFERENCED_VERBS = Lexicon.words("framing/referenced-verbs");
+
+  static final Set<String> TENSE_ONLY = Lexicon.words("framing/tense-only");
+
+  /** Why the amount is an old figure (see the class comment), or null. Constant reasons: no allocation. */
+  static String dated(ItemContext ctx, Token[] t, int winStart, int base, int m, int rightEnd, MoneySpan span) {
+    if (pastCue(ctx, t, winStart, m, rightEnd) >= 0) {
+      return PAST;
+    }
+    if (Clauses.anyFlag(t, winStart, m, Cue.PERFECT) && !increment(span)) {
+      return PERFECT;
+    }
+    if (runningTotal(t, Math.min(base, winStart), m)) {
+      return "a running total";
+    }
+    if (referencedPlan(t, m)) {
+      return "a plan referred to";
+    }
+    if (underPlan(span, t, m)) {
+      return "under a plan referred to";
+    }
+    if (heldStock(t, m)) {
+      return "commitments held, not made";
+    }
+    return null;
+  }
+
+  /** The past cue at k only tells the news in the past tense ("has completed", "has set aside"). */
+  static boolean tenseOnly(Token[] t, int k) {
+    if (k < 0) {
+      return false;
+    }
+    StringBuilder phrase = new StringBuilder(t[k].norm);
+    for (int j = k + 1; j < Math.min(t[k].phraseEnd, t.length); j++) {
+      phrase.append(' ').append(t[j].norm);
+    }
+    return TENSE_ONLY.contains(phrase.toString());
+  }
+
+  /** {@link #dated} reason for a past reference or reaffirmation. */
+  static final String PAST = "past reference or reaffirmation";
+  /** {@link #dated} reason for "has invested" without "another" or "an additional". */
+  static final String PERFECT = "a running total in the perfect tense";
+
+  /** "bringing its total investment to $8 billion", "taking planned investment to $400 billion": a sum so far. */
+  static boolean runningTotal(Token[] t, int from, int m) {
+    if (m == 0 || !(t[m - 1].is("to") || t[m - 1].is("and"))) {
+      return false;
+    }
+    // The verb may govern a list ("bringing planned capacity to 7GW and investment ... to $400 billion", "bringing
+    // the project to nearly 7 gigawatts and over $400 billion in investment").
+    boolean to = t[m - 1].is("to");
+    for (int k = m - 2; k >= Math.max(from, m - 20); k--) {
+      if (t[k].kind == Token.Kind.MONEY || t[k].is(";")) {
+        return false;
+      }
+      to |= t[k].is("to");
+      if (t[k].isWord() && TOTALLING_VERBS.contains(t[k].norm)) {
+        return to;
+      }
+    }
+    return false;
+  }
+
+  /** "the $30 billion it agreed to invest", "the $10 billion Meta pledged": a commitment already made. */
+  static boolean referencedPlan(Token[] t, int m) {
+    if (m == 0) {
+      return false;
+    }
+    if (m >= 2 && t[m - 2].is("the") && (t[m - 1].is("full") || t[m - 1].is("entire") || t[m - 1].is("whole"))) {
+      return true; // "to secure the full $500 billion"
+    }
+    // A definite plan only: "as part of a $50 billion investment" introduces the figure.
+    int d = t[m - 1].is("its") || t[m - 1].is("the") || t[m - 1].is("their") ? m - 2 : m - 1;
+    if (d >= 0 && (t[d].is("under") || (d >= 2 && t[d].is("of") && t[d - 1].is("part") && t[d - 2].is("as")))) {
+      return true; // "starts a skilling drive under its €4.3bn plan", "as part of its $80 billion plan"
+    }
+    if (!t[m - 1].is("the")) {
+      return false;
+    }
+    // "the $30 billion it agreed to invest", "the ($3.2 billion) expansion it announced in June"
+    for (int w = m + 1; w < t.length && w <= m + 4; w++) {
+      Token who = t[w];
+      if (who.kind == Token.Kind.COMPANY || (who.isWord() && who.has(Cue.ANAPHOR | Cue.PLURAL_ANAPHOR))) {
+        int v = w + 1;
+        if (v < t.length && (t[v].is("has") || t[v].is("had") || t[v].is("have"))) {
+          v++;
+        }
+        return v < t.length && t[v].isWord() && REFERENCED_VERBS.contains(t[v].norm);
+      }
+      if (!who.isWord() || Clauses.RIGHT_STOPS.contains(who.norm)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** "starts a skilling drive under €4.3bn plan": the money reader took "under" for a qualifier. */
+  static boolean underPlan(MoneySpan span, Token[] t, int m) {
+    return span.amount().text().regionMatches(true, 0, "under ", 0, 6)
+        && m + 1 < t.length
+        && t[m + 1].isWord()
+        && t[m + 1].has(Cue.PLAN_NOUN);
+  }
+
+  /** "the company has roughly $1.4 trillion of commitments": what it holds, not what it commits now. */
+  static boolean heldStock(Token[] t, int m) {
+    int k = m - 1;
+    while (k >= 0 && t[k].isWord() && QUALIFIERS.contains(t[k].norm)) {
+      k--;
+    }
+    return k >= 0 && (t[k].is("has") || t[k].is("have") || t[k].is("had"));
+  }
+
+  /** "an additional $2.75 billion", "a further $4 billion": new money on top of an earlier commitment. */
+  static boolean increment(MoneySpan span) {
+    String text = span.amount().text().toLowerCase(java.util.Locale.ROOT);
+    return text.startsWith("an additional") || text.startsWith("a further") || text.startsWith("another");
+  }
+
+  /** Comparison framing within three words before the company ("rivals such as", "following", "than"). */
+  static boolean isCompared(Sent s, Token[] t, int head) {
+    if (head < 0 || head >= t.length || t[head].kind != Token.Kind.COMPANY) {
+      return false;
+    }
+    int flags = s.isTitle ? Cue.COMPARE : Cue.COMPARE | Cue.COMPARE_BODY;
+    int from = Math.max(0, head - 3);
+    for (int k = head - 1; k >= from; k--) {
+      if (t[k].kind == Token.Kind.MONEY || t[k].is(";")) {
+        return false;
+      }
+      if (t[k].isWord() && t[k].has(flags)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The amount sits in ", which ..." or ", who ..." after its spender, not yet closed by a comma. */
+  static boolean inRelativeClause(Token[] t, int anchor, int m) {
+    boolean open = false;
+    for (int k = Math.max(anchor, 0) + 1; k < m; k++) {
+      if (t[k].is(",")) {
+        open = k + 1 < m && (t[k + 1].is("which") || t[k + 1].is("who"));
+      }
+    }
+    return open;
+  }
+
+  /**
+   * Past reference or reaffirmation in the amount's window, leaving out relative clauses that close before it
+   * ("Alibaba, which listed in 2014, will invest ..."). A year before the item's own counts as past. Returns the
+   * index of the word that dates it, or -1.
+   */
+  static int pastCue(ItemContext ctx, Token[] t, int from, int m, int rightEnd) {
+    // "will invest $100 billion initially and up to $500 billion": in a forward clause "initially" marks a
+    // tranche of the commitment, not an earlier one ("initially pledged $10 billion in 2023").
+    boolean forward = Clauses.anyFlag(t, Clauses.clauseStart(t, m), m, Cue.FORWARD);
+    int k = from;
+    while (k < m) {
+      Token x = t[k];
+      if (x.is(",") && k + 1 < m && (t[k + 1].is("which") || t[k + 1].is("who") || t[k + 1].is("whose"))) {
+        int close = k + 2;
+        while (close < m && !t[close].is(",")) {
+          close++;
+        }
+        if (close < m) {
+          k = close + 1;
+          continue;
+        }
+      }
+      if (isPastToken(ctx, t, k, Cue.PAST | Cue.PAST_LEFT | Cue.REAFFIRM) && !(forward && isTranche(t[k]))) {
+        return k;
+      }
+      k++;
+    }
+    for (k = m + 1; k < rightEnd; k++) {
+      if (isPastToken(ctx, t, k, Cue.PAST | Cue.REAFFIRM) && !(forward && isTranche(t[k]))) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  static boolean isTranche(Token x) {
+    return x.is("initially");
+  }
+
+  static boolean isPastToken(ItemContext ctx, Token[] t, int k, int flags) {
+    Token x = t[k];
+    if (!x.isWord()) {
+      return false;
+    }
+    if (x.has(flags)) {
+      return !superlativeToDate(t, k);
+    }
+    if (ctx.year <= 0 || k == 0 || !Cue.isYear(x.norm) || Integer.parseInt(x.norm) >= ctx.year) {
+      return false;
+    }
+    Token p = t[k - 1];
+    boolean rangeEnd =
+        (p.is("and") || p.is("to") || p.is("through")) && k >= 3 && Cue.isYear(t[k - 2].norm == null ? "" : t[k - 2].norm);
+    boolean rangeStart = (p.is("between") || p.is("from")) && k + 2 < t.length && t[k + 2].isWord() && Cue.isYear(t[k + 2].norm);
+    return rangeEnd || (!rangeStart && (p.is("in") || p.is("during") || p.is("since")));
+  }
+
+  /** "its largest data center to date": "to date" ranks the project, it does not date the money. */
+  static boolean superlativeToDate(Token[] t, int k) {
+    if (!t[k].is("to") || k + 1 >= t.length || !t[k + 1].is("date")) {
+      return false;
+    }
+    for (int j = k - 1; j >= Math.max(0, k - 5); j--) {
+      if (t[j].isWord() && SUPERLATIVES.contains(t[j].norm)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

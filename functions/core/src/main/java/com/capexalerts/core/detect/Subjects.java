@@ -1,0 +1,174 @@
+package com.capexalerts.core.detect;
+
+import com.capexalerts.core.company.Company;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * <b>Kind</b> stage, per item: who the item is about. An amount can be an announcement only when its spender is a
+ * subject. The subjects are the watched companies the headline names, except objects and comparisons; when the
+ * headline names none but speaks of committing money, the companies that the first sentences with a figure report
+ * committing ("said it would spend"); in a fund-raise headline also the investors whose share the lede states; in a
+ * company's own newsroom the company and whoever its lede has committing money. A sentence listing three or more
+ * companies' own figures is a roundup: context for the companies the headline does not name.
+ */
+final class Subjects {
+  private Subjects() {}
+
+  static final Set<String> FACILITY_NOUNS = Lexicon.words("subjects/facility-nouns");
+
+  static final Set<String> ANNOUNCING = Lexicon.words("subjects/announcing");
+
+  /**
+   * The headline's subjects (see {@link #titleSubjects(Sent)}); for a post in a watched company's own newsroom
+   * whose headline has no other subject, that company, since the post is its news.
+   */
+  static void findTitleSubjects(ItemContext ctx) {
+    boolean titleNamesCompany = !ctx.sents.isEmpty() && ctx.sents.get(0).isTitle && !ctx.sents.get(0).mentions.isEmpty();
+    if (titleNamesCompany) {
+      ctx.titleSubjects = titleSubjects(ctx.sents.get(0));
+    }
+    ctx.newsroomSubject = ctx.titleSubjects.isEmpty() && ctx.publisher != null;
+    if (ctx.newsroomSubject) {
+      ctx.titleSubjects = Set.of(ctx.publisher); // a newsroom post whose headline has no other subject: the company's news
+    }
+  }
+
+  /** The companies whose figures can be announcements in this item, once its candidates are known. */
+  static Set<Company> of(ItemContext ctx, List<Candidate> candidates) {
+    Set<Company> subjects = ctx.titleSubjects;
+    if (ctx.titleSubjects.isEmpty() && ctx.publisher == null && headlineAboutInvesting(ctx)) {
+      // no headline subject ("Trump unveils $500bn AI venture with SoftBank, OpenAI and Oracle"): the lede's
+      subjects = ledeSubjects(ctx, candidates, true);
+    } else if (titleRaisesMoney(ctx) && ctx.publisher == null) {
+      // "OpenAI raises $40bn in SoftBank-led round": investors whose own share of it the lede states are news too
+      BigDecimal round = ctx.titleMoney.stream().map(ctx::usd).filter(java.util.Objects::nonNull)
+          .max(BigDecimal::compareTo).orElse(null);
+      Set<Company> both = new LinkedHashSet<>(ctx.titleSubjects);
+      if (round != null) {
+        Set<Company> lede = ledeSubjects(ctx, candidates, false);
+        for (Candidate c : candidates) {
+          if (!c.sent().isTitle && c.usd().compareTo(round) <= 0 && lede.contains(c.company())) {
+            both.add(c.company());
+          }
+        }
+      }
+      subjects = both;
+    } else if (ctx.newsroomSubject) {
+      // A newsroom post is news by definition: whoever its lede has committing money is a subject too ("a new $4
+      // billion investment from Amazon" on Anthropic's site).
+      Set<Company> both = new LinkedHashSet<>(ctx.titleSubjects);
+      both.addAll(ledeSubjects(ctx, candidates, false));
+      subjects = both;
+    }
+    if (!ctx.buyers.isEmpty()) {
+      Set<Company> both = new LinkedHashSet<>(subjects);
+      both.addAll(ctx.buyers); // "Samsung lands $16.5 billion Tesla chip order": the buyer's news
+      subjects = both;
+    }
+    return subjects;
+  }
+
+  /**
+   * A sentence listing three or more companies' own figures ("Google said in May it would spend $2 billion,
+   * Microsoft pledged $2.2 billion, AWS has earmarked $6.2 billion ...") is a roundup of the field: context for the
+   * companies the headline does not name.
+   */
+  static void roundup(ItemContext ctx, List<Candidate> candidates, int from, Trace trace) {
+    Set<Company> own = new HashSet<>();
+    for (int i = from; i < candidates.size(); i++) {
+      if (!candidates.get(i).shared()) {
+        own.add(candidates.get(i).company());
+      }
+    }
+    if (own.size() < 3 || (ctx.titleSubjects.isEmpty() && headlineCommits(ctx))) {
+      return; // "US tech giants pledge billions for British AI": the roundup is the news
+    }
+    for (int i = from; i < candidates.size(); i++) {
+      Candidate c = candidates.get(i);
+      if (!ctx.titleSubjects.contains(c.company())) {
+        candidates.set(
+            i, c.framed());
+        if (trace != null && !c.weak()) {
+          trace.framed(c, "a roundup of " + own.size() + " companies' figures, context for one the headline does not name");
+        }
+      }
+    }
+  }
+
+  /** The headline speaks of committing money ("pledge", "invest", "capex"), not just of data centres. */
+  static boolean headlineCommits(ItemContext ctx) {
+    return ctx.headlineHas(x -> x.has(Cue.INVEST) && !x.has(Cue.SCOPE) && !FACILITY_NOUNS.contains(x.norm));
+  }
+
+  /** The headline reports a fund-raise ("raises $40bn", "funding round"). */
+  static boolean titleRaisesMoney(ItemContext ctx) {
+    return ctx.headlineHas(x -> x.has(Cue.FUNDRAISE) || x.is("round") || x.is("fundraising") || x.is("fundraise"));
+  }
+
+  /** The headline speaks of committing money ("pledge billions", "AI infrastructure push"), or there is none. */
+  static boolean headlineAboutInvesting(ItemContext ctx) {
+    boolean noHeadline = ctx.sents.isEmpty() || !ctx.sents.get(0).isTitle;
+    return noHeadline
+        || ctx.headlineHas(
+            x -> x.has(Cue.INVEST | Cue.ACQUIRE | Cue.DEAL | Cue.PLAN_NOUN)
+                || (x.has(Cue.RAISE_VERB) && !x.has(Cue.FUNDRAISE)));
+  }
+
+  /** When the headline names no watched company: who commits money in the first sentence that has a figure. */
+  static Set<Company> ledeSubjects(ItemContext ctx, List<Candidate> candidates, boolean mustAnnounce) {
+    int firstBody = ctx.sents.get(0).isTitle ? 1 : 0;
+    Set<Company> lede = new LinkedHashSet<>();
+    int ledeIndex = -1;
+    for (Candidate c : candidates) {
+      if (c.sent().isTitle || c.sent().index > firstBody + 2) {
+        continue;
+      }
+      if (ledeIndex < 0) {
+        ledeIndex = c.sent().index;
+      }
+      if (c.sent().index == ledeIndex && !c.old() && !c.weak() && (!mustAnnounce || announces(c.sent()))) {
+        lede.add(c.company());
+      }
+    }
+    return lede;
+  }
+
+  /** The sentence reports a commitment being made ("said it would", "announced", "will invest"). */
+  static boolean announces(Sent s) {
+    for (Token x : s.tokens()) {
+      if (x.isWord() && ANNOUNCING.contains(x.norm)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static Set<Company> titleSubjects(Sent title) {
+    Token[] t = title.tokens();
+    Set<Company> out = new LinkedHashSet<>();
+    for (int k = 0; k < t.length; k++) {
+      if (t[k].kind != Token.Kind.COMPANY) {
+        continue;
+      }
+      int head = Spender.listHead(t, k);
+      boolean compared = Clauses.anyFlag(t, Math.max(0, head - 3), head, Cue.COMPARE | Cue.COMPARE_BODY);
+      boolean relativeSubject = k + 2 < t.length && t[k + 1].is(",") && (t[k + 2].is("which") || t[k + 2].is("who"));
+      boolean agent =
+          head >= 1
+              && (t[head - 1].is("from") // "Anthropic gets $4 billion from Amazon"
+                  || (head >= 2 && t[head - 1].is("of") && t[head - 2].has(Cue.INVEST)) // "a venture of OpenAI, ..."
+                  || (head >= 2 && t[head - 1].is("by") && Spender.isParticiple(t[head - 2]))); // "spent by Microsoft"
+      // A possessive counts even inside the headline's object ("Albanese hails Amazon's data-centre plan"): whether
+      // it is news or background is then decided sentence by sentence in the body.
+      boolean subject = relativeSubject || agent || !Spender.isObject(t, k);
+      if (subject && !compared) {
+        out.add(title.mentions.get(t[k].ref).company());
+      }
+    }
+    return out;
+  }
+}
