@@ -158,6 +158,8 @@ public final class ScaleSimulation {
       env.put("WORK_QUEUE_URL", workQueue);
       env.put("DECISION_QUEUE_URL", decisionQueue);
       env.put("POLL_INTERVAL", "rate(5 minutes)");
+      // An empty ledger: the bundled record of known commitments holds the very pledge the feeds retell.
+      env.put("LEDGER_SEED", "none");
       env.put("FEEDS_PER_MESSAGE", Integer.toString(settings.feedsPerMessage()));
       env.put("FEEDS", java.util.stream.IntStream.range(0, farm.size()).mapToObj(farm::url)
           .collect(Collectors.joining(",")));
