@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunCommandTest {
   private static final String SAMPLES = Path.of("../../events/sample-feeds").toString();
   private static final String MORE = Path.of("../../events/sample-feeds-more").toString();
+  private static final String CHINESE = Path.of("../../events/sample-feeds-zh").toString();
 
   @TempDir Path state;
 
@@ -66,6 +67,25 @@ class RunCommandTest {
     assertEquals(0, third.exit(), third.err());
     assertEquals(List.of("Amazon"), companies(third), "only the new event of the added feed");
     assertEquals(4, Files.readAllLines(state.resolve("outbox.jsonl")).size());
+  }
+
+  @Test
+  void aChineseOutletAlertsItsOwnNewsAndJoinsTheKnownEvent() throws IOException {
+    Run first = run(SAMPLES);
+    assertEquals(0, first.exit(), first.err());
+    Run chinese = run(SAMPLES, CHINESE);
+    assertEquals(0, chinese.exit(), chinese.err());
+    assertEquals(List.of("ByteDance"), companies(chinese),
+        "the Chinese retelling of Alibaba's pledge is the known event; Tencent's results are nothing");
+    JsonNode bytedance = chinese.alerts().getFirst();
+    assertEquals("CNY", bytedance.get("currency").asText());
+    assertEquals("1600亿元人民币", bytedance.get("amount_text").asText());
+    List<String> outbox = Files.readAllLines(state.resolve("outbox.jsonl"));
+    JsonNode message = Json.MAPPER.readTree(Json.MAPPER.readTree(outbox.getLast()).get("Message").asText());
+    String sms = message.get("sms").asText();
+    assertEquals("AI investment - ByteDance: 160bn CNY (~$22.5bn) AI chips, next year - source: huaxia-tech.example.cn",
+        sms);
+    assertTrue(message.get("email").asText().contains("1600亿元人民币 (as written)"), message.get("email").asText());
   }
 
   @Test

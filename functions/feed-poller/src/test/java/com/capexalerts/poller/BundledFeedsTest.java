@@ -46,11 +46,23 @@ class BundledFeedsTest {
         .filter(u -> u.getHost().equals("news.google.com")).toList();
 
     assertFalse(searches.isEmpty());
+    Set<String> editions = new HashSet<>();
     for (URI search : searches) {
       assertEquals("/rss/search", search.getPath());
       String query = URLDecoder.decode(search.getRawQuery(), StandardCharsets.UTF_8);
-      assertTrue(query.contains("hl=en-US") && query.contains("gl=US") && query.contains("ceid=US:en"), query);
-      assertTrue(query.contains("AI") && query.contains("billion"), query);
+      if (query.contains("hl=en-US")) {
+        assertTrue(query.contains("gl=US") && query.contains("ceid=US:en"), query);
+        assertTrue(query.contains("AI") && query.contains("billion"), query);
+        editions.add("en-US");
+      } else {
+        // Chinese editions: simplified for the mainland, traditional for Taiwan; amounts in 亿/億.
+        boolean cn = query.contains("hl=zh-CN") && query.contains("gl=CN") && query.contains("ceid=CN:zh-Hans");
+        boolean tw = query.contains("hl=zh-TW") && query.contains("gl=TW") && query.contains("ceid=TW:zh-Hant");
+        assertTrue(cn || tw, "not a known Google News edition: " + query);
+        assertTrue(query.contains("AI") && query.contains(cn ? "亿" : "億"), query);
+        editions.add(cn ? "zh-CN" : "zh-TW");
+      }
     }
+    assertEquals(Set.of("en-US", "zh-CN", "zh-TW"), editions);
   }
 }

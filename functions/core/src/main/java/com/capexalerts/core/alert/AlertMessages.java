@@ -74,9 +74,9 @@ public final class AlertMessages {
     }
     if (a.period() != null) {
       TextFolding.Folded period = TextFolding.ascii(a.period());
-      if (period.lossless() && !period.text().isEmpty()
-          && s.length() + 2 + period.text().length() <= MAX_SUBJECT_CHARS) {
-        s.append(", ").append(period.text());
+      String english = period.lossless() ? period.text() : ChineseRendering.period(a.period());
+      if (english != null && !english.isEmpty() && s.length() + 2 + english.length() <= MAX_SUBJECT_CHARS) {
+        s.append(", ").append(english);
       }
     }
     return TextFolding.truncate(s.toString(), MAX_SUBJECT_CHARS);
@@ -90,8 +90,14 @@ public final class AlertMessages {
     line(b, "Company", a.company());
     line(b, "Amount", a.amount().text() + " (as written)");
     line(b, "In USD", isUsd(a) ? usd(a.amountUsd(), false) : "about " + usd(a.amountUsd(), false));
+    if (ChineseRendering.applies(a)) {
+      String scope = ChineseRendering.scope(a.evidence());
+      line(b, "For", scope == null ? "AI investment" : scope);
+    }
     if (a.period() != null && !a.period().isBlank()) {
-      line(b, "Time span", a.period());
+      String english = ChineseRendering.period(a.period());
+      line(b, "Time span", english == null || english.equals(a.period()) ? a.period()
+          : a.period() + " (" + english + ")");
     }
     line(b, "Published", READABLE_TIME.format(a.published()));
     if (a.updates() != null) {
@@ -123,9 +129,14 @@ public final class AlertMessages {
 
   /**
    * SMS: one segment, i.e. at most 160 characters of the GSM 03.38 alphabet (two-septet characters counted twice),
-   * so it is never split or sent as UCS-2. Headline first, then as much of the evidence as fits.
+   * so it is never split or sent as UCS-2. Headline first, then as much of the evidence as fits. Evidence in Chinese
+   * cannot be written in GSM-7: the message then says it in English and names the outlet instead.
    */
   public static String sms(Announcement a) {
+    if (ChineseRendering.applies(a)) {
+      // GSM-7 has no Chinese: the facts in English, and where to read the story.
+      return Gsm7.truncate(Gsm7.transliterate(ChineseRendering.sms(a, prefix(a))).text(), Gsm7.SINGLE_SEGMENT_SEPTETS);
+    }
     StringBuilder s = new StringBuilder(prefix(a));
     s.append(Gsm7.transliterate(a.company()).text()).append(": ").append(gsmAmount(a));
     if (!isUsd(a)) {

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param aiAliases aliases that make a sentence about AI even though the company is not an AI lab
  * @param domains   web domains of its own newsrooms and blogs ("blogs.microsoft.com" is under "microsoft.com"): an
  *                  item linking there is the company speaking, so its "we" is the company
+ * @param onlyWhen  phrases that an alias must be written in to be the company, for aliases that are also common
+ *                  words: "苹果" (apple, the fruit) is Apple only in "苹果公司", "苹果将", "苹果CEO" ...
  */
 public record Company(
     String name,
@@ -24,7 +26,20 @@ public record Company(
     boolean aiLab,
     Set<String> aiAliases,
     List<String> domains,
-    List<String> channels) {
+    List<String> channels,
+    List<String> onlyWhen) {
+  public Company(
+      String name,
+      String country,
+      List<String> aliases,
+      List<String> notWhen,
+      boolean aiLab,
+      Set<String> aiAliases,
+      List<String> domains,
+      List<String> channels) {
+    this(name, country, aliases, notWhen, aiLab, aiAliases, domains, channels, List.of());
+  }
+
   public Company {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(country, "country");
@@ -33,6 +48,7 @@ public record Company(
     aiAliases = aiAliases == null ? Set.of() : Set.copyOf(aiAliases);
     domains = domains == null ? List.of() : domains.stream().map(d -> d.toLowerCase(java.util.Locale.ROOT)).toList();
     channels = channels == null ? List.of() : List.copyOf(channels);
+    onlyWhen = onlyWhen == null ? List.of() : List.copyOf(onlyWhen);
     if (name.isBlank()) {
       throw new IllegalArgumentException("company name must not be blank");
     }

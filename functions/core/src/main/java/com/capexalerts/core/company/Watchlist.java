@@ -32,7 +32,15 @@ public final class Watchlist {
 
   private record Exclusion(String phrase, int aliasOffset) {}
 
-  private record Alias(String text, Company company, List<Exclusion> exclusions) {}
+  /**
+   * An alias and the phrases around it that rule it out, or (when {@code requirements} is not empty) the phrases
+   * it must be written in.
+   */
+  private record Alias(String text, Company company, List<Exclusion> exclusions, List<Exclusion> requirements) {
+    boolean cjk() {
+      return isCjk(text.charAt(0));
+    }
+  }
 
   private final List<Company> companies;
   private final Map<String, Company> byName;
@@ -70,14 +78,9 @@ public final class Watchlist {
         if (other != null && other != c) {
           throw new IllegalArgumentException("alias '" + a + "' belongs to both " + other.name() + " and " + c.name());
         }
-        List<Exclusion> ex = new ArrayList<>();
-        for (String phrase : c.notWhen()) {
-          int off = phrase.toLowerCase(Locale.ROOT).indexOf(a.toLowerCase(Locale.ROOT));
-          if (off >= 0) {
-            ex.add(new Exclusion(phrase, off));
-          }
-        }
-        index.computeIfAbsent(a.charAt(0), k -> new ArrayList<>()).add(new Alias(a, c, List.copyOf(ex)));
+        index
+            .computeIfAbsent(a.charAt(0), k -> new ArrayList<>())
+            .add(new Alias(a, c, phrasesWith(c.notWhen(), a), phrasesWith(c.onlyWhen(), a)));
       }
     }
     this.byName = java.util.Collections.unmodifiableMap(names);
@@ -99,6 +102,17 @@ public final class Watchlist {
             otherIndex.put(ch, arr);
           }
         });
+  }
+
+  private static List<Exclusion> phrasesWith(List<String> phrases, String alias) {
+    List<Exclusion> out = new ArrayList<>();
+    for (String phrase : phrases) {
+      int off = phrase.toLowerCase(Locale.ROOT).indexOf(alias.toLowerCase(Locale.ROOT));
+      if (off >= 0) {
+        out.add(new Exclusion(phrase, off));
+      }
+    }
+    return List.copyOf(out);
   }
 
   private static final class Holder {
@@ -153,7 +167,8 @@ public final class Watchlist {
                 c.path("ai_lab").asBoolean(false),
                 new HashSet<>(strings(c, "ai_aliases", at)),
                 strings(c, "domains", at),
-                strings(c, "channels", at)));
+                strings(c, "channels", at),
+                strings(c, "only_when", at)));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
       }
@@ -261,7 +276,10 @@ public final class Watchlist {
     }
   }
 
-  /** The watched companies named in {@code text}, in text order. */
+  /**
+   * The watched companies named in {@code text}, in text order. Aliases in Chinese characters need no word
+   * boundary (Chinese has no spaces), and a Latin alias next to an ideograph is on one ("Meta将投资").
+   */
   public List<CompanyMention> find(String text) {
     List<CompanyMention> out = null;
     boolean shouting = shouting(text); // "THAILAND APPROVES TIKTOK'S ...": aliases match in any case
@@ -269,7 +287,7 @@ public final class Watchlist {
     char prev = ' ';
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
-      boolean wordStart = !Character.isLetterOrDigit(prev);
+      boolean wordStart = !isWordChar(prev) || isCjk(c) || isCjk(prev);
       prev = c;
       if (!wordStart) {
         continue;
@@ -283,10 +301,10 @@ public final class Watchlist {
         int len = a.text.length();
         int end = i + len;
         boolean same = shouting ? text.regionMatches(true, i, a.text, 0, len) : text.startsWith(a.text, i);
-        if (!same || (end < n && Character.isLetterOrDigit(text.charAt(end)))) {
+        if (!same || (end < n && !a.cjk() && isWordChar(text.charAt(end)) && !isCjk(text.charAt(end)))) {
           continue;
         }
-        if (excluded(text, i, end, a)) {
+        if (excluded(text, i, end, a) || !required(text, i, a)) {
           break; // a longer alias did not match and this one is ruled out: no company here
         }
         boolean possessive =
@@ -306,6 +324,29 @@ public final class Watchlist {
     return out == null ? List.of() : out;
   }
 
+  /** CJK ideographs (and the kana used in Japanese names): no spaces separate them from other words. */
+  static boolean isCjk(char c) {
+    return (c >= '\u4e00' && c <= '\u9fff') || (c >= '\u3400' && c <= '\u4dbf') || (c >= '\u3040' && c <= '\u30ff')
+        || (c >= '\uf900' && c <= '\ufaff');
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c);
+  }
+
+  /** An alias with required phrases ("苹果公司") must be written in one of them. */
+  private static boolean required(String text, int start, Alias a) {
+    if (a.requirements.isEmpty()) {
+      return true;
+    }
+    for (Exclusion e : a.requirements) {
+      if (phraseAt(text, start, e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A text written in capitals only (a wire flash headline), long enough not to be an acronym. */
   private static boolean shouting(String text) {
     int letters = 0;
@@ -323,17 +364,25 @@ public final class Watchlist {
 
   private static boolean excluded(String text, int start, int end, Alias a) {
     for (Exclusion e : a.exclusions) {
-      int from = start - e.aliasOffset;
-      int to = from + e.phrase.length();
-      if (from >= 0
-          && to <= text.length()
-          && text.regionMatches(true, from, e.phrase, 0, e.phrase.length())
-          && (from == 0 || !Character.isLetterOrDigit(text.charAt(from - 1)))
-          && (to == text.length() || !Character.isLetterOrDigit(text.charAt(to)))) {
+      if (phraseAt(text, start, e)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The phrase is written around the alias at {@code start}, on word boundaries where it has Latin letters. */
+  private static boolean phraseAt(String text, int start, Exclusion e) {
+    int from = start - e.aliasOffset;
+    int to = from + e.phrase.length();
+    return from >= 0
+        && to <= text.length()
+        && text.regionMatches(true, from, e.phrase, 0, e.phrase.length())
+        && (from == 0 || isCjk(e.phrase.charAt(0)) || !isWordChar(text.charAt(from - 1)) || isCjk(text.charAt(from - 1)))
+        && (to == text.length()
+            || isCjk(e.phrase.charAt(e.phrase.length() - 1))
+            || !isWordChar(text.charAt(to))
+            || isCjk(text.charAt(to)));
   }
 
   /** Names of all companies, for messages. */

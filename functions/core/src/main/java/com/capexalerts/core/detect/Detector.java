@@ -1,6 +1,7 @@
 package com.capexalerts.core.detect;
 
 import com.capexalerts.core.company.Watchlist;
+import com.capexalerts.core.detect.zh.ChineseDetector;
 import com.capexalerts.core.feed.FeedItem;
 import com.capexalerts.core.money.CurrencyRates;
 import com.capexalerts.core.money.MoneyParser;
@@ -23,6 +24,9 @@ import java.util.Objects;
  * clause, a known plan referred to); otherwise it is a {@link FindingKind#MENTION}. Repeats of the same
  * company's figure within the item are merged; parts of a stated total are not findings of their own.
  *
+ * <p>Items written in Chinese (most of their words ideographs; mixed Chinese and English too) go through
+ * {@link ChineseDetector} instead: the same stages with Chinese lexicons, giving the same findings.
+ *
  * <p>Joint figures: when several watched companies commit one stated amount together ("OpenAI, SoftBank and
  * Oracle will invest $500 billion"), each gets a finding for the whole amount, since the item does not say
  * what each puts in; an aggregate of separate budgets ("a combined $300 billion") gives none.
@@ -38,11 +42,14 @@ public final class Detector {
   private final BigDecimal minimumUsd;
   private final MoneyParser moneyParser = new MoneyParser();
   private final SentenceSplitter splitter = new SentenceSplitter();
+  /** Chinese-language items (by their share of ideographs) go through the Chinese rules instead. */
+  private final ChineseDetector chinese;
 
   private Detector(Builder b) {
     this.watchlist = b.watchlist;
     this.rates = b.rates;
     this.minimumUsd = b.minimumUsd;
+    this.chinese = new ChineseDetector(watchlist, rates, minimumUsd, moneyParser);
   }
 
   /** A detector with the default watchlist and rate table. */
@@ -65,11 +72,18 @@ public final class Detector {
    * company, so its "we" and "our" are the company.
    */
   public List<Finding> detect(FeedItem item) {
+    if (ChineseDetector.handles(item.title(), item.summary())) {
+      return chinese.detect(
+          item.title(), item.summary(), item.published(), () -> watchlist.publisher(item.link(), item.source()).orElse(null));
+    }
     return analysis(item, null).run();
   }
 
   /** Findings of a title and text, in text order (title first). */
   public List<Finding> detect(String title, String text) {
+    if (ChineseDetector.handles(title, text)) {
+      return chinese.detect(title, text, null, () -> null);
+    }
     return analysis(title, text, null).run();
   }
 

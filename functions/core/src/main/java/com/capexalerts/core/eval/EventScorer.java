@@ -18,8 +18,11 @@ import java.util.Set;
  * Scores the alerts of a replayed labelled corpus at the level of events: is each alert the right, first alert of a
  * real commitment?
  *
- * <p>A <em>commitment</em> is a cluster of labelled announcements across items: same company, USD within
- * {@link #SAME_COMMITMENT} (15 %) of the cluster's first announcement, taken in publication order. An alert comes
+ * <p>A <em>commitment</em> is a cluster of labelled announcements across items, taken in publication order: same
+ * company, USD within {@link #SAME_COMMITMENT} (8 %) of the cluster's first announcement, published within
+ * {@link #RETELLING_WINDOW} of the cluster's latest one. Retellings of one piece of news come within days at nearly
+ * the same figure; a raise (65 → 72) is news of its own, and so is a later pledge of a similar size, since our labels
+ * mark restatements months later as mentions, not announcements. An alert comes
  * from the item its link names. It is
  * <ul>
  *   <li><b>right</b> when that item labels an announcement of the alert's company within {@link #MATCH} (±25 %) of
@@ -34,7 +37,9 @@ public final class EventScorer {
   /** An alert matches a labelled figure within this fraction, as the detector score does. */
   public static final BigDecimal MATCH = new BigDecimal("0.25");
   /** Labelled announcements within this fraction of each other (same company) are one commitment. */
-  public static final BigDecimal SAME_COMMITMENT = new BigDecimal("0.15");
+  public static final BigDecimal SAME_COMMITMENT = new BigDecimal("0.08");
+  /** ... when each comes within this time of the commitment's latest labelled announcement. */
+  public static final java.time.Duration RETELLING_WINDOW = java.time.Duration.ofDays(30);
 
   private EventScorer() {}
 
@@ -98,6 +103,7 @@ public final class EventScorer {
     final String company;
     final BigDecimal firstUsd;
     final String firstItem;
+    Instant latest;
     boolean alerted;
 
     Commitment(String company, BigDecimal firstUsd, String firstItem) {
@@ -128,15 +134,20 @@ public final class EventScorer {
         byLink.putIfAbsent(Links.canonicalOrAsIs(item.link()), item);
       }
       List<Map.Entry<LabelledAmount, Commitment>> own = new ArrayList<>();
+      Instant at = item.published() == null ? Instant.MAX : item.published();
       for (LabelledAmount a : item.label().announcements()) {
         Commitment c = commitments.stream()
             .filter(k -> k.company.equalsIgnoreCase(a.company()))
+            .filter(k -> k.latest == null || at == Instant.MAX || !at.isAfter(k.latest.plus(RETELLING_WINDOW)))
             .filter(k -> a.acceptedUsd().stream().anyMatch(usd -> within(k.firstUsd, usd, SAME_COMMITMENT)))
             .min(Comparator.comparing(k -> k.firstUsd.subtract(a.amountUsd()).abs()))
             .orElse(null);
         if (c == null) {
           c = new Commitment(a.company(), a.amountUsd(), item.id());
           commitments.add(c);
+        }
+        if (at != Instant.MAX && (c.latest == null || at.isAfter(c.latest))) {
+          c.latest = at;
         }
         own.add(Map.entry(a, c));
       }

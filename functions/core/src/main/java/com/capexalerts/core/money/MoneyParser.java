@@ -222,6 +222,33 @@ public final class MoneyParser {
     return out;
   }
 
+  /**
+   * All money amounts in Chinese (or mixed Chinese and English) text: the Chinese forms of
+   * {@link ChineseMoneyParser} ("3800亿元（约530亿美元）", "逾3800亿", "600亿至650亿美元") and the English ones
+   * ("$53 billion", "HK$12 billion"), with full-width digits and signs read as ASCII and ¥ as yuan. Offsets and
+   * the text as written refer to {@code text} unchanged.
+   */
+  public List<MoneySpan> findChinese(String text) {
+    List<MoneySpan> out = new ArrayList<>(ChineseMoneyParser.find(text));
+    // Ideographs read as spaces, so that "$80 billion建设" ends its amount at the ideograph; lengths are kept.
+    char[] latin = ChineseMoneyParser.fold(text).toCharArray();
+    for (int i = 0; i < latin.length; i++) {
+      if (latin[i] >= '\u2e80' && latin[i] < '\uff00') {
+        latin[i] = ' ';
+      }
+    }
+    for (MoneySpan e : find(new String(latin), "CNY")) {
+      if (out.stream().noneMatch(c -> c.start() < e.end() && e.start() < c.end())) {
+        MoneyAmount a = e.amount();
+        String written = text.substring(e.start(), e.start() + a.text().length());
+        out.add(new MoneySpan(new MoneyAmount(a.value(), a.currency(), written), e.start(), e.end(), e.statedUsd(),
+            e.range(), false));
+      }
+    }
+    out.sort(Comparator.comparingInt(MoneySpan::start));
+    return out;
+  }
+
   /** Convenience for texts where ¥ means yen. */
   public List<MoneySpan> find(String text) {
     return find(text, "JPY");

@@ -90,7 +90,8 @@ class AlertMessagesTest {
     Announcement a = announcement("Alibaba", AnnouncementKind.ANNOUNCEMENT,
         new MoneyAmount(new BigDecimal("380000000000"), "CNY", "3800亿元"), new BigDecimal("52400000000"), "三年",
         EVIDENCE, null);
-    assertEquals("AI investment - Alibaba: CNY 380 billion (~$52.4 billion)", AlertMessages.subject(a));
+    // The Chinese period has an English reading now (it used to be left out).
+    assertEquals("AI investment - Alibaba: CNY 380 billion (~$52.4 billion), over three years", AlertMessages.subject(a));
   }
 
   @Test

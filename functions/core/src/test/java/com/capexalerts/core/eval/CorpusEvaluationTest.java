@@ -91,6 +91,16 @@ class CorpusEvaluationTest {
       int minCompanies() {
         return 12;
       }
+    },
+    /**
+     * Chinese-language items (simplified and traditional, mainland, Hong Kong, Taiwan and Singapore outlets), written
+     * by a separate writer for the Chinese rules; links on example.cn, summaries of a few sentences.
+     */
+    ZH_DEV("/corpus/zh-dev-corpus.jsonl", "zd-\\d{3}", 70, 30, 0, 0, 0, 0.90) {
+      @Override
+      int minCompanies() {
+        return 12;
+      }
     };
 
     final String resource;

@@ -49,13 +49,15 @@ class EventScorerTest {
   }
 
   @Test
-  void commitmentsAreCompanyAndAmountWithinFifteenPercent() {
-    List<LabelledItem> two = List.of(
+  void commitmentsAreRetellingsAtNearlyTheSameFigureWithinWeeks() {
+    List<LabelledItem> items = List.of(
         item("x1", "2025-01-01T00:00:00Z", List.of(usd("Amazon", "10e9")), List.of()),
-        item("x2", "2025-03-01T00:00:00Z", List.of(usd("Amazon", "11.4e9")), List.of()),
-        item("x3", "2025-05-01T00:00:00Z", List.of(usd("Amazon", "12e9")), List.of()));
-    EventScorer.Report r = EventScorer.score(two, List.of());
-    assertEquals(2, r.commitments(), "11.4 is within 15 % of 10; 12 is not, so it starts its own commitment");
+        item("x2", "2025-01-03T00:00:00Z", List.of(usd("Amazon", "10.5e9")), List.of()),
+        item("x3", "2025-01-20T00:00:00Z", List.of(usd("Amazon", "11.5e9")), List.of()),
+        item("x4", "2025-06-01T00:00:00Z", List.of(usd("Amazon", "10e9")), List.of()));
+    EventScorer.Report r = EventScorer.score(items, List.of());
+    assertEquals(3, r.commitments(),
+        "10.5 two days later retells 10; 11.5 is a raise (15 % more); 10 five months later is another pledge");
     assertEquals(0, r.eventRecall(), 1e-9);
     assertEquals(1.0, r.precision(), 1e-9, "no alerts, nothing wrong");
   }

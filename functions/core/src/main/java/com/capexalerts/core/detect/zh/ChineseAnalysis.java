@@ -1,0 +1,658 @@
+package com.capexalerts.core.detect.zh;
+
+import com.capexalerts.core.company.Company;
+import com.capexalerts.core.company.CompanyMention;
+import com.capexalerts.core.detect.Finding;
+import com.capexalerts.core.detect.zh.ChineseLexicon.Cue;
+import com.capexalerts.core.detect.zh.ChineseLexicon.Hit;
+import com.capexalerts.core.money.MoneySpan;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The detection rules for one Chinese item, in the stages of the English ones. Not thread-safe; one per item.
+ *
+ * <ol>
+ *   <li><b>Money role</b>: a non-commitment noun right after the amount wins ("400億美元融資", "130亿元的营收");
+ *       otherwise the nearest cue before it in its clause (投资, 投入, 斥资, 砸, 资本开支 ... against 营收, 净利润,
+ *       市值, 股价, 罚款, 回购, 融资 ...), else an investment word right after it ("3800亿元投入", "…的算力采购合同"),
+ *       else the nearest cue earlier in the sentence. Sums of several budgets (合计) are nobody's.
+ *   <li><b>Spender</b>: "由X" after the amount; else the nearest watched company before it in its clause that is not
+ *       an object (向/对/给/入股/收购/领投 X), with the companies coordinated with it (、和与及) — a deal or purchase
+ *       is the first party's (the buyer) while partners of an investment commit together ("沙特将与谷歌合作投资"),
+ *       "分别" pairs companies and amounts in order, money received is a round ("获得40亿美元投资") unless the
+ *       investor is named before it ("获软银400亿美元投资"); else the subject of an
+ *       earlier clause; else, for a clause without a subject ("未来三年将投入…") or with a pronoun (公司, 该集团,
+ *       其), the item's focus company.
+ *   <li><b>AI scope</b>: the sentence, the headline or a neighbouring sentence speaks of AI (AI, 人工智能, 算力,
+ *       数据中心, 云, 芯片, 服务器, 基础设施, 资本开支 ...); an acquisition or a purchase only when its own
+ *       sentence does.
+ *   <li><b>Commitment</b>: analysts' figures (分析师, 高盛, 机构预计), reported period results in a clause that does
+ *       not look ahead (当季资本支出为…, 上季, 同比, 已投入), spending of past years, denials and sellers' sides of a
+ *       deal (客户, 供应) are dropped.
+ *   <li><b>Kind</b>: an announcement when the spender is a subject of the item (named in the headline, else
+ *       committing money in its first sentences) and nothing dates or frames the figure: earlier pledges (此前, 曾,
+ *       去年, 原定, 年初宣布, a past month or year before it) unless the amount is an additional one (再, 额外, 追加),
+ *       progress and reaffirmation (正推进, 重申, 累计, 已完成), comparisons (相比之下), the old figure of a raise
+ *       (由3800亿元提高至4800亿元), a plan referred to as a noun ("阿里3800亿元投入中", "輝達千億美元投資OpenAI受關注");
+ *       otherwise a mention.
+ * </ol>
+ *
+ * <p>Then, per company: figures that agree (within 2 %, a headline figure within 15 % of a body figure) are one
+ * finding, a mention when any of its sentences dates it; a headline figure that the body drops is dropped; a
+ * smaller announced figure beside a larger one in its sentence, or marked as part (其中, 包括, 首笔), is part of the
+ * total. Evidence is a body sentence when there is one, quoted as written.
+ */
+final class ChineseAnalysis {
+  /** Written right before a company: it is the object, not the spender. */
+  private static final List<String> OBJECT_MARKERS =
+      List.of("向", "對", "对", "给", "給", "入股", "收购", "收購", "领投", "領投", "从", "從", "超过", "超過", "高于",
+          "高於", "为", "為", "投资", "投資", "注资", "注資", "押注", "支持", "落后", "落後",
+          "采购", "採購", "购买", "購買", "租用");
+  /**
+   * Written right before a company: a partner. In a deal the first party is the buyer and the partner is not a
+   * spender; in an investment ("沙特将与谷歌合作投资") partners commit together.
+   */
+  private static final List<String> PARTNER_MARKERS =
+      List.of("已与", "已與", "将与", "將與", "正与", "正與", "也与", "也與", "曾与", "曾與", "还与", "還與", "并与", "並與",
+          "同", "跟", "联手", "聯手", "携手", "攜手");
+  private static final java.util.regex.Pattern PARTNER_GAP =
+      java.util.regex.Pattern.compile("[已将將正也曾还還并並]?[与與同跟和]|联手|聯手|携手|攜手");
+  private static final List<String> DEAL_MARKERS = concat(OBJECT_MARKERS, PARTNER_MARKERS);
+  private static final String COORDINATION = "、和与與及";
+  /** Before an amount after an earlier figure: it is additional, not the earlier one. */
+  private static final List<String> ADDITIONAL =
+      List.of("再", "额外", "額外", "追加", "另外", "进一步", "進一步", "加码", "加碼", "新增", "增加");
+  /** Words after a headline amount-noun that make it the topic of another statement. */
+  private static final String REFERENCE_PREDICATES = "受遭引中或恐遇";
+  private static final List<String> SUPPLY =
+      List.of("客户", "客戶", "供应", "供應", "提供", "出售", "销售给", "銷售給", "为其生产", "為其生產");
+  private static final List<String> DENIALS = List.of("否认", "否認", "并无", "並無", "没有计划", "沒有計劃", "辟谣", "闢謠");
+  private static final Pattern PLAN =
+      Pattern.compile("的(?:AI|人工智能|云|雲|基础设施|基礎設施|基建|AI基建|投资|投資|投入)*(?:计划|計劃|规划|規劃)");
+  private static final Set<String> RECEIVING = Set.of("获得", "獲得", "获", "獲", "获投", "獲投");
+  /** AI words too broad to make an acquisition or a purchase about AI. */
+  private static final Set<String> WEAK_AI = Set.of("云", "雲", "计算", "計算");
+  private static final Pattern MONTH = Pattern.compile("(\\d{1,2})月");
+  private static final Pattern YEAR = Pattern.compile("(20\\d\\d)年");
+
+  private enum Role {
+    NONE, DROP, INVEST, ACQUIRE, PURCHASE
+  }
+
+  private final ChineseDetector detector;
+  private final String title;
+  private final String text;
+  private final int year;
+  private final int month;
+  private final Supplier<Company> publisher;
+  private List<ChineseSentence> sents;
+  private Company focus;
+  private Set<Company> subjects;
+
+  ChineseAnalysis(ChineseDetector detector, String title, String text, int year, int month,
+      Supplier<Company> publisher) {
+    this.detector = detector;
+    this.title = title;
+    this.text = text;
+    this.year = year;
+    this.month = month;
+    this.publisher = publisher;
+  }
+
+  List<Finding> run() {
+    if (!mayHaveMoney(title) && !mayHaveMoney(text)) {
+      return List.of(); // most items: no digit and no Chinese scale, so no amount to look at
+    }
+    List<ChineseText.Sentence> raw = ChineseText.sentences(title, text);
+    sents = new ArrayList<>(raw.size());
+    boolean anyMoney = false;
+    boolean anyName = false;
+    for (ChineseText.Sentence s : raw) {
+      List<MoneySpan> money = detector.moneyParser().findChinese(s.text());
+      List<CompanyMention> names = detector.watchlist().find(s.text());
+      anyMoney |= !money.isEmpty();
+      anyName |= !names.isEmpty();
+      List<Hit> hits = money.isEmpty() && !s.title() ? List.of() : detector.lexicon().scan(s.text());
+      sents.add(new ChineseSentence(sents.size(), s, hits, names, money));
+    }
+    if (!anyMoney) {
+      return List.of();
+    }
+    Company own = publisher.get();
+    if (!anyName && own == null) {
+      return List.of();
+    }
+    subjects = subjects(own);
+    List<ChineseCandidate> candidates = new ArrayList<>();
+    List<BigDecimal> droppedInBody = new ArrayList<>();
+    for (ChineseSentence s : sents) {
+      for (int k = 0; k < s.money().size(); k++) {
+        analyse(s, k, candidates, droppedInBody);
+      }
+    }
+    return ChineseMerge.merge(candidates, droppedInBody);
+  }
+
+  private static boolean mayHaveMoney(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c >= '0' && c <= '9') || (c >= '０' && c <= '９') || c == '亿' || c == '億' || c == '万' || c == '萬'
+          || c == '兆') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The headline's non-object companies; else the companies committing money in the first body sentences. */
+  private Set<Company> subjects(Company own) {
+    Set<Company> out = new LinkedHashSet<>();
+    ChineseSentence head = sents.isEmpty() || !sents.get(0).title() ? null : sents.get(0);
+    if (head != null) {
+      for (CompanyMention m : head.names()) {
+        if (!isObject(head, m, false)) {
+          out.add(m.company());
+        }
+      }
+    }
+    if (out.isEmpty()) {
+      int seen = 0;
+      for (ChineseSentence s : sents) {
+        if (s.title() || s.money().isEmpty()) {
+          continue;
+        }
+        for (CompanyMention m : s.names()) {
+          if (!isObject(s, m, false) && m.start() < s.money().get(0).start()) {
+            out.add(m.company());
+          }
+        }
+        if (++seen == 2) {
+          break;
+        }
+      }
+    }
+    if (own != null) {
+      out.add(own);
+    }
+    focus = out.isEmpty() ? null : out.iterator().next();
+    if (focus == null) {
+      for (ChineseSentence s : sents) {
+        if (!s.names().isEmpty()) {
+          focus = s.names().get(0).company();
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private void analyse(ChineseSentence s, int k, List<ChineseCandidate> out, List<BigDecimal> droppedInBody) {
+    MoneySpan m = s.money().get(k);
+    String t = s.text();
+    BigDecimal usd = usd(m);
+    if (usd == null || usd.compareTo(detector.minimumUsd()) < 0) {
+      return;
+    }
+    int cs = ChineseText.clauseStart(t, m.start());
+    int ce = ChineseText.clauseEnd(t, m.end());
+    // 1. Money role
+    Role role = role(s, m, cs, ce);
+    if (role == Role.DROP) {
+      dropped(s, usd, droppedInBody);
+      return;
+    }
+    if (role == Role.NONE || s.first(cs, m.start(), Cue.AGGREGATE) != null) {
+      return;
+    }
+    // 2. Spender
+    List<Company> spenders = spenders(s, k, m, cs, role);
+    if (spenders.isEmpty()) {
+      return;
+    }
+    // 3. AI scope
+    if (!aiScope(s, m, role, spenders)) {
+      return;
+    }
+    // 4. Commitment
+    if (role == Role.PURCHASE && SUPPLY.stream().anyMatch(t::contains)) {
+      return; // the seller's side of a deal: revenue (the buyer's side may be written elsewhere)
+    }
+    if (!commitment(s, m, cs, ce)) {
+      dropped(s, usd, droppedInBody);
+      return;
+    }
+    // 5. Kind
+    boolean oldFigure = oldFigure(t, m, cs, ce);
+    boolean dated = oldFigure || dated(s, m, cs) || referenced(s, m, cs, ce);
+    boolean raise = !oldFigure && raise(s, m, cs);
+    boolean part = s.last(cs, m.start(), Cue.PART) != null;
+    String period = ChinesePeriod.find(t, m.start(), m.end());
+    if (s.title() && s.index() == 0 && role != Role.ACQUIRE) {
+      subjects.addAll(spenders); // "後者承諾採購…": the headline's own spender is a subject
+    }
+    for (Company c : spenders) {
+      boolean announced = !dated && subjects.contains(c);
+      out.add(new ChineseCandidate(c, s, m, usd, announced, dated || !subjects.contains(c), raise, part, period));
+    }
+  }
+
+  private void dropped(ChineseSentence s, BigDecimal usd, List<BigDecimal> droppedInBody) {
+    if (!s.title()) {
+      droppedInBody.add(usd);
+    }
+  }
+
+  private BigDecimal usd(MoneySpan m) {
+    if (m.statedUsd() != null) {
+      return m.statedUsd();
+    }
+    if (!detector.rates().supports(m.amount().currency())) {
+      return null;
+    }
+    return detector.rates().toUsd(m.amount().value(), m.amount().currency());
+  }
+
+  // ---- 1. Money role ----
+
+  private Role role(ChineseSentence s, MoneySpan m, int cs, int ce) {
+    Hit dropAfter = s.first(m.end(), Math.min(ce, m.end() + 10), Cue.DROP, Cue.ROUND);
+    if (dropAfter != null && dropAfter.start() - m.end() <= 8 && !between(s, m.end(), dropAfter.start())) {
+      return Role.DROP; // "400億美元融資", "180億美元的投資級債券"
+    }
+    Hit after = s.first(m.end(), Math.min(ce, m.end() + 12), Cue.INVEST, Cue.PURCHASE, Cue.ACQUIRE);
+    Hit before = s.last(cs, m.start(), Cue.DROP, Cue.ROUND, Cue.INVEST, Cue.PURCHASE, Cue.ACQUIRE);
+    if (before != null && RECEIVING.contains(before.term())
+        && s.names().stream().anyMatch(c -> c.start() >= before.end() && c.end() <= m.start())) {
+      return Role.INVEST; // "获软银400亿美元投资": the investor is named, the money is its commitment
+    }
+    if (before != null) {
+      return roleOf(before);
+    }
+    if (after != null) {
+      return roleOf(after);
+    }
+    Hit earlier = s.last(0, cs, Cue.DROP, Cue.ROUND, Cue.INVEST, Cue.PURCHASE, Cue.ACQUIRE);
+    return earlier == null ? Role.NONE : roleOf(earlier);
+  }
+
+  /** Another amount between the amount and the cue: the cue is that one's. */
+  private static boolean between(ChineseSentence s, int from, int to) {
+    return s.money().stream().anyMatch(o -> o.start() >= from && o.start() < to);
+  }
+
+  private static Role roleOf(Hit h) {
+    if (h.is(Cue.DROP) || h.is(Cue.ROUND)) {
+      return Role.DROP;
+    }
+    if (h.is(Cue.ACQUIRE)) {
+      return Role.ACQUIRE;
+    }
+    if (h.is(Cue.PURCHASE)) {
+      return Role.PURCHASE;
+    }
+    return Role.INVEST;
+  }
+
+  // ---- 2. Spender ----
+
+  private List<Company> spenders(ChineseSentence s, int k, MoneySpan m, int cs, Role role) {
+    String t = s.text();
+    // "300億美元由軟銀自行承擔"
+    int by = skip(t, m.end());
+    if (by < t.length() && (t.charAt(by) == '由') && by + 1 < t.length()) {
+      for (CompanyMention c : s.names()) {
+        if (c.start() == by + 1) {
+          return List.of(c.company());
+        }
+      }
+    }
+    Hit latter = s.last(0, m.start(), Cue.PRONOUN);
+    if (latter != null && (latter.term().equals("后者") || latter.term().equals("後者")
+        || latter.term().equals("前者"))) {
+      List<CompanyMention> before = s.names().stream().filter(c -> c.end() <= latter.start()).toList();
+      if (!before.isEmpty()) {
+        return List.of((latter.term().equals("前者") ? before.get(0) : before.get(before.size() - 1)).company());
+      }
+    }
+    boolean deal = role == Role.PURCHASE || role == Role.ACQUIRE;
+    List<CompanyMention> group = subjectGroup(s, cs, m.start(), deal);
+    if (group.isEmpty()) {
+      group = subjectGroup(s, 0, cs, deal);
+    }
+    if (!group.isEmpty()) {
+      if (group.size() > 1 && s.last(0, m.start(), Cue.RESPECTIVELY) != null) {
+        Hit resp = s.last(0, m.start(), Cue.RESPECTIVELY);
+        int index = 0;
+        for (MoneySpan o : s.money()) {
+          if (o.start() > resp.start() && o.start() < m.start()) {
+            index++;
+          }
+        }
+        return index < group.size() ? List.of(group.get(index).company()) : List.of();
+      }
+      if (role == Role.PURCHASE || role == Role.ACQUIRE) {
+        return List.of(group.get(0).company());
+      }
+      Set<Company> out = new LinkedHashSet<>();
+      group.forEach(g -> out.add(g.company()));
+      return List.copyOf(out);
+    }
+    if (focus == null || s.names().stream().anyMatch(c -> c.start() < m.start())) {
+      return List.of();
+    }
+    if (t.substring(cs, m.start()).contains("由")) {
+      return List.of(); // "由IDG资本领投1.5亿美元": an agent named, and not watched
+    }
+    // A clause without a subject of its own, or with a pronoun, is about the item's focus company.
+    boolean pronoun = pronounSubject(s, cs, m.start()) || cs > 0 && pronounSubject(s, 0, ChineseText.clauseEnd(t, 0));
+    int first = skip(t, cs);
+    Hit opener = s.first(first, Math.min(m.start(), first + 4), Cue.FUTURE, Cue.INVEST, Cue.PURCHASE);
+    boolean subjectless = opener != null || cs == 0 && s.hits().stream().anyMatch(h -> h.start() < 4
+        && h.start() < m.start() && (h.is(Cue.FUTURE) || h.is(Cue.INVEST)));
+    boolean atStart = first >= m.start() - 3;
+    return pronoun || subjectless || atStart ? List.of(focus) : List.of();
+  }
+
+  /** "该公司", "其", or "公司" opening the clause (not "创业公司"). */
+  private static boolean pronounSubject(ChineseSentence s, int from, int to) {
+    String t = s.text();
+    for (Hit h : s.hits()) {
+      if (h.start() < from || h.end() > to || !h.is(Cue.PRONOUN)) {
+        continue;
+      }
+      boolean bare = h.term().equals("公司") || h.term().equals("集团") || h.term().equals("集團");
+      if (!bare || h.start() - skip(t, from) <= 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The nearest non-object company before {@code to} in [from, to) with the companies coordinated with it
+   * ("OpenAI、軟銀和甲骨文"), in text order.
+   */
+  private List<CompanyMention> subjectGroup(ChineseSentence s, int from, int to, boolean deal) {
+    List<CompanyMention> names = new ArrayList<>();
+    for (CompanyMention c : s.names()) {
+      if (c.start() >= from && c.end() <= to && !isObject(s, c, deal)) {
+        names.add(c);
+      }
+    }
+    if (names.isEmpty()) {
+      return List.of();
+    }
+    // Later clauses first: the nearest clause with a subject.
+    int last = names.size() - 1;
+    List<CompanyMention> group = new ArrayList<>();
+    group.add(names.get(last));
+    String t = s.text();
+    for (int i = last - 1; i >= 0; i--) {
+      CompanyMention a = names.get(i);
+      CompanyMention b = group.get(0);
+      String gap = t.substring(a.end(), b.start()).strip();
+      if (gap.isEmpty() && a.company().equals(b.company())) {
+        group.set(0, a); // "亚马逊AWS", "微軟Azure": one name
+      } else if (gap.length() == 1 && COORDINATION.indexOf(gap.charAt(0)) >= 0 || gap.equals("以及")
+          || !deal && PARTNER_GAP.matcher(gap).matches()) {
+        group.add(0, a);
+      } else {
+        break;
+      }
+    }
+    return group;
+  }
+
+  private static boolean isObject(ChineseSentence s, CompanyMention c, boolean deal) {
+    String t = s.text();
+    int p = c.start();
+    // A name right after another name of the same company shares its role ("向微軟Azure").
+    for (CompanyMention o : s.names()) {
+      if (o.end() == p && o.company().equals(c.company())) {
+        return isObject(s, o, deal);
+      }
+    }
+    for (int gap = 0; gap <= 10 && p - gap >= 0; gap++) {
+      int e = p - gap;
+      for (String marker : deal ? DEAL_MARKERS : OBJECT_MARKERS) {
+        int ms = e - marker.length();
+        if (ms >= 0 && t.startsWith(marker, ms) && !notAMarker(t, ms, marker)) {
+          String filler = t.substring(e, p);
+          if (filler.chars().noneMatch(ch -> ch == ',' || ch == '，' || ch == '、' || ch == ':' || ch == '：')
+              && !filler.contains("将") && !filler.contains("將")) {
+            return true;
+          }
+        }
+      }
+      if (e > 0 && ChineseText.isClauseBreak(t, e - 1)) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return List.copyOf(out);
+  }
+
+  /** "同时", "同比", "认为", "因为": the marker character inside another word. */
+  private static boolean notAMarker(String t, int at, String marker) {
+    char next = at + 1 < t.length() ? t.charAt(at + 1) : 0;
+    char prev = at > 0 ? t.charAt(at - 1) : 0;
+    return switch (marker) {
+      case "同" -> "时時样樣比期一业業步".indexOf(next) >= 0 || prev == '共' || prev == '合' || prev == '不';
+      case "为", "為" -> "认認因以行称稱".indexOf(prev) >= 0;
+      case "对", "對" -> prev == '相';
+      default -> false;
+    };
+  }
+
+  private static int skip(String t, int i) {
+    while (i < t.length() && (t.charAt(i) == ' ' || t.charAt(i) == '，' || t.charAt(i) == ',')) {
+      i++;
+    }
+    return i;
+  }
+
+  // ---- 3. AI scope ----
+
+  private boolean aiScope(ChineseSentence s, MoneySpan m, Role role, List<Company> spenders) {
+    if (spenders.stream().anyMatch(Company::aiLab) || s.names().stream().anyMatch(c -> c.company().aiLab())) {
+      return true;
+    }
+    if (role == Role.ACQUIRE || role == Role.PURCHASE) {
+      // A deal must be about AI itself: "云安全公司" (cloud security) is not.
+      return s.hits().stream().anyMatch(h -> h.is(Cue.AI) && !WEAK_AI.contains(h.term()));
+    }
+    if (s.has(Cue.AI)) {
+      return true;
+    }
+    if (!sents.isEmpty() && sents.get(0).title() && hasAi(sents.get(0))) {
+      return true;
+    }
+    int i = s.index();
+    return i > 0 && hasAi(sents.get(i - 1)) || i + 1 < sents.size() && hasAi(sents.get(i + 1));
+  }
+
+  private boolean hasAi(ChineseSentence s) {
+    if (!s.hits().isEmpty() || s.money().isEmpty() && s.title()) {
+      return s.has(Cue.AI);
+    }
+    return detector.lexicon().scan(s.text()).stream().anyMatch(h -> h.is(Cue.AI));
+  }
+
+  // ---- 4. Commitment ----
+
+  private boolean commitment(ChineseSentence s, MoneySpan m, int cs, int ce) {
+    String t = s.text();
+    if (s.first(0, m.start(), Cue.ANALYST) != null) {
+      return false;
+    }
+    if (DENIALS.stream().anyMatch(t::contains)) {
+      return false;
+    }
+    boolean ahead = s.first(cs, ce, Cue.FUTURE) != null;
+    if (!ahead && s.first(cs, ce, Cue.RESULTS) != null) {
+      return false; // "当季资本支出为130亿元": period results
+    }
+    if (!ahead && pastYearBefore(t, cs, m.start())) {
+      return false; // "仍高于2024年的767亿元": spending of a past year
+    }
+    if (!ahead && s.first(0, m.start(), Cue.FUTURE) == null && !raise(s, m, cs) && capexNoun(s, m, cs)) {
+      return false; // "全年资本支出约770亿元": capital spending reported, not planned
+    }
+    return true;
+  }
+
+  private static final Set<String> CAPEX_NOUNS =
+      Set.of("资本开支", "資本開支", "资本支出", "資本支出", "资本性支出", "資本性支出", "开支", "開支", "支出");
+
+  private static boolean capexNoun(ChineseSentence s, MoneySpan m, int cs) {
+    Hit h = s.last(cs, m.start(), Cue.INVEST, Cue.PURCHASE, Cue.ACQUIRE);
+    return h != null && CAPEX_NOUNS.contains(h.term());
+  }
+
+  private boolean pastYearBefore(String t, int from, int to) {
+    if (year == 0) {
+      return false;
+    }
+    Matcher y = YEAR.matcher(t);
+    y.region(from, to);
+    while (y.find()) {
+      if (Integer.parseInt(y.group(1)) < year) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- 5. Kind ----
+
+  /** "由3,800億元提高至4,800億元", "高於先前的850億美元": the earlier figure of a raise. */
+  private static boolean oldFigure(String t, MoneySpan m, int cs, int ce) {
+    int b = m.start();
+    String before = t.substring(Math.max(cs, b - 6), b);
+    boolean from = before.endsWith("由") || before.endsWith("从") || before.endsWith("從") || before.contains("由原")
+        || before.endsWith("从原定的") || before.endsWith("由原定的");
+    if (from) {
+      int k = skip(t, m.end());
+      String rest = t.substring(k, Math.min(t.length(), k + 8));
+      return rest.contains("至") || rest.contains("到") || rest.contains("增");
+    }
+    return false;
+  }
+
+  private boolean dated(ChineseSentence s, MoneySpan m, int cs) {
+    String t = s.text();
+    Hit d = s.last(0, m.start(), Cue.DATED);
+    if (d != null && !additionalBetween(t, d.end(), m.start()) && !raise(s, m, cs)) {
+      return true;
+    }
+    // A comparison in the amount's own clause, or opening the sentence ("相比之下，…"); not "為追趕美國對手".
+    Hit c = s.last(0, m.start(), Cue.COMPARE);
+    if (c != null && (c.start() >= cs || c.start() == 0 && ChineseText.clauseEnd(t, 0) == c.end())) {
+      return true;
+    }
+    if (pastSpendingBefore(s, m) && (t.substring(cs, m.start()).contains("总") || t.substring(cs, m.start()).contains("總"))) {
+      return true; // "已在新加坡投入115亿新元，至2028年计划总投资将超过230亿新元": a running total
+    }
+    if (s.first(0, m.start(), Cue.PROGRESS) != null
+        || s.first(m.end(), ChineseText.clauseEnd(t, m.end()), Cue.PROGRESS) != null) {
+      return true; // "正推进…", "…的投资计划正按节奏推进"
+    }
+    return pastMonthBefore(t, cs, m.start()) || !s.title() && pastYearBefore(t, 0, m.start()) && announcedBefore(t, m);
+  }
+
+  /** An earlier amount of the sentence is past spending ("已投入", "截至2023年"). */
+  private static boolean pastSpendingBefore(ChineseSentence s, MoneySpan m) {
+    for (MoneySpan o : s.money()) {
+      if (o.end() <= m.start()) {
+        int cs = ChineseText.clauseStart(s.text(), o.start());
+        if (s.first(cs, o.start(), Cue.RESULTS) != null) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean additionalBetween(String t, int from, int to) {
+    String gap = t.substring(from, to);
+    return ADDITIONAL.stream().anyMatch(gap::contains);
+  }
+
+  /** "輝達9月承諾向OpenAI投資": a month before the item's own. */
+  private boolean pastMonthBefore(String t, int from, int to) {
+    if (month == 0) {
+      return false;
+    }
+    Matcher mo = MONTH.matcher(t);
+    mo.region(Math.max(0, from - 12), to);
+    while (mo.find()) {
+      int v = Integer.parseInt(mo.group(1));
+      if (v >= 1 && v <= 12 && v < month && !(mo.end() < t.length() && t.charAt(mo.end()) == '底')) {
+        String after = t.substring(mo.end(), Math.min(to, mo.end() + 8));
+        if (after.contains("宣布") || after.contains("承诺") || after.contains("承諾") || after.contains("表示")
+            || after.contains("公布") || after.contains("曾")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean announcedBefore(String t, MoneySpan m) {
+    String before = t.substring(0, m.start());
+    return before.contains("宣布") || before.contains("承诺") || before.contains("承諾") || before.contains("公布");
+  }
+
+  /**
+   * A plan referred to as a noun: the company right before the amount and the investment word right after it,
+   * in the body ("阿里3800亿元投入中"), or in a headline that goes on to say something else about it
+   * ("輝達千億美元投資OpenAI受關注").
+   */
+  private boolean referenced(ChineseSentence s, MoneySpan m, int cs, int ce) {
+    if (s.last(cs, m.start(), Cue.INVEST, Cue.PURCHASE, Cue.ACQUIRE, Cue.FUTURE) != null) {
+      return false;
+    }
+    String t = s.text();
+    if (!s.title() && m.end() < t.length() && t.charAt(m.end()) == '的' && PLAN.matcher(t).region(m.end(), ce).lookingAt()) {
+      return true; // "三年3800亿元的投资计划": a plan known already
+    }
+    boolean named = s.names().stream().anyMatch(c -> c.end() == m.start() || c.end() + 1 == m.start()
+        && t.charAt(c.end()) == '的');
+    if (!named) {
+      return false;
+    }
+    Hit after = s.first(m.end(), Math.min(ce, m.end() + 10), Cue.INVEST, Cue.PURCHASE);
+    if (after == null) {
+      return false;
+    }
+    String rest = t.substring(after.end(), ce);
+    if (!s.title()) {
+      return true;
+    }
+    for (int i = 0; i < rest.length(); i++) {
+      if (REFERENCE_PREDICATES.indexOf(rest.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean raise(ChineseSentence s, MoneySpan m, int cs) {
+    String before = s.text().substring(cs, m.start());
+    return before.contains("上调") || before.contains("上調") || before.contains("提高") || before.contains("调高")
+        || before.contains("調高") || before.contains("增至") || before.contains("提升至");
+  }
+
+}
