@@ -14,9 +14,17 @@ final class AiScope {
   static final Set<String> SUPPLY_WORDS = Lexicon.words("ai-scope/supply-words");
 
   /** The amount's sentence, the headline or a neighbour is about AI, as its role requires. */
-  static boolean inScope(ItemContext ctx, Sent s, int role, Trace trace) {
+  static boolean inScope(ItemContext ctx, Sent s, int m, int role, Trace trace) {
     int own = scope(s);
     if (role == MoneyRole.ROLE_ACQUIRE) {
+      if (own < 2) {
+        Sent before = dealBefore(ctx, s, m);
+        if (before != null) {
+          int k = backReference(s.tokens(), m);
+          return decided(trace, before, true, "it refers back to the deal, by "
+              + Trace.quote(s, k >= 0 ? k : DealLink.valuedDeal(s.tokens(), m), (k >= 0 ? k : DealLink.valuedDeal(s.tokens(), m)) + 2));
+        }
+      }
       return decided(trace, s, own == 2, "an acquisition or deal must be about AI itself");
     }
     if (s.nonAi) {
@@ -37,6 +45,37 @@ final class AiScope {
     }
     return decided(trace, s, false, "no AI words in the sentence, the headline or the sentences beside it");
   }
+
+  /**
+   * "Meta has taken a stake in Scale AI. ... people familiar said it paid $14.3 billion for 49% of the start-up": an
+   * amount whose clause goes on to refer back ("the start-up", "the deal") to an AI deal of the sentence before (or
+   * the headline) is about that deal. The sentence before, or null.
+   */
+  private static Sent dealBefore(ItemContext ctx, Sent s, int m) {
+    if (s.isTitle || backReference(s.tokens(), m) < 0 && DealLink.valuedDeal(s.tokens(), m) < 0) {
+      return null;
+    }
+    Sent prev = ctx.sents.get(s.index - 1);
+    return scope(prev) == 2 ? prev : null;
+  }
+
+  /** Index of a definite reference back to a company or deal ("the start-up", "the deal") in the amount's clause
+   * after it, or -1. */
+  static int backReference(Token[] t, int m) {
+    for (int k = m + 1; k + 1 < t.length && t[k].kind != Token.Kind.MONEY && !t[k].is(",") && !t[k].is(";"); k++) {
+      if (t[k].is("the") && t[k].has(Cue.ANAPHOR)) {
+        return k; // "the start-up", "the company", "the AI developer"
+      }
+      if (t[k].is("the") && t[k + 1].isWord() && BACK_NOUNS.contains(t[k + 1].norm)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** Nouns that, after "the", refer to a deal already named. */
+  private static final Set<String> BACK_NOUNS =
+      Set.of("deal", "investment", "agreement", "transaction", "acquisition", "stake", "purchase", "takeover");
 
   /** Records the scope decision and the AI word it rests on (in sentence by) when explaining. */
   private static boolean decided(Trace trace, Sent by, boolean ai, String rule) {

@@ -22,7 +22,7 @@ final class Commitment {
    * (the previous amount or the clause start) to the amount. Constant reasons: no allocation.
    */
   static String notCommitted(ItemContext ctx, Token[] t, int base, int clauseFrom, int prevMoney, int m, int rightEnd) {
-    if (tentativeCue(t, clauseFrom, m) >= 0) {
+    if (tentativeCue(t, clauseFrom, m) >= 0 && guidanceSpeaker(t, base, m) < 0) {
       return TENTATIVE;
     }
     if (Clauses.anyFlag(t, base, m, Cue.STALLED) || stalledAfter(t, m)) {
@@ -31,8 +31,14 @@ final class Commitment {
     if (partOfRejected(ctx, t, prevMoney, m)) {
       return "part of a total found to be no commitment";
     }
+    if (listedWithRejected(ctx, t, prevMoney, m)) {
+      return "listed with a figure found to be no commitment";
+    }
     if (isEstimate(t, base, m)) {
       return ESTIMATE;
+    }
+    if (pooled(t, m) >= 0) {
+      return POOLED;
     }
     if (isReportedResult(t, clauseFrom, m, rightEnd)) {
       return "a reported period result";
@@ -43,40 +49,7 @@ final class Commitment {
     return null;
   }
 
-  static final Set<String> POOL_NOUNS = Lexicon.words("commitment/pool-nouns");
-  static final Set<String> POOL_WORDS = Lexicon.words("commitment/pool-words");
-
-  /**
-   * The amount is a pool of several companies' pledges: a plural pledge noun within four words of it, with a pool
-   * word near ("the centrepiece of £31 billion of US tech pledges", "several US tech pledges worth $42 billion").
-   */
-  static boolean pooled(Token[] t, int m) {
-    int noun = -1;
-    for (int k = Math.max(0, m - 4); k < Math.min(t.length, m + 5); k++) {
-      if (k != m && t[k].isWord() && POOL_NOUNS.contains(t[k].norm)) {
-        noun = k;
-        break;
-      }
-    }
-    if (noun < 0) {
-      return false;
-    }
-    for (int k = Math.max(0, noun - 4); k < noun; k++) {
-      if (t[k].isWord() && POOL_WORDS.contains(t[k].norm)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  static final Set<String> GUIDANCE_LEVELS = Lexicon.words("commitment/guidance-levels");
-  private static final Set<String> MODALS = Set.of("could", "may", "might");
-
-  /**
-   * The first tentative cue in [from, m), or -1. "could" before a level in a sentence about capital spending ("its
-   * capital spending this year could reach $175 billion to $185 billion") is how guidance ranges are told: not
-   * tentative.
-   */
+  /** The first tentative cue in [from, m), or -1; "familiar with the discussions" names a source, not talks. */
   static int tentativeCue(Token[] t, int from, int m) {
     for (int k = Math.max(0, from); k < m && k < t.length; k++) {
       if (!t[k].isWord() || !t[k].has(Cue.TENTATIVE)) {
@@ -85,41 +58,52 @@ final class Commitment {
       if (k >= 2 && (t[k - 1].is("the") && (t[k - 2].is("with") || t[k - 2].is("on")))) {
         continue; // "a person familiar with the discussions said": the source, not talks
       }
-      if (MODALS.contains(t[k].norm) && k + 1 < m && t[k + 1].isWord() && GUIDANCE_LEVELS.contains(t[k + 1].norm)
-          && capex(t, m)) {
-        continue;
-      }
+
       return k;
     }
     return -1;
-  }
-
-  /**
-   * The sentence speaks of a company's own capital spending: a capex word after a possessive ("its capital
-   * spending", "Meta's capex") or after "says" ("Meta says capex could ..."), not of a sector's ("spending on AI
-   * infrastructure could reach $3 trillion").
-   */
-  private static boolean capex(Token[] t, int m) {
-    for (int k = 0; k < m; k++) {
-      if (!t[k].isWord() || !Background.CAPEX_WORDS.contains(t[k].norm)) {
-        continue;
-      }
-      for (int j = k - 1; j >= Math.max(0, k - 3); j--) {
-        if (t[j].possessive || t[j].is("its") || t[j].is("their") || t[j].is("our")) {
-          return true;
-        }
-        if (j == k - 1 && j >= 1 && (t[j].is("says") || t[j].is("said")) && t[j - 1].kind == Token.Kind.COMPANY) {
-          return true; // "Meta says capex could nearly double"
-        }
-      }
-    }
-    return false;
   }
 
   /** {@link #notCommitted} reasons whose cue word an explanation quotes. */
   static final String TENTATIVE = "tentative talk or denial";
   static final String STALLED = "stalled or not going ahead";
   static final String ESTIMATE = "someone else's estimate";
+  static final String POOLED = "several companies' money pooled";
+
+  /**
+   * "£31 billion of US tech pledges", "several US tech pledges worth $42 billion": the amount totals several
+   * companies' money, so it is no one company's commitment. Index of the word that pools it, or -1.
+   */
+  static int pooled(Token[] t, int m) {
+    int words = 0;
+    for (int k = m + 1; k < t.length && words < 5; k++) {
+      Token x = t[k];
+      if (!x.isWord() || Clauses.RIGHT_STOPS.contains(x.norm)) {
+        break; // "$80 billion, more than other hyperscalers": another clause
+      }
+      if (x.has(Cue.POOLED)) {
+        return k;
+      }
+      words++;
+    }
+    if (m == 0 || !(t[m - 1].is("worth") || t[m - 1].is("totalling") || t[m - 1].is("totaling"))) {
+      return -1;
+    }
+    words = 0;
+    for (int k = m - 2; k >= 0 && words < 6; k--) {
+      Token x = t[k];
+      if (x.kind == Token.Kind.MONEY || x.kind == Token.Kind.COMPANY || x.is(";")) {
+        break;
+      }
+      if (x.isWord()) {
+        if (x.has(Cue.POOLED)) {
+          return k;
+        }
+        words++;
+      }
+    }
+    return -1;
+  }
 
   /** "Nvidia's $100 billion OpenAI investment plan stalls": the rest of the clause says it is not going ahead. */
   static boolean stalledAfter(Token[] t, int m) {
@@ -151,6 +135,60 @@ final class Commitment {
     return false;
   }
 
+  /**
+   * "Meta said its capital expenditures could nearly double this year to as much as $135 billion": a company giving
+   * its own capex range with "could" or "may" gives guidance, not talk. Index of the reporting verb, or -1.
+   */
+  static int guidanceSpeaker(Token[] t, int base, int m) {
+    int could = -1;
+    for (int k = base; k < m; k++) {
+      if (t[k].isWord() && t[k].has(Cue.TENTATIVE)) {
+        if (could >= 0 || !(t[k].is("could") || t[k].is("may"))) {
+          return -1; // more than a modal: real talk ("in talks", "considering")
+        }
+        could = k;
+      }
+    }
+    if (could < 0) {
+      return -1;
+    }
+    for (int k = could + 1; k < m; k++) {
+      if (!t[k].isWord() || !GUIDANCE_WORDS.contains(t[k].norm)) {
+        return -1;
+      }
+    }
+    int noun = -1;
+    for (int k = could - 1, words = 0; k >= base && words < 4; k--) {
+      if (t[k].is("capex") || t[k].is("capital") && t[k].has(Cue.INVEST)) {
+        noun = k; // "capex", "capital expenditures", "capital spending": the company's own budget
+        break;
+      }
+      words++;
+    }
+    // "said its 2026 capital expenditures", "says capex": the speaker's own capex, not "AI spending could reach"
+    for (int k = noun - 1; noun > 0 && k >= base; k--) {
+      if (t[k].isWord() && REPORTING_VERBS.contains(t[k].norm)) {
+        return k;
+      }
+      if (!t[k].isWord() || !(t[k].is("its") || t[k].is("their") || t[k].is("our") || Cue.isYear(t[k].norm))) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Between "could" and a guided figure: "reach", "nearly double this year to", "rise to". */
+  static final Set<String> GUIDANCE_WORDS = Lexicon.words("commitment/guidance-words");
+
+  /** The company speaking: "said", "says", "told". */
+  static final Set<String> REPORTING_VERBS = Set.of("said", "says", "told", "tells", "forecast", "forecasts");
+
+  /** "cut quarterly capex to 19.1 billion yuan and 13 billion yuan in the ... quarters": a list shares its fate. */
+  static boolean listedWithRejected(ItemContext ctx, Token[] t, int prevMoney, int m) {
+    return prevMoney >= 0 && m - prevMoney == 2 && (t[m - 1].is("and") || t[m - 1].is("or"))
+        && ctx.rejectedTokens.contains(t[prevMoney].start);
+  }
+
   /** "denied ... $12 billion ..., including 40 billion yuan for chips": a part shares its total's fate. */
   static boolean partOfRejected(ItemContext ctx, Token[] t, int prevMoney, int m) {
     if (prevMoney < 0 || !ctx.rejectedTokens.contains(t[prevMoney].start)) {
@@ -175,7 +213,7 @@ final class Commitment {
         continue;
       }
       words++;
-      if (t[k].has(Cue.ANALYST) && (words <= 5 || (!negated(t, k) && expects(t, k)))) {
+      if (t[k].has(Cue.ANALYST) && !reportedPlan(t, k) && (words <= 5 || (!negated(t, k) && expects(t, k)))) {
         return true;
       }
     }
@@ -189,7 +227,7 @@ final class Commitment {
         continue;
       }
       words++;
-      if (x.has(Cue.ANALYST) && !negated(t, k)) {
+      if (x.has(Cue.ANALYST) && !negated(t, k) && !reportedPlan(t, k)) {
         return true;
       }
       if (Clauses.RIGHT_STOPS.contains(x.norm) && !x.is("according")) {
@@ -198,6 +236,30 @@ final class Commitment {
     }
     return false;
   }
+
+  /**
+   * "Meta is expected to spend $10 billion on the chips, people familiar with the plan said": an expectation that
+   * insiders report is the company's plan (a reported plan), not someone else's estimate.
+   */
+  static boolean reportedPlan(Token[] t, int k) {
+    return insiderSource(t, k) >= 0;
+  }
+
+  /** The insider word that makes the "is expected to" phrase at k a reported plan, or -1. */
+  static int insiderSource(Token[] t, int k) {
+    if (!t[k].has(Cue.ANALYST) || !(t[k].is("is") || t[k].is("are") || t[k].is("was") || t[k].is("were"))) {
+      return -1; // only the "is expected to ..." phrases; analysts and banks stay estimates
+    }
+    for (int j = 0; j < t.length; j++) {
+      if (t[j].isWord() && INSIDER_SOURCES.contains(t[j].norm)) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  /** Who reports a company's own plans: "people familiar", "briefed on", "insiders", "sources". */
+  static final Set<String> INSIDER_SOURCES = Lexicon.words("commitment/insider-sources");
 
   /** "analysts expect Microsoft to spend ...": the estimate verb after the analyst cue. */
   static boolean expects(Token[] t, int k) {
@@ -228,8 +290,28 @@ final class Commitment {
         break;
       }
     }
-    return Clauses.anyFlag(t, from, rightEnd, Cue.RESULTS)
+    return (Clauses.anyFlag(t, from, rightEnd, Cue.RESULTS) || growthAfter(t, m))
         && !Clauses.anyFlag(t, from, m, Cue.FORWARD)
         && !Clauses.anyFlag(t, m + 1, rightEnd, Cue.FORWARD);
   }
+
+  /** "$26.3 billion, up 154% from a year earlier": a figure compared with the same period before is a result. */
+  static boolean growthAfter(Token[] t, int m) {
+    int k = m + 1;
+    if (k < t.length && t[k].is(",")) {
+      k++;
+    }
+    if (k >= t.length || !t[k].isWord() || !GROWTH_WORDS.contains(t[k].norm)) {
+      return false;
+    }
+    for (int j = k + 1; j < t.length && j <= k + 7 && t[j].kind != Token.Kind.MONEY; j++) {
+      if (t[j].isWord() && t[j].has(Cue.RESULTS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "up", "down", "rising": a change of a reported figure. */
+  static final Set<String> GROWTH_WORDS = Set.of("up", "down", "rising", "falling", "growing");
 }

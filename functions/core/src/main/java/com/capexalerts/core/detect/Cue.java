@@ -70,6 +70,8 @@ final class Cue {
   static final int AGGREGATE = 1 << 20;
   /** Compares with estimates rather than quoting them: than, beat, above, ahead of. */
   static final int NEGATES_ESTIMATE = 1 << 21;
+  /** Several companies' money pooled: tech pledges, Big Tech, the hyperscalers, sector-wide. */
+  static final int POOLED = 1 << 23;
 
   /** The cue phrases, kept as data in {@code lexicon/cues.txt}. */
   private static final String SPEC = Lexicon.text("cues");
@@ -103,6 +105,7 @@ final class Cue {
     NAMES.put("PLURAL_ANAPHOR", PLURAL_ANAPHOR);
     NAMES.put("DEAL", DEAL);
     NAMES.put("PERFECT", PERFECT);
+    NAMES.put("POOLED", POOLED);
     NAMES.put("NONE", 0);
   }
 

@@ -109,12 +109,15 @@ public final class Detector {
         item.title(),
         item.summary(),
         year,
+        item.link(),
+        item.source(),
         () -> watchlist.publisher(item.link(), item.source()).orElse(null),
         trace);
   }
 
   private ItemAnalysis analysis(String title, String text, Trace trace) {
-    return new ItemAnalysis(this, title == null ? "" : title, text == null ? "" : text, 0, () -> null, trace);
+    return new ItemAnalysis(
+        this, title == null ? "" : title, text == null ? "" : text, 0, null, null, () -> null, trace);
   }
 
   Watchlist watchlist() {

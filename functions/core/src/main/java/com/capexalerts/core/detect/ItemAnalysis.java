@@ -34,10 +34,13 @@ final class ItemAnalysis {
   private final ItemContext ctx;
   /** Collects the decisions when explaining; null in ordinary detection. */
   private final Trace trace;
+  /** Amounts of the current sentence whose role is no investment ("to borrow $16 billion"). */
+  private final Set<Integer> dropped = new HashSet<>();
 
   ItemAnalysis(
-      Detector detector, String title, String text, int year, Supplier<Company> publisherLookup, Trace trace) {
-    this.ctx = new ItemContext(detector, title, text, year, publisherLookup);
+      Detector detector, String title, String text, int year, String link, String source,
+      Supplier<Company> publisherLookup, Trace trace) {
+    this.ctx = new ItemContext(detector, title, text, year, link, source, publisherLookup);
     this.trace = trace;
   }
 
@@ -48,6 +51,9 @@ final class ItemAnalysis {
         trace.item("item", "skipped", unread);
       }
       return List.of();
+    }
+    if (trace != null && ctx.localDollar != null) {
+      trace.item("currency", ctx.localDollar.currency(), ctx.localDollar.reason());
     }
     Subjects.findTitleSubjects(ctx);
     if (trace != null) {
@@ -62,6 +68,7 @@ final class ItemAnalysis {
       }
       Token[] t = s.tokens();
       Set<Integer> detected = new HashSet<>();
+      dropped.clear();
       ctx.rejectedTokens.clear();
       int before = candidates.size();
       for (int m = 0; m < t.length; m++) {
@@ -136,6 +143,12 @@ final class ItemAnalysis {
       if (trace != null) {
         trace.decide("role", "old figure", "the earlier figure after 'from' or 'compared with' a detected one");
       }
+    } else if (dropped.contains(prevMoney) && MoneyRole.continuesPrevious(s, prevMoney, m)) {
+      role = MoneyRole.ROLE_DROP; // "to borrow $16 billion ..., with a further $8 billion"
+      if (trace != null) {
+        trace.decide("role", MoneyRole.name(role), "adds to the previous figure, which is no investment: "
+            + Trace.quote(s, m - 1, m + 1));
+      }
     } else {
       role = MoneyRole.role(s, m, trace);
     }
@@ -165,6 +178,7 @@ final class ItemAnalysis {
     }
     if (role == MoneyRole.ROLE_DROP || role == MoneyRole.ROLE_NONE) {
       if (role == MoneyRole.ROLE_DROP) {
+        dropped.add(m);
         ctx.rejectFigure(s, span);
         BigDecimal usd = s.isTitle ? ctx.usd(span) : null;
         if (usd != null && ctx.headlineHas(x -> FindingMerger.LEGAL_WORDS.contains(x.norm))) {
@@ -180,6 +194,9 @@ final class ItemAnalysis {
       trace.decide("spender", Buyer.company(s, buyerAt).name(), "the buyer of the deal (labelling rule 7)");
     }
     if (owner == null) {
+      owner = DealLink.owner(ctx, s, m, trace); // "The investment is valued at $2 billion": the deal before
+    }
+    if (owner == null) {
       return false;
     }
     int clauseStart = Clauses.clauseStart(t, m);
@@ -191,14 +208,7 @@ final class ItemAnalysis {
       }
       return false;
     }
-    if (Commitment.pooled(t, m)) {
-      if (trace != null) {
-        trace.decide("spender", "dropped", "a pool of several companies' pledges, not one company's");
-      }
-      ctx.rejectFigure(s, span);
-      return false;
-    }
-    if (buyerAt < 0 && !AiScope.inScope(ctx, s, role, trace)) {
+    if (buyerAt < 0 && !AiScope.inScope(ctx, s, m, role, trace)) {
       return false;
     }
     int winStart = Clauses.afterQuote(t, Clauses.windowStart(t, base, owner.anchor(), m), m);
@@ -269,6 +279,8 @@ final class ItemAnalysis {
         cue = Commitment.tentativeCue(t, clauseFrom, m);
       } else if (notCommitted == Commitment.STALLED) {
         cue = Clauses.firstFlag(t, base, Math.min(t.length, m + 9), Cue.STALLED);
+      } else if (notCommitted == Commitment.POOLED) {
+        cue = Commitment.pooled(t, m);
       } else if (notCommitted == Commitment.ESTIMATE) {
         cue = Clauses.firstFlag(t, base, Math.min(t.length, m + 12), Cue.ANALYST);
       }
@@ -276,7 +288,15 @@ final class ItemAnalysis {
       trace.decide("commitment", "dropped", notCommitted + by);
       return;
     }
-    trace.decide("commitment", "committed", "no estimate, talk, denial or reported result in the spender's clause");
+    int expected = Clauses.firstFlag(t, base, m, Cue.ANALYST);
+    int insider = expected < 0 ? -1 : Commitment.insiderSource(t, expected);
+    int speaker = Commitment.guidanceSpeaker(t, base, m);
+    trace.decide("commitment", "committed", insider >= 0
+        ? "a reported plan: " + Trace.phrase(s, expected) + " with insiders as the source, " + Trace.phrase(s, insider)
+        : speaker >= 0
+            ? "the company's own guidance: " + Trace.phrase(s, Clauses.firstFlag(t, base, m, Cue.TENTATIVE))
+                + " after " + Trace.phrase(s, speaker) + " and its capex"
+            : "no estimate, talk, denial or reported result in the spender's clause");
     if (dated != null) {
       int cue = dated == Framing.PAST ? Framing.pastCue(ctx, t, winStart, m, rightEnd)
           : dated == Framing.PERFECT ? Clauses.firstFlag(t, winStart, m, Cue.PERFECT) : -1;

@@ -22,6 +22,11 @@ final class ItemContext {
   final String text;
   /** Publication year (0 when unknown): "in 2024" in an item of 2025 is past. */
   final int year;
+  /** The item's link and outlet name (null when unknown): where a bare "$" may be a local dollar. */
+  private final String link;
+  private final String source;
+  /** What a bare "$" was read as when it is no US dollar ({@link LocalDollar}), or null. */
+  LocalDollar.Reading localDollar;
   /** Finds the item's publisher; asked only when the item has money in it (most items have none). */
   private final Supplier<Company> publisherLookup;
   /** The watched company whose own newsroom published the item, or null. */
@@ -42,11 +47,15 @@ final class ItemContext {
   /** Start offsets, in the current sentence, of amounts found to be no commitment. */
   final Set<Integer> rejectedTokens = new HashSet<>();
 
-  ItemContext(Detector detector, String title, String text, int year, Supplier<Company> publisherLookup) {
+  ItemContext(
+      Detector detector, String title, String text, int year, String link, String source,
+      Supplier<Company> publisherLookup) {
     this.detector = detector;
     this.title = title;
     this.text = text;
     this.year = year;
+    this.link = link;
+    this.source = source;
     this.publisherLookup = publisherLookup;
   }
 
@@ -71,10 +80,17 @@ final class ItemContext {
     if (titleMoney.stream().anyMatch(MoneySpan::yenSign) || textMoney.stream().anyMatch(MoneySpan::yenSign)) {
       yenDefault = yenDefault(titleCos, textCos);
     }
+    List<SentenceSplitter.Sentence> body = detector.splitter().split(text);
+    localDollar = LocalDollar.read(
+        title, body.isEmpty() ? "" : body.get(0).text(), text, link, source, List.of(titleMoney, textMoney));
+    if (localDollar != null) {
+      titleMoney = LocalDollar.apply(titleMoney, title, localDollar.currency());
+      textMoney = LocalDollar.apply(textMoney, text, localDollar.currency());
+    }
     if (!title.isBlank()) {
       sents.add(new Sent(0, true, title, shiftMoney(titleMoney, 0, title.length(), yenDefault), titleCos));
     }
-    for (SentenceSplitter.Sentence s : detector.splitter().split(text)) {
+    for (SentenceSplitter.Sentence s : body) {
       sents.add(
           new Sent(
               sents.size(),

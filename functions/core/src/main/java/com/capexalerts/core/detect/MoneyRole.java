@@ -1,5 +1,6 @@
 package com.capexalerts.core.detect;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -34,6 +35,12 @@ final class MoneyRole {
   static final Set<String> DELTA_VERBS = Lexicon.words("money-role/delta-verbs");
 
   static final Set<String> RELATIVE_SPENDER_VERBS = Lexicon.words("money-role/relative-spender-verbs");
+
+  /** Before "worth": what shows the worth is a value of something held ("now", "holds", "stake", a share in %). */
+  static final Set<String> HOLDING_WORDS = Lexicon.words("money-role/holding-words");
+
+  /** Right before an amount: holding it, not paying it ("to hold a $135 billion stake"). */
+  static final Set<String> HOLDING_VERBS = Lexicon.words("money-role/holding-verbs");
 
   /** No investment cue governs the amount. */
   static final int ROLE_NONE = -1;
@@ -82,6 +89,10 @@ final class MoneyRole {
   /** The amount's nearest governing cue (see the class comment). */
   static int role(Sent s, int m, Trace trace) {
     Token[] t = s.tokens;
+    int held = heldValue(t, m);
+    if (held >= 0) {
+      return decided(trace, s, ROLE_DROP, held, "the value of a holding");
+    }
     int rightInvest = -1;
     int rightDeal = -1;
     int rightInvestAt = -1;
@@ -128,8 +139,8 @@ final class MoneyRole {
       if (!NOUN_LINKS.contains(x.norm) && !modifier && !x.has(Cue.INVEST | Cue.SCOPE | Cue.SCOPE_WEAK | Cue.DEAL)) {
         nounAllowed = false;
       }
-      if (Clauses.RIGHT_STOPS.contains(x.norm) && !RIGHT_LINKS.contains(x.norm)) {
-        break;
+      if (Clauses.RIGHT_STOPS.contains(x.norm) && !RIGHT_LINKS.contains(x.norm) || x.is("at")) {
+        break; // "bought $250 million of shares at the IPO price": the price is the shares', not the amount's
       }
       // A phrase's later words carry no flags of their own: "$38 billion cloud computing deal" is one noun phrase.
       k = Math.max(k, x.phraseEnd - 1);
@@ -163,7 +174,8 @@ final class MoneyRole {
         leftAt = k;
         leftRole = ROLE_DROP;
         if (isDealPrice(t, k)) {
-          leftRole = t[k - 1].has(Cue.ACQUIRE) ? ROLE_ACQUIRE : dealRole(s);
+          Token noun = t[dealNounBefore(t, k)];
+          leftRole = noun.has(Cue.ACQUIRE) ? ROLE_ACQUIRE : noun.has(Cue.DEAL) ? dealRole(s) : ROLE_INVEST;
         }
         break;
       }
@@ -232,7 +244,21 @@ final class MoneyRole {
    */
   static boolean isDealPrice(Token[] t, int k) {
     boolean priced = t[k].is("valued") && k + 1 < t.length && t[k + 1].is("at");
-    return priced && k > 0 && t[k - 1].isWord() && t[k - 1].has(Cue.DEAL | Cue.ACQUIRE) && !t[k - 1].has(Cue.DROP);
+    int n = dealNounBefore(t, k);
+    if (!priced || n < 0 || t[n].has(Cue.DROP)) {
+      return false;
+    }
+    // "the investment is valued at $2 billion" is its price; "a stake valued at $135 billion" may be a holding's value
+    return t[n].has(Cue.DEAL | Cue.ACQUIRE) || n < k - 1 && (t[n].is("investment") || t[n].is("commitment"));
+  }
+
+  /** The noun before "valued", skipping a copula ("the investment is valued at"), or -1. */
+  static int dealNounBefore(Token[] t, int k) {
+    int n = k - 1;
+    if (n > 0 && (t[n].is("is") || t[n].is("was") || t[n].is("were") || t[n].is("are"))) {
+      n--;
+    }
+    return n >= 0 && t[n].isWord() ? n : -1;
   }
 
   /** "sells its Nvidia stake for", "to finance its data-centre campus": the verb before the noun decides. */
@@ -248,11 +274,47 @@ final class MoneyRole {
       if (GOVERNING_VERBS.contains(t[j].norm)) {
         return true;
       }
-      if (t[j].flags != 0 && !t[j].has(Cue.SCOPE | Cue.SCOPE_WEAK | Cue.INVEST)) {
+      // "sold its whole stake": a determiner ("its", "their") does not end the phrase
+      if (t[j].flags != 0 && !t[j].has(Cue.SCOPE | Cue.SCOPE_WEAK | Cue.INVEST | Cue.ANAPHOR | Cue.PLURAL_ANAPHOR)) {
         return false;
       }
     }
     return false;
+  }
+
+  /**
+   * "a bet that is now worth about $61 billion", "leaves Microsoft with 27% of the company, worth around $135
+   * billion", "to hold a $135 billion stake": the value of something held, not money put in. Index of the word
+   * that shows it, or -1. "a deal worth $10 billion" and "takes a stake worth $2 billion" are prices, not values.
+   */
+  static int heldValue(Token[] t, int m) {
+    if (m > 0 && t[m - 1].is("worth")) {
+      int words = 0;
+      for (int k = m - 2; k >= 0 && words < 10; k--) {
+        Token x = t[k];
+        if (x.kind == Token.Kind.MONEY || x.is(";")) {
+          break;
+        }
+        if (x.is("%") || (x.isWord() && (HOLDING_WORDS.contains(x.norm) || x.is("percent")))) {
+          return k;
+        }
+        if (x.isWord()) {
+          words++;
+        }
+      }
+      return -1;
+    }
+    // "to hold a $135 billion stake", "holds $60 billion of Anthropic shares"
+    for (int k = m - 1, words = 0; k >= 0 && words < 3; k--) {
+      if (!t[k].isWord()) {
+        return -1;
+      }
+      words++;
+      if (HOLDING_VERBS.contains(t[k].norm)) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   /** A deal or contract commits the buyer when it is about compute or chips and nobody is said to supply. */
@@ -260,6 +322,29 @@ final class MoneyRole {
     AiScope.scope(s);
     return s.supply ? ROLE_NONE : ROLE_ACQUIRE;
   }
+
+  /**
+   * "to borrow $16 billion for AI investments, with a further $8 billion possibly sought": the amount adds to the
+   * sentence's previous one ("with a further", "and another", "plus"), so it is what that one is.
+   */
+  static boolean continuesPrevious(Sent s, int prevMoney, int m) {
+    Token[] t = s.tokens;
+    if (prevMoney < 0 || m - prevMoney < 2) {
+      return false;
+    }
+    // the qualifier is part of the amount: "a further $8 billion"
+    String written = s.money.get(t[m].ref).amount().text().toLowerCase(java.util.Locale.ROOT);
+    boolean more = false;
+    for (String w : LIST_MORE) {
+      more |= written.startsWith(w);
+    }
+    Token before = t[m - 1];
+    return before.is("plus") || more && (before.is("with") || before.is("and") || before.is(","));
+  }
+
+  /** Qualifiers of more of the same. */
+  private static final List<String> LIST_MORE =
+      List.of("a further ", "further ", "another ", "an additional ", "additional ", "an extra ");
 
   /** "... and Microsoft up to $5 billion", "Alphabet at $75 billion": a company naming a listed figure. */
   static boolean gapped(Token[] t, int m) {

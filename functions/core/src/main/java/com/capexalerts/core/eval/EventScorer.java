@@ -19,10 +19,9 @@ import java.util.Set;
  * real commitment?
  *
  * <p>A <em>commitment</em> is a cluster of labelled announcements across items, taken in publication order: same
- * company, USD within {@link #SAME_COMMITMENT} (8 %) of the cluster's first announcement, published within
- * {@link #RETELLING_WINDOW} of the cluster's latest one. Retellings of one piece of news come within days at nearly
- * the same figure; a raise (65 → 72) is news of its own, and so is a later pledge of a similar size, since our labels
- * mark restatements months later as mentions, not announcements. An alert comes
+ * company, USD within {@link #SAME_COMMITMENT} (8 %) of the cluster's first announcement. Retellings give nearly the
+ * same figure; a raise (65 → 72, 75 → 85) is news of its own and so its own commitment. Two different pledges of one
+ * company within 8 % of each other are taken for one (rare; it makes the score stricter, not kinder). An alert comes
  * from the item its link names. It is
  * <ul>
  *   <li><b>right</b> when that item labels an announcement of the alert's company within {@link #MATCH} (±25 %) of
@@ -38,8 +37,6 @@ public final class EventScorer {
   public static final BigDecimal MATCH = new BigDecimal("0.25");
   /** Labelled announcements within this fraction of each other (same company) are one commitment. */
   public static final BigDecimal SAME_COMMITMENT = new BigDecimal("0.08");
-  /** ... when each comes within this time of the commitment's latest labelled announcement. */
-  public static final java.time.Duration RETELLING_WINDOW = java.time.Duration.ofDays(30);
 
   private EventScorer() {}
 
@@ -103,7 +100,6 @@ public final class EventScorer {
     final String company;
     final BigDecimal firstUsd;
     final String firstItem;
-    Instant latest;
     boolean alerted;
 
     Commitment(String company, BigDecimal firstUsd, String firstItem) {
@@ -134,20 +130,15 @@ public final class EventScorer {
         byLink.putIfAbsent(Links.canonicalOrAsIs(item.link()), item);
       }
       List<Map.Entry<LabelledAmount, Commitment>> own = new ArrayList<>();
-      Instant at = item.published() == null ? Instant.MAX : item.published();
       for (LabelledAmount a : item.label().announcements()) {
         Commitment c = commitments.stream()
             .filter(k -> k.company.equalsIgnoreCase(a.company()))
-            .filter(k -> k.latest == null || at == Instant.MAX || !at.isAfter(k.latest.plus(RETELLING_WINDOW)))
             .filter(k -> a.acceptedUsd().stream().anyMatch(usd -> within(k.firstUsd, usd, SAME_COMMITMENT)))
             .min(Comparator.comparing(k -> k.firstUsd.subtract(a.amountUsd()).abs()))
             .orElse(null);
         if (c == null) {
           c = new Commitment(a.company(), a.amountUsd(), item.id());
           commitments.add(c);
-        }
-        if (at != Instant.MAX && (c.latest == null || at.isAfter(c.latest))) {
-          c.latest = at;
         }
         own.add(Map.entry(a, c));
       }

@@ -14,7 +14,7 @@ final class Stages {
   }
 
   static ItemContext item(String title, String text, int year, Company publisher) {
-    ItemContext ctx = new ItemContext(Detector.withDefaults(), title, text, year, () -> publisher);
+    ItemContext ctx = new ItemContext(Detector.withDefaults(), title, text, year, null, null, () -> publisher);
     String unread = ctx.read();
     assertTrue(unread == null, "the item should be readable, but: " + unread);
     for (Sent s : ctx.sents) {
