@@ -57,9 +57,21 @@ public final class StandardFeedFetcher implements FeedFetcher {
 
   @Override
   public FetchResult fetch(String location, String etag, String lastModified) {
+    return fetch(location, etag, lastModified, new Duration[1]);
+  }
+
+  /** {@link #fetch} with the server's Cache-Control max-age, for adaptive polling. */
+  public FreshFor fetchFresh(String location, String etag, String lastModified) {
+    Duration[] maxAge = new Duration[1];
+    FetchResult result = fetch(location, etag, lastModified, maxAge);
+    return new FreshFor(result, maxAge[0]);
+  }
+
+  /** @param maxAge receives the final response's Cache-Control max-age, if it had one */
+  private FetchResult fetch(String location, String etag, String lastModified, Duration[] maxAge) {
     String lower = location.strip().toLowerCase(Locale.ROOT);
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
-      return fetchHttp(location.strip(), etag, lastModified);
+      return fetchHttp(location.strip(), etag, lastModified, maxAge);
     }
     String scheme = unsupportedScheme(location);
     if (scheme != null) {
@@ -82,7 +94,7 @@ public final class StandardFeedFetcher implements FeedFetcher {
     return scheme.equals("http") || scheme.equals("https") || scheme.equals("file") ? null : scheme;
   }
 
-  private FetchResult fetchHttp(String url, String etag, String lastModified) {
+  private FetchResult fetchHttp(String url, String etag, String lastModified, Duration[] maxAge) {
     URI uri;
     try {
       uri = new URI(url);
@@ -152,6 +164,7 @@ public final class StandardFeedFetcher implements FeedFetcher {
         }
         continue;
       }
+      maxAge[0] = FreshFor.maxAge(response.headers());
       return toResult(url, response);
     }
   }
