@@ -103,6 +103,23 @@ public final class PollBench {
     public void save(FeedState state) {
       map.put(state.feedUrl(), state);
     }
+
+    @Override
+    public java.util.List<FeedState> all() {
+      return map.values().stream().sorted(java.util.Comparator.comparing(FeedState::feedUrl)).toList();
+    }
+
+    @Override
+    public boolean delete(String feedUrl) {
+      return map.remove(feedUrl) != null;
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean seeded = new java.util.concurrent.atomic.AtomicBoolean();
+
+    @Override
+    public boolean claimSeeding() {
+      return seeded.compareAndSet(false, true);
+    }
   }
 
   static final class MapSeenItems implements SeenItemStore {

@@ -113,6 +113,21 @@ public final class DecisionRecorder {
 
     @Override
     public void save(FeedState state) {}
+
+    @Override
+    public List<FeedState> all() {
+      return List.of();
+    }
+
+    @Override
+    public boolean delete(String feedUrl) {
+      return false;
+    }
+
+    @Override
+    public boolean claimSeeding() {
+      return false; // the scheduler's feed list is seeded by the feeds table, never here
+    }
   }
 
   /** Workers already dropped seen items; a retried request is made harmless by the conditional writes. */
