@@ -95,9 +95,14 @@ final class ChineseAnalysis {
   private List<ChineseSentence> sents;
   private Company focus;
   private Set<Company> subjects;
+  /** The stages' decisions when the item is explained; null in ordinary detection. */
+  private final ChineseTrace trace;
+  /** The cue that decided the last money role, for the trace. */
+  private Hit roleCue;
 
   ChineseAnalysis(ChineseDetector detector, String title, String text, int year, int month,
-      Supplier<Company> publisher) {
+      Supplier<Company> publisher, ChineseTrace trace) {
+    this.trace = trace;
     this.detector = detector;
     this.title = title;
     this.text = text;
@@ -108,6 +113,7 @@ final class ChineseAnalysis {
 
   List<Finding> run() {
     if (!mayHaveMoney(title) && !mayHaveMoney(text)) {
+      note("skipped", "no money amount in the item");
       return List.of(); // most items: no digit and no Chinese scale, so no amount to look at
     }
     List<ChineseText.Sentence> raw = ChineseText.sentences(title, text);
@@ -123,13 +129,19 @@ final class ChineseAnalysis {
       sents.add(new ChineseSentence(sents.size(), s, hits, names, money));
     }
     if (!anyMoney) {
+      note("skipped", "no money amount in the item");
       return List.of();
     }
     Company own = publisher.get();
     if (!anyName && own == null) {
+      note("skipped", "no watched company in the item");
       return List.of();
     }
     subjects = subjects(own);
+    if (trace != null) {
+      trace.item("subjects", subjects.isEmpty() ? "none" : names(subjects),
+          "named in the headline (not as an object), else committing money in the first sentences");
+    }
     List<ChineseCandidate> candidates = new ArrayList<>();
     List<BigDecimal> droppedInBody = new ArrayList<>();
     for (ChineseSentence s : sents) {
@@ -137,7 +149,27 @@ final class ChineseAnalysis {
         analyse(s, k, candidates, droppedInBody);
       }
     }
-    return ChineseMerge.merge(candidates, droppedInBody);
+    return ChineseMerge.merge(candidates, droppedInBody, trace);
+  }
+
+  private void note(String outcome, String reason) {
+    if (trace != null) {
+      trace.item("item", outcome, reason);
+    }
+  }
+
+  private void decide(String stage, String outcome, String reason) {
+    if (trace != null) {
+      trace.decide(stage, outcome, reason);
+    }
+  }
+
+  private static String names(java.util.Collection<Company> companies) {
+    return String.join(", ", companies.stream().map(Company::name).toList());
+  }
+
+  private static String quote(Hit h) {
+    return h == null ? "" : "by '" + h.term() + "'";
   }
 
   private static boolean mayHaveMoney(String s) {
@@ -197,40 +229,67 @@ final class ChineseAnalysis {
     MoneySpan m = s.money().get(k);
     String t = s.text();
     BigDecimal usd = usd(m);
+    if (trace != null) {
+      trace.amount(s, m);
+    }
     if (usd == null || usd.compareTo(detector.minimumUsd()) < 0) {
+      decide("role", "dropped", usd == null ? "no USD rate for its currency" : "below the minimum figure");
       return;
     }
     int cs = ChineseText.clauseStart(t, m.start());
     int ce = ChineseText.clauseEnd(t, m.end());
     // 1. Money role
+    roleCue = null;
     Role role = role(s, m, cs, ce);
     if (role == Role.DROP) {
+      decide("role", "dropped", quote(roleCue));
       dropped(s, usd, droppedInBody);
       return;
     }
-    if (role == Role.NONE || s.first(cs, m.start(), Cue.AGGREGATE) != null) {
+    if (role == Role.NONE) {
+      decide("role", "dropped", "no investment cue in its sentence");
       return;
     }
+    Hit aggregate = s.first(cs, m.start(), Cue.AGGREGATE);
+    if (aggregate != null) {
+      decide("role", "dropped", "a sum of several budgets " + quote(aggregate));
+      return;
+    }
+    decide("role", role.name().toLowerCase(java.util.Locale.ROOT), quote(roleCue));
     // 2. Spender
     List<Company> spenders = spenders(s, k, m, cs, role);
     if (spenders.isEmpty()) {
+      decide("spender", "none", "no watched company spends it");
       return;
     }
+    decide("spender", names(spenders), "");
     // 3. AI scope
     if (!aiScope(s, m, role, spenders)) {
+      decide("scope", "dropped", role == Role.NONE || role == Role.INVEST
+          ? "no AI word in its sentence, the headline or a neighbouring sentence"
+          : "a deal counts only when its own sentence is about AI");
       return;
     }
+    decide("scope", "AI", "");
     // 4. Commitment
     if (role == Role.PURCHASE && SUPPLY.stream().anyMatch(t::contains)) {
+      decide("commitment", "dropped", "the seller's side of a deal");
       return; // the seller's side of a deal: revenue (the buyer's side may be written elsewhere)
     }
-    if (!commitment(s, m, cs, ce)) {
+    String noCommitment = noCommitment(s, m, cs, ce);
+    if (noCommitment != null) {
+      decide("commitment", "dropped", noCommitment);
       dropped(s, usd, droppedInBody);
       return;
     }
+    decide("commitment", "kept", "");
     // 5. Kind
     boolean oldFigure = oldFigure(t, m, cs, ce);
-    boolean dated = oldFigure || dated(s, m, cs) || referenced(s, m, cs, ce);
+    String datedBy = oldFigure ? "the earlier figure of a raise" : dated(s, m, cs);
+    if (datedBy == null && referenced(s, m, cs, ce)) {
+      datedBy = "a plan referred to as a noun";
+    }
+    boolean dated = datedBy != null;
     boolean raise = !oldFigure && raise(s, m, cs);
     boolean part = s.last(cs, m.start(), Cue.PART) != null;
     String period = ChinesePeriod.find(t, m.start(), m.end());
@@ -239,6 +298,10 @@ final class ChineseAnalysis {
     }
     for (Company c : spenders) {
       boolean announced = !dated && subjects.contains(c);
+      if (trace != null) {
+        decide("kind", announced ? "announcement" : "mention", (spenders.size() > 1 ? c.name() + ": " : "")
+            + (dated ? datedBy : announced ? c.name() + " is a subject of the item" : c.name() + " is not a subject of the item"));
+      }
       out.add(new ChineseCandidate(c, s, m, usd, announced, dated || !subjects.contains(c), raise, part, period));
     }
   }
@@ -264,21 +327,26 @@ final class ChineseAnalysis {
   private Role role(ChineseSentence s, MoneySpan m, int cs, int ce) {
     Hit dropAfter = s.first(m.end(), Math.min(ce, m.end() + 10), Cue.DROP, Cue.ROUND);
     if (dropAfter != null && dropAfter.start() - m.end() <= 8 && !between(s, m.end(), dropAfter.start())) {
+      roleCue = dropAfter;
       return Role.DROP; // "400億美元融資", "180億美元的投資級債券"
     }
     Hit after = s.first(m.end(), Math.min(ce, m.end() + 12), Cue.INVEST, Cue.PURCHASE, Cue.ACQUIRE);
     Hit before = s.last(cs, m.start(), Cue.DROP, Cue.ROUND, Cue.INVEST, Cue.PURCHASE, Cue.ACQUIRE);
     if (before != null && RECEIVING.contains(before.term())
         && s.names().stream().anyMatch(c -> c.start() >= before.end() && c.end() <= m.start())) {
+      roleCue = before;
       return Role.INVEST; // "获软银400亿美元投资": the investor is named, the money is its commitment
     }
     if (before != null) {
+      roleCue = before;
       return roleOf(before);
     }
     if (after != null) {
+      roleCue = after;
       return roleOf(after);
     }
     Hit earlier = s.last(0, cs, Cue.DROP, Cue.ROUND, Cue.INVEST, Cue.PURCHASE, Cue.ACQUIRE);
+    roleCue = earlier;
     return earlier == null ? Role.NONE : roleOf(earlier);
   }
 
@@ -492,25 +560,27 @@ final class ChineseAnalysis {
 
   // ---- 4. Commitment ----
 
-  private boolean commitment(ChineseSentence s, MoneySpan m, int cs, int ce) {
+  /** Why the amount is no commitment of its spender, or null when it is one. */
+  private String noCommitment(ChineseSentence s, MoneySpan m, int cs, int ce) {
     String t = s.text();
-    if (s.first(0, m.start(), Cue.ANALYST) != null) {
-      return false;
+    Hit analyst = s.first(0, m.start(), Cue.ANALYST);
+    if (analyst != null) {
+      return "an estimate " + quote(analyst);
     }
     if (DENIALS.stream().anyMatch(t::contains)) {
-      return false;
+      return "denied";
     }
     boolean ahead = s.first(cs, ce, Cue.FUTURE) != null;
     if (!ahead && s.first(cs, ce, Cue.RESULTS) != null) {
-      return false; // "当季资本支出为130亿元": period results
+      return "period results " + quote(s.first(cs, ce, Cue.RESULTS)); // "当季资本支出为130亿元"
     }
     if (!ahead && pastYearBefore(t, cs, m.start())) {
-      return false; // "仍高于2024年的767亿元": spending of a past year
+      return "spending of a past year"; // "仍高于2024年的767亿元"
     }
     if (!ahead && s.first(0, m.start(), Cue.FUTURE) == null && !raise(s, m, cs) && capexNoun(s, m, cs)) {
-      return false; // "全年资本支出约770亿元": capital spending reported, not planned
+      return "capital spending reported, not planned"; // "全年资本支出约770亿元"
     }
-    return true;
+    return null;
   }
 
   private static final Set<String> CAPEX_NOUNS =
@@ -551,25 +621,32 @@ final class ChineseAnalysis {
     return false;
   }
 
-  private boolean dated(ChineseSentence s, MoneySpan m, int cs) {
+  /** What dates the amount or frames it as context, or null when nothing does. */
+  private String dated(ChineseSentence s, MoneySpan m, int cs) {
     String t = s.text();
     Hit d = s.last(0, m.start(), Cue.DATED);
     if (d != null && !additionalBetween(t, d.end(), m.start()) && !raise(s, m, cs)) {
-      return true;
+      return "dated " + quote(d);
     }
     // A comparison in the amount's own clause, or opening the sentence ("相比之下，…"); not "為追趕美國對手".
     Hit c = s.last(0, m.start(), Cue.COMPARE);
     if (c != null && (c.start() >= cs || c.start() == 0 && ChineseText.clauseEnd(t, 0) == c.end())) {
-      return true;
+      return "a comparison " + quote(c);
     }
     if (pastSpendingBefore(s, m) && (t.substring(cs, m.start()).contains("总") || t.substring(cs, m.start()).contains("總"))) {
-      return true; // "已在新加坡投入115亿新元，至2028年计划总投资将超过230亿新元": a running total
+      return "a running total after past spending"; // "已在新加坡投入115亿新元，至2028年计划总投资将超过230亿新元"
     }
-    if (s.first(0, m.start(), Cue.PROGRESS) != null
-        || s.first(m.end(), ChineseText.clauseEnd(t, m.end()), Cue.PROGRESS) != null) {
-      return true; // "正推进…", "…的投资计划正按节奏推进"
+    Hit progress = s.first(0, m.start(), Cue.PROGRESS);
+    if (progress == null) {
+      progress = s.first(m.end(), ChineseText.clauseEnd(t, m.end()), Cue.PROGRESS);
     }
-    return pastMonthBefore(t, cs, m.start()) || !s.title() && pastYearBefore(t, 0, m.start()) && announcedBefore(t, m);
+    if (progress != null) {
+      return "progress or reaffirmation " + quote(progress); // "正推进…", "…的投资计划正按节奏推进"
+    }
+    if (pastMonthBefore(t, cs, m.start())) {
+      return "announced in an earlier month";
+    }
+    return !s.title() && pastYearBefore(t, 0, m.start()) && announcedBefore(t, m) ? "announced in an earlier year" : null;
   }
 
   /** An earlier amount of the sentence is past spending ("已投入", "截至2023年"). */
