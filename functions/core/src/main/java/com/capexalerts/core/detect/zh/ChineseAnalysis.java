@@ -99,6 +99,8 @@ final class ChineseAnalysis {
   private final ChineseTrace trace;
   /** The cue that decided the last money role, for the trace. */
   private Hit roleCue;
+  /** The headline's figures that reached the kind stage: the story's news. */
+  private final List<BigDecimal> headlineUsd = new ArrayList<>();
 
   ChineseAnalysis(ChineseDetector detector, String title, String text, int year, int month,
       Supplier<Company> publisher, ChineseTrace trace) {
@@ -121,7 +123,7 @@ final class ChineseAnalysis {
     boolean anyMoney = false;
     boolean anyName = false;
     for (ChineseText.Sentence s : raw) {
-      List<MoneySpan> money = detector.moneyParser().findChinese(s.text());
+      List<MoneySpan> money = inheritCurrency(detector.moneyParser().findChinese(s.text()));
       List<CompanyMention> names = detector.watchlist().find(s.text());
       anyMoney |= !money.isEmpty();
       anyName |= !names.isEmpty();
@@ -171,6 +173,30 @@ final class ChineseAnalysis {
   private static String quote(Hit h) {
     return h == null ? "" : "by '" + h.term() + "'";
   }
+
+  /**
+   * "較9月預期多150億", "1000億美元　首期100億": a bare amount (no currency word, read as yuan) after an amount in
+   * another currency in the same sentence is in that currency.
+   */
+  static List<MoneySpan> inheritCurrency(List<MoneySpan> money) {
+    if (money.size() < 2) {
+      return money;
+    }
+    List<MoneySpan> out = new ArrayList<>(money.size());
+    String currency = null;
+    for (MoneySpan m : money) {
+      boolean bare = m.amount().currency().equals("CNY") && !m.yenSign() && BARE.matcher(m.amount().text()).matches();
+      if (bare && currency != null && !currency.equals("CNY")) {
+        m = m.withCurrency(currency);
+      } else if (!bare) {
+        currency = m.amount().currency();
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static final Pattern BARE = Pattern.compile("[^元币幣¥￥A-Za-z]*[亿億万萬兆]");
 
   private static boolean mayHaveMoney(String s) {
     for (int i = 0; i < s.length(); i++) {
@@ -262,6 +288,11 @@ final class ChineseAnalysis {
       decide("spender", "none", "no watched company spends it");
       return;
     }
+    Hit pooled = pooled(s, m, cs, spenders);
+    if (pooled != null) {
+      decide("spender", "dropped", "several companies' budgets pooled " + quote(pooled));
+      return;
+    }
     decide("spender", names(spenders), "");
     // 3. AI scope
     if (!aiScope(s, m, role, spenders)) {
@@ -289,12 +320,19 @@ final class ChineseAnalysis {
     if (datedBy == null && referenced(s, m, cs, ce)) {
       datedBy = "a plan referred to as a noun";
     }
+    boolean part = s.last(cs, m.start(), Cue.PART) != null || difference(t, m, cs);
+    boolean additional = additionalBetween(t, cs, m.start());
+    if (datedBy == null && !part && !additional) {
+      datedBy = background(s, m, usd, role);
+    }
     boolean dated = datedBy != null;
     boolean raise = !oldFigure && raise(s, m, cs);
-    boolean part = s.last(cs, m.start(), Cue.PART) != null;
     String period = ChinesePeriod.find(t, m.start(), m.end());
     if (s.title() && s.index() == 0 && role != Role.ACQUIRE) {
       subjects.addAll(spenders); // "後者承諾採購…": the headline's own spender is a subject
+    }
+    if (s.title()) {
+      headlineUsd.add(usd);
     }
     for (Company c : spenders) {
       boolean announced = !dated && subjects.contains(c);
@@ -302,9 +340,65 @@ final class ChineseAnalysis {
         decide("kind", announced ? "announcement" : "mention", (spenders.size() > 1 ? c.name() + ": " : "")
             + (dated ? datedBy : announced ? c.name() + " is a subject of the item" : c.name() + " is not a subject of the item"));
       }
-      out.add(new ChineseCandidate(c, s, m, usd, announced, dated || !subjects.contains(c), raise, part, period));
+      out.add(new ChineseCandidate(c, s, m, usd, announced, dated || !subjects.contains(c), raise, part, additional,
+          period));
     }
   }
+
+  private static final Set<String> POOL_COUNTS = Set.of("四大", "五大", "三大", "六大", "七大", "几大", "幾大", "各大", "多家");
+
+  /**
+   * "微軟、谷歌、亞馬遜和Meta四大雲廠商今年…", "科技巨头们将投入…": a collective noun before the amount pools several
+   * companies' budgets; "科技巨头微软" (one company so described) is its own.
+   */
+  private static Hit pooled(ChineseSentence s, MoneySpan m, int cs, List<Company> spenders) {
+    Hit h = s.last(cs, m.start(), Cue.POOLED);
+    if (h == null) {
+      return null;
+    }
+    boolean counted = POOL_COUNTS.contains(h.term()) || h.term().endsWith("们") || h.term().endsWith("們");
+    boolean named = s.names().stream().anyMatch(c -> c.start() >= cs && c.end() <= h.start());
+    return spenders.size() > 1 || counted || !named ? h : null;
+  }
+
+  /** "較9月預期多150億": the difference to an earlier figure, part of the new total beside it. */
+  private static boolean difference(String t, MoneySpan m, int cs) {
+    String before = t.substring(cs, m.start());
+    boolean compared = before.contains("較") || before.contains("较") || before.contains("比");
+    String tail = before.replaceAll("[約约近逾超過过]+$", "");
+    return compared && (tail.endsWith("多") || tail.endsWith("多出") || tail.endsWith("高出") || tail.endsWith("增加"));
+  }
+
+  /**
+   * The headline decides: when it states a figure of its own, a figure after the lede that matches none of the
+   * headline's is background (an older pledge, another deal) — unless its sentence reports further news (此外,
+   * 另外) or is capital-spending guidance.
+   */
+  private String background(ChineseSentence s, MoneySpan m, BigDecimal usd, Role role) {
+    if (s.title() || headlineUsd.isEmpty() || sents.isEmpty() || !sents.get(0).title() || s.index() < 2) {
+      return null;
+    }
+    for (BigDecimal h : headlineUsd) {
+      BigDecimal max = h.max(usd);
+      if (h.subtract(usd).abs().compareTo(max.multiply(BigDecimal.valueOf(15, 2))) <= 0) {
+        return null;
+      }
+    }
+    String t = s.text();
+    int open = skip(t, 0);
+    for (String further : FURTHER_NEWS) {
+      if (t.startsWith(further, open)) {
+        return null;
+      }
+    }
+    int cs = ChineseText.clauseStart(t, m.start());
+    if (capexNoun(s, m, cs) && s.first(0, ChineseText.clauseEnd(t, m.end()), Cue.FUTURE) != null) {
+      return null; // capital-spending guidance in a results story
+    }
+    return "background: after the lede, and the headline's news is another figure";
+  }
+
+  private static final List<String> FURTHER_NEWS = List.of("此外", "另外", "另一方面", "與此同時", "与此同时");
 
   private void dropped(ChineseSentence s, BigDecimal usd, List<BigDecimal> droppedInBody) {
     if (!s.title()) {
@@ -405,6 +499,14 @@ final class ChineseAnalysis {
         }
         return index < group.size() ? List.of(group.get(index).company()) : List.of();
       }
+      if (role == Role.PURCHASE && !group.get(0).company().aiLab()) {
+        // "甲骨文與OpenAI簽署…算力合同": the AI lab buys the compute; the other party sells it.
+        for (CompanyMention g : group) {
+          if (g.company().aiLab()) {
+            return List.of(g.company());
+          }
+        }
+      }
       if (role == Role.PURCHASE || role == Role.ACQUIRE) {
         return List.of(group.get(0).company());
       }
@@ -466,8 +568,8 @@ final class ChineseAnalysis {
       CompanyMention a = names.get(i);
       CompanyMention b = group.get(0);
       String gap = t.substring(a.end(), b.start()).strip();
-      if (gap.isEmpty() && a.company().equals(b.company())) {
-        group.set(0, a); // "亚马逊AWS", "微軟Azure": one name
+      if ((gap.isEmpty() || gap.endsWith("（") || gap.endsWith("(")) && a.company().equals(b.company())) {
+        group.set(0, a); // "亚马逊AWS", "微軟Azure", "亞馬遜雲端服務（AWS）": one name
       } else if (gap.length() == 1 && COORDINATION.indexOf(gap.charAt(0)) >= 0 || gap.equals("以及")
           || !deal && PARTNER_GAP.matcher(gap).matches()) {
         group.add(0, a);
@@ -567,6 +669,10 @@ final class ChineseAnalysis {
     if (analyst != null) {
       return "an estimate " + quote(analyst);
     }
+    Hit continued = continuedEstimate(s, m);
+    if (continued != null) {
+      return "an estimate: goes on with the previous sentence's forecast " + quote(continued);
+    }
     if (DENIALS.stream().anyMatch(t::contains)) {
       return "denied";
     }
@@ -579,6 +685,31 @@ final class ChineseAnalysis {
     }
     if (!ahead && s.first(0, m.start(), Cue.FUTURE) == null && !raise(s, m, cs) && capexNoun(s, m, cs)) {
       return "capital spending reported, not planned"; // "全年资本支出约770亿元"
+    }
+    return null;
+  }
+
+  private static final Set<String> FORECASTS = Set.of("预计", "預計", "预期", "預期", "料将", "料將", "预料", "預料");
+
+  /**
+   * "浙商证券研报估计……；预计2025年将翻倍至1600亿元": a sentence opening with a forecast and naming no speaker
+   * goes on with the previous sentence's source; when that is an analyst, the figure is an estimate.
+   */
+  private Hit continuedEstimate(ChineseSentence s, MoneySpan m) {
+    if (s.title() || s.index() == 0 || s.names().stream().anyMatch(c -> c.start() < m.start())) {
+      return null;
+    }
+    int open = skip(s.text(), 0);
+    Hit forecast = s.first(open, Math.min(m.start(), open + 4), Cue.FUTURE);
+    if (forecast == null || !FORECASTS.contains(forecast.term())) {
+      return null;
+    }
+    ChineseSentence previous = sents.get(s.index() - 1);
+    List<Hit> hits = previous.hits().isEmpty() ? detector.lexicon().scan(previous.text()) : previous.hits();
+    for (Hit h : hits) {
+      if (h.is(Cue.ANALYST)) {
+        return h;
+      }
     }
     return null;
   }
@@ -633,6 +764,10 @@ final class ChineseAnalysis {
     if (c != null && (c.start() >= cs || c.start() == 0 && ChineseText.clauseEnd(t, 0) == c.end())) {
       return "a comparison " + quote(c);
     }
+    if (additionalBefore(s, m) && (t.substring(cs, m.start()).contains("总") || t.substring(cs, m.start()).contains("總")
+        || s.last(cs, m.start(), Cue.PROGRESS) != null)) {
+      return "the resulting total after an additional amount"; // "再投资40亿美元，使其总投资达到80亿美元"
+    }
     if (pastSpendingBefore(s, m) && (t.substring(cs, m.start()).contains("总") || t.substring(cs, m.start()).contains("總"))) {
       return "a running total after past spending"; // "已在新加坡投入115亿新元，至2028年计划总投资将超过230亿新元"
     }
@@ -657,6 +792,16 @@ final class ChineseAnalysis {
         if (s.first(cs, o.start(), Cue.RESULTS) != null) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  /** An earlier amount of the sentence is an additional one ("再投资40亿美元"). */
+  private static boolean additionalBefore(ChineseSentence s, MoneySpan m) {
+    for (MoneySpan o : s.money()) {
+      if (o.end() <= m.start() && additionalBetween(s.text(), ChineseText.clauseStart(s.text(), o.start()), o.start())) {
+        return true;
       }
     }
     return false;
