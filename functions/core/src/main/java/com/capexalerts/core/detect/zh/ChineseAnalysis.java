@@ -41,7 +41,9 @@ import java.util.regex.Pattern;
  *       去年, 原定, 年初宣布, a past month or year before it) unless the amount is an additional one (再, 额外, 追加),
  *       progress and reaffirmation (正推进, 重申, 累计, 已完成), comparisons (相比之下), the old figure of a raise
  *       (由3800亿元提高至4800亿元), a plan referred to as a noun ("阿里3800亿元投入中", "輝達千億美元投資OpenAI受關注");
- *       otherwise a mention.
+ *       otherwise a mention. The headline decides what is news: after the lede, a figure matching none of the
+ *       headline's figures is background (unless 此外/另外 or capex guidance); an additional amount (追加, 再) is the
+ *       news and the total it reaches a mention.
  * </ol>
  *
  * <p>Then, per company: figures that agree (within 2 %, a headline figure within 15 % of a body figure) are one
