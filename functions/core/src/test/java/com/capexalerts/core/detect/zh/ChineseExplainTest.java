@@ -38,6 +38,28 @@ class ChineseExplainTest {
     assertTrue(role.reason().contains("市值"), role::toString);
   }
 
+  /** On every Chinese corpus item, explain gives exactly the findings of detect. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"/corpus/zh-dev-corpus.jsonl", "/corpus/zh-holdout-corpus.jsonl"})
+  void explainAgreesWithDetectOnTheChineseCorpora(String resource) throws java.io.IOException {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    int items = 0;
+    try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
+        getClass().getResourceAsStream(resource), java.nio.charset.StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (line.isBlank()) {
+          continue;
+        }
+        com.fasterxml.jackson.databind.JsonNode n = json.readTree(line);
+        FeedItem item = new FeedItem(n.path("id").asText(), n.path("title").asText(), n.path("summary").asText(""),
+            n.path("link").asText(), Instant.parse(n.path("published").asText()), n.path("source").asText());
+        assertEquals(detector.detect(item), detector.explain(item).findings(), item.id());
+        items++;
+      }
+    }
+    assertTrue(items > 40, resource + " has only " + items + " items");
+  }
+
   @Test
   void chineseItemWithoutAWatchedCompanySaysSo() {
     Explanation e = detector.explain("某创业公司获得5亿元融资", "该公司表示，资金将用于研发AI芯片。");
