@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  *       (由3800亿元提高至4800亿元), a plan referred to as a noun ("阿里3800亿元投入中", "輝達千億美元投資OpenAI受關注");
  *       otherwise a mention. The headline decides what is news: after the lede, a figure matching none of the
  *       headline's figures is background (unless 此外/另外 or capex guidance); an additional amount (追加, 再) is the
- *       news and the total it reaches a mention.
+ *       news and the total it brings the stake to (unless a raise, 提高至) a mention.
  * </ol>
  *
  * <p>Then, per company: figures that agree (within 2 %, a headline figure within 15 % of a body figure) are one
@@ -330,8 +330,7 @@ final class ChineseAnalysis {
         decide("kind", announced ? "announcement" : "mention", (spenders.size() > 1 ? c.name() + ": " : "")
             + (dated ? datedBy : announced ? c.name() + " is a subject of the item" : c.name() + " is not a subject of the item"));
       }
-      out.add(new ChineseCandidate(c, s, m, usd, announced, dated || !subjects.contains(c), raise, part, additional,
-          period));
+      out.add(new ChineseCandidate(c, s, m, usd, announced, dated || !subjects.contains(c), raise, part, period));
     }
   }
 
@@ -347,7 +346,7 @@ final class ChineseAnalysis {
       return null;
     }
     boolean counted = POOL_COUNTS.contains(h.term()) || h.term().endsWith("们") || h.term().endsWith("們");
-    boolean named = s.names().stream().anyMatch(c -> c.start() >= cs && c.end() <= h.start());
+    boolean named = s.names().stream().anyMatch(c -> c.end() <= h.start());
     return spenders.size() > 1 || counted || !named ? h : null;
   }
 

@@ -80,9 +80,10 @@ final class ChineseKind {
     if (c != null && (c.start() >= cs || c.start() == 0 && ChineseText.clauseEnd(t, 0) == c.end())) {
       return "a comparison " + ChineseAnalysis.quote(c);
     }
-    if (additionalBefore(s, m) && (t.substring(cs, m.start()).contains("总") || t.substring(cs, m.start()).contains("總")
+    if (additionalBefore(s, m) && !raise(s, m, cs) && (t.substring(cs, m.start()).contains("总") || t.substring(cs, m.start()).contains("總")
         || s.last(cs, m.start(), Cue.PROGRESS) != null)) {
-      return "the resulting total after an additional amount"; // "再投资40亿美元，使其总投资达到80亿美元"
+      // "再投资40亿美元，使其总投资达到80亿美元"; a raised pledge ("由5000億美元提高至6000億美元") stays the news
+      return "the resulting total after an additional amount";
     }
     if (pastSpendingBefore(s, m) && (t.substring(cs, m.start()).contains("总") || t.substring(cs, m.start()).contains("總"))) {
       return "a running total after past spending"; // "已在新加坡投入115亿新元，至2028年计划总投资将超过230亿新元"

@@ -113,9 +113,6 @@ final class ChineseMerge {
         continue;
       }
       boolean larger = o.stream().anyMatch(x -> x.announced() && x.usd().compareTo(g.get(0).usd()) > 0);
-      if (g.stream().anyMatch(ChineseCandidate::additional)) {
-        return false; // "追加投资40亿美元，累计增至80亿美元": the increment is the news
-      }
       // A headline figure is a part only when marked so ("首期100億"); a body one also beside a larger one.
       if (larger
           && g.stream()

@@ -112,6 +112,9 @@ class ChineseCoverageRulesTest {
         "微软、谷歌、亚马逊和Meta四大科技巨头今年AI资本开支将达3200亿美元。").isEmpty());
     assertEquals(List.of("Microsoft 80"), announced("科技巨头微软将投资800亿美元建设AI数据中心",
         "科技巨头微软宣布，本财年将投资800亿美元建设AI数据中心。"));
+    // A hyperscale data centre is one company's.
+    assertEquals(List.of("Microsoft 4.7"), mentioned("微软威斯康星州数据中心投运",
+        "微软宣布，首座数据中心已投入运营。微软预计，2024年至2028年间将在该州超大规模数据中心项目上累计投入47亿美元。"));
   }
 
   @Test
