@@ -130,27 +130,6 @@ final class FeedRoutes {
 
   /** A feed with its health: the fields of docs/api.md. */
   static ObjectNode view(FeedState s, Instant now) {
-    FeedHealth h = FeedHealth.of(s, now);
-    ObjectNode n = ApiResponses.JSON.createObjectNode();
-    n.put("id", FeedCatalog.id(s.feedUrl()));
-    n.put("url", s.feedUrl());
-    n.put("name", s.name());
-    n.put("enabled", s.enabled());
-    n.put("status", h.status().wireName());
-    n.put("stale", h.stale());
-    n.put("last_success", text(s.lastSuccess()));
-    n.put("last_error", s.lastError());
-    n.put("last_error_class", s.lastErrorClass() == null ? null : s.lastErrorClass().wireName());
-    n.put("last_error_at", text(s.lastErrorAt()));
-    n.put("consecutive_failures", s.consecutiveFailures());
-    n.put("next_attempt_at", text(s.nextAttemptAt()));
-    n.put("last_new_item_at", text(s.lastNewItemAt()));
-    n.put("usual_gap", s.newItemGap() == null ? null : s.newItemGap().toString());
-    n.put("stale_after", text(FeedHealth.staleAfter(s)));
-    return n;
-  }
-
-  private static String text(Instant i) {
-    return i == null ? null : i.toString();
+    return com.capexalerts.core.poll.FeedHealthJson.of(s, now, ApiResponses.JSON);
   }
 }
