@@ -92,12 +92,19 @@ public final class Detector {
    * the findings ({@link #detect(FeedItem)} gives the same ones). Slower than detect; for people and tests.
    */
   public Explanation explain(FeedItem item) {
+    if (ChineseDetector.handles(item.title(), item.summary())) {
+      return chinese.explain(
+          item.title(), item.summary(), item.published(), () -> watchlist.publisher(item.link(), item.source()).orElse(null));
+    }
     Trace trace = new Trace();
     return trace.explanation(analysis(item, trace).run());
   }
 
   /** {@link #explain(FeedItem)} for a title and text. */
   public Explanation explain(String title, String text) {
+    if (ChineseDetector.handles(title, text)) {
+      return chinese.explain(title, text, null, () -> null);
+    }
     Trace trace = new Trace();
     return trace.explanation(analysis(title, text, trace).run());
   }

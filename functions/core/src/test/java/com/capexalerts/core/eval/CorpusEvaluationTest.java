@@ -111,6 +111,17 @@ class CorpusEvaluationTest {
       int minCompanies() {
         return 12;
       }
+    },
+    /**
+     * Chinese held-out set (links on example.hk), written apart from the Chinese rules; scored once, blind, at
+     * 0.727 / 0.960 before it prompted any change, a development set since. The precision floor is what was reached
+     * (1.000) less one false alarm.
+     */
+    ZH_HOLDOUT("/corpus/zh-holdout-corpus.jsonl", "zh-\\d{3}", 45, 20, 0, 0, 0, 0.96, 0.90) {
+      @Override
+      int minCompanies() {
+        return 12;
+      }
     };
 
     final String resource;

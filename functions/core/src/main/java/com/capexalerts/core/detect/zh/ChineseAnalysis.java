@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -41,7 +40,9 @@ import java.util.regex.Pattern;
  *       去年, 原定, 年初宣布, a past month or year before it) unless the amount is an additional one (再, 额外, 追加),
  *       progress and reaffirmation (正推进, 重申, 累计, 已完成), comparisons (相比之下), the old figure of a raise
  *       (由3800亿元提高至4800亿元), a plan referred to as a noun ("阿里3800亿元投入中", "輝達千億美元投資OpenAI受關注");
- *       otherwise a mention.
+ *       otherwise a mention. The headline decides what is news: after the lede, a figure matching none of the
+ *       headline's figures is background (unless 此外/另外 or capex guidance); an additional amount (追加, 再) is the
+ *       news and the total it brings the stake to (unless a raise, 提高至) a mention.
  * </ol>
  *
  * <p>Then, per company: figures that agree (within 2 %, a headline figure within 15 % of a body figure) are one
@@ -66,21 +67,12 @@ final class ChineseAnalysis {
       java.util.regex.Pattern.compile("[已将將正也曾还還并並]?[与與同跟和]|联手|聯手|携手|攜手");
   private static final List<String> DEAL_MARKERS = concat(OBJECT_MARKERS, PARTNER_MARKERS);
   private static final String COORDINATION = "、和与與及";
-  /** Before an amount after an earlier figure: it is additional, not the earlier one. */
-  private static final List<String> ADDITIONAL =
-      List.of("再", "额外", "額外", "追加", "另外", "进一步", "進一步", "加码", "加碼", "新增", "增加");
-  /** Words after a headline amount-noun that make it the topic of another statement. */
-  private static final String REFERENCE_PREDICATES = "受遭引中或恐遇";
   private static final List<String> SUPPLY =
       List.of("客户", "客戶", "供应", "供應", "提供", "出售", "销售给", "銷售給", "为其生产", "為其生產");
   private static final List<String> DENIALS = List.of("否认", "否認", "并无", "並無", "没有计划", "沒有計劃", "辟谣", "闢謠");
-  private static final Pattern PLAN =
-      Pattern.compile("的(?:AI|人工智能|云|雲|基础设施|基礎設施|基建|AI基建|投资|投資|投入)*(?:计划|計劃|规划|規劃)");
   private static final Set<String> RECEIVING = Set.of("获得", "獲得", "获", "獲", "获投", "獲投");
   /** AI words too broad to make an acquisition or a purchase about AI. */
   private static final Set<String> WEAK_AI = Set.of("云", "雲", "计算", "計算");
-  private static final Pattern MONTH = Pattern.compile("(\\d{1,2})月");
-  private static final Pattern YEAR = Pattern.compile("(20\\d\\d)年");
 
   private enum Role {
     NONE, DROP, INVEST, ACQUIRE, PURCHASE
@@ -89,25 +81,31 @@ final class ChineseAnalysis {
   private final ChineseDetector detector;
   private final String title;
   private final String text;
-  private final int year;
-  private final int month;
   private final Supplier<Company> publisher;
+  private final ChineseKind kind;
   private List<ChineseSentence> sents;
   private Company focus;
   private Set<Company> subjects;
+  /** The stages' decisions when the item is explained; null in ordinary detection. */
+  private final ChineseTrace trace;
+  /** The cue that decided the last money role, for the trace. */
+  private Hit roleCue;
+  /** The headline's figures that reached the kind stage: the story's news. */
+  private final List<BigDecimal> headlineUsd = new ArrayList<>();
 
   ChineseAnalysis(ChineseDetector detector, String title, String text, int year, int month,
-      Supplier<Company> publisher) {
+      Supplier<Company> publisher, ChineseTrace trace) {
+    this.trace = trace;
+    this.kind = new ChineseKind(year, month);
     this.detector = detector;
     this.title = title;
     this.text = text;
-    this.year = year;
-    this.month = month;
     this.publisher = publisher;
   }
 
   List<Finding> run() {
     if (!mayHaveMoney(title) && !mayHaveMoney(text)) {
+      note("skipped", "no money amount in the item");
       return List.of(); // most items: no digit and no Chinese scale, so no amount to look at
     }
     List<ChineseText.Sentence> raw = ChineseText.sentences(title, text);
@@ -115,7 +113,7 @@ final class ChineseAnalysis {
     boolean anyMoney = false;
     boolean anyName = false;
     for (ChineseText.Sentence s : raw) {
-      List<MoneySpan> money = detector.moneyParser().findChinese(s.text());
+      List<MoneySpan> money = inheritCurrency(detector.moneyParser().findChinese(s.text()));
       List<CompanyMention> names = detector.watchlist().find(s.text());
       anyMoney |= !money.isEmpty();
       anyName |= !names.isEmpty();
@@ -123,13 +121,19 @@ final class ChineseAnalysis {
       sents.add(new ChineseSentence(sents.size(), s, hits, names, money));
     }
     if (!anyMoney) {
+      note("skipped", "no money amount in the item");
       return List.of();
     }
     Company own = publisher.get();
     if (!anyName && own == null) {
+      note("skipped", "no watched company in the item");
       return List.of();
     }
     subjects = subjects(own);
+    if (trace != null) {
+      trace.item("subjects", subjects.isEmpty() ? "none" : names(subjects),
+          "named in the headline (not as an object), else committing money in the first sentences");
+    }
     List<ChineseCandidate> candidates = new ArrayList<>();
     List<BigDecimal> droppedInBody = new ArrayList<>();
     for (ChineseSentence s : sents) {
@@ -137,8 +141,52 @@ final class ChineseAnalysis {
         analyse(s, k, candidates, droppedInBody);
       }
     }
-    return ChineseMerge.merge(candidates, droppedInBody);
+    return ChineseMerge.merge(candidates, droppedInBody, trace);
   }
+
+  private void note(String outcome, String reason) {
+    if (trace != null) {
+      trace.item("item", outcome, reason);
+    }
+  }
+
+  private void decide(String stage, String outcome, String reason) {
+    if (trace != null) {
+      trace.decide(stage, outcome, reason);
+    }
+  }
+
+  private static String names(java.util.Collection<Company> companies) {
+    return String.join(", ", companies.stream().map(Company::name).toList());
+  }
+
+  static String quote(Hit h) {
+    return h == null ? "" : "by '" + h.term() + "'";
+  }
+
+  /**
+   * "較9月預期多150億", "1000億美元　首期100億": a bare amount (no currency word, read as yuan) after an amount in
+   * another currency in the same sentence is in that currency.
+   */
+  static List<MoneySpan> inheritCurrency(List<MoneySpan> money) {
+    if (money.size() < 2) {
+      return money;
+    }
+    List<MoneySpan> out = new ArrayList<>(money.size());
+    String currency = null;
+    for (MoneySpan m : money) {
+      boolean bare = m.amount().currency().equals("CNY") && !m.yenSign() && BARE.matcher(m.amount().text()).matches();
+      if (bare && currency != null && !currency.equals("CNY")) {
+        m = m.withCurrency(currency);
+      } else if (!bare) {
+        currency = m.amount().currency();
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static final Pattern BARE = Pattern.compile("[^元币幣¥￥A-Za-z]*[亿億万萬兆]");
 
   private static boolean mayHaveMoney(String s) {
     for (int i = 0; i < s.length(); i++) {
@@ -197,51 +245,141 @@ final class ChineseAnalysis {
     MoneySpan m = s.money().get(k);
     String t = s.text();
     BigDecimal usd = usd(m);
+    if (trace != null) {
+      trace.amount(s, m);
+    }
     if (usd == null || usd.compareTo(detector.minimumUsd()) < 0) {
+      decide("role", "dropped", usd == null ? "no USD rate for its currency" : "below the minimum figure");
       return;
     }
     int cs = ChineseText.clauseStart(t, m.start());
     int ce = ChineseText.clauseEnd(t, m.end());
     // 1. Money role
+    roleCue = null;
     Role role = role(s, m, cs, ce);
     if (role == Role.DROP) {
+      decide("role", "dropped", quote(roleCue));
       dropped(s, usd, droppedInBody);
       return;
     }
-    if (role == Role.NONE || s.first(cs, m.start(), Cue.AGGREGATE) != null) {
+    if (role == Role.NONE) {
+      decide("role", "dropped", "no investment cue in its sentence");
       return;
     }
+    Hit aggregate = s.first(cs, m.start(), Cue.AGGREGATE);
+    if (aggregate != null) {
+      decide("role", "dropped", "a sum of several budgets " + quote(aggregate));
+      return;
+    }
+    decide("role", role.name().toLowerCase(java.util.Locale.ROOT), quote(roleCue));
     // 2. Spender
     List<Company> spenders = spenders(s, k, m, cs, role);
     if (spenders.isEmpty()) {
+      decide("spender", "none", "no watched company spends it");
       return;
     }
+    Hit pooled = pooled(s, m, cs, spenders);
+    if (pooled != null) {
+      decide("spender", "dropped", "several companies' budgets pooled " + quote(pooled));
+      return;
+    }
+    decide("spender", names(spenders), "");
     // 3. AI scope
     if (!aiScope(s, m, role, spenders)) {
+      decide("scope", "dropped", role == Role.NONE || role == Role.INVEST
+          ? "no AI word in its sentence, the headline or a neighbouring sentence"
+          : "a deal counts only when its own sentence is about AI");
       return;
     }
+    decide("scope", "AI", "");
     // 4. Commitment
     if (role == Role.PURCHASE && SUPPLY.stream().anyMatch(t::contains)) {
+      decide("commitment", "dropped", "the seller's side of a deal");
       return; // the seller's side of a deal: revenue (the buyer's side may be written elsewhere)
     }
-    if (!commitment(s, m, cs, ce)) {
+    String noCommitment = noCommitment(s, m, cs, ce);
+    if (noCommitment != null) {
+      decide("commitment", "dropped", noCommitment);
       dropped(s, usd, droppedInBody);
       return;
     }
+    decide("commitment", "kept", "");
     // 5. Kind
-    boolean oldFigure = oldFigure(t, m, cs, ce);
-    boolean dated = oldFigure || dated(s, m, cs) || referenced(s, m, cs, ce);
-    boolean raise = !oldFigure && raise(s, m, cs);
-    boolean part = s.last(cs, m.start(), Cue.PART) != null;
+    boolean oldFigure = ChineseKind.oldFigure(t, m, cs, ce);
+    String datedBy = oldFigure ? "the earlier figure of a raise" : kind.dated(s, m, cs);
+    if (datedBy == null && ChineseKind.referenced(s, m, cs, ce)) {
+      datedBy = "a plan referred to as a noun";
+    }
+    boolean part = s.last(cs, m.start(), Cue.PART) != null || ChineseKind.difference(t, m, cs);
+    boolean additional = ChineseKind.additionalBetween(t, cs, m.start());
+    if (datedBy == null && !part && !additional) {
+      datedBy = background(s, m, usd, role);
+    }
+    boolean dated = datedBy != null;
+    boolean raise = !oldFigure && ChineseKind.raise(s, m, cs);
     String period = ChinesePeriod.find(t, m.start(), m.end());
     if (s.title() && s.index() == 0 && role != Role.ACQUIRE) {
       subjects.addAll(spenders); // "後者承諾採購…": the headline's own spender is a subject
     }
+    if (s.title()) {
+      headlineUsd.add(usd);
+    }
     for (Company c : spenders) {
       boolean announced = !dated && subjects.contains(c);
+      if (trace != null) {
+        decide("kind", announced ? "announcement" : "mention", (spenders.size() > 1 ? c.name() + ": " : "")
+            + (dated ? datedBy : announced ? c.name() + " is a subject of the item" : c.name() + " is not a subject of the item"));
+      }
       out.add(new ChineseCandidate(c, s, m, usd, announced, dated || !subjects.contains(c), raise, part, period));
     }
   }
+
+  private static final Set<String> POOL_COUNTS = Set.of("四大", "五大", "三大", "六大", "七大", "几大", "幾大", "各大", "多家");
+
+  /**
+   * "微軟、谷歌、亞馬遜和Meta四大雲廠商今年…", "科技巨头们将投入…": a collective noun before the amount pools several
+   * companies' budgets; "科技巨头微软" (one company so described) is its own.
+   */
+  private static Hit pooled(ChineseSentence s, MoneySpan m, int cs, List<Company> spenders) {
+    Hit h = s.last(cs, m.start(), Cue.POOLED);
+    if (h == null) {
+      return null;
+    }
+    boolean counted = POOL_COUNTS.contains(h.term()) || h.term().endsWith("们") || h.term().endsWith("們");
+    boolean named = s.names().stream().anyMatch(c -> c.end() <= h.start());
+    return spenders.size() > 1 || counted || !named ? h : null;
+  }
+
+  /**
+   * The headline decides: when it states a figure of its own, a figure after the lede that matches none of the
+   * headline's is background (an older pledge, another deal) — unless its sentence reports further news (此外,
+   * 另外) or is capital-spending guidance.
+   */
+  private String background(ChineseSentence s, MoneySpan m, BigDecimal usd, Role role) {
+    if (s.title() || headlineUsd.isEmpty() || sents.isEmpty() || !sents.get(0).title() || s.index() < 2) {
+      return null;
+    }
+    for (BigDecimal h : headlineUsd) {
+      BigDecimal max = h.max(usd);
+      if (h.subtract(usd).abs().compareTo(max.multiply(BigDecimal.valueOf(15, 2))) <= 0) {
+        return null;
+      }
+    }
+    String t = s.text();
+    int open = skip(t, 0);
+    for (String further : FURTHER_NEWS) {
+      if (t.startsWith(further, open)) {
+        return null;
+      }
+    }
+    int cs = ChineseText.clauseStart(t, m.start());
+    if (capexNoun(s, m, cs) && s.first(0, ChineseText.clauseEnd(t, m.end()), Cue.FUTURE) != null) {
+      return null; // capital-spending guidance in a results story
+    }
+    return "background: after the lede, and the headline's news is another figure";
+  }
+
+  private static final List<String> FURTHER_NEWS = List.of("此外", "另外", "另一方面", "與此同時", "与此同时");
 
   private void dropped(ChineseSentence s, BigDecimal usd, List<BigDecimal> droppedInBody) {
     if (!s.title()) {
@@ -264,21 +402,26 @@ final class ChineseAnalysis {
   private Role role(ChineseSentence s, MoneySpan m, int cs, int ce) {
     Hit dropAfter = s.first(m.end(), Math.min(ce, m.end() + 10), Cue.DROP, Cue.ROUND);
     if (dropAfter != null && dropAfter.start() - m.end() <= 8 && !between(s, m.end(), dropAfter.start())) {
+      roleCue = dropAfter;
       return Role.DROP; // "400億美元融資", "180億美元的投資級債券"
     }
     Hit after = s.first(m.end(), Math.min(ce, m.end() + 12), Cue.INVEST, Cue.PURCHASE, Cue.ACQUIRE);
     Hit before = s.last(cs, m.start(), Cue.DROP, Cue.ROUND, Cue.INVEST, Cue.PURCHASE, Cue.ACQUIRE);
     if (before != null && RECEIVING.contains(before.term())
         && s.names().stream().anyMatch(c -> c.start() >= before.end() && c.end() <= m.start())) {
+      roleCue = before;
       return Role.INVEST; // "获软银400亿美元投资": the investor is named, the money is its commitment
     }
     if (before != null) {
+      roleCue = before;
       return roleOf(before);
     }
     if (after != null) {
+      roleCue = after;
       return roleOf(after);
     }
     Hit earlier = s.last(0, cs, Cue.DROP, Cue.ROUND, Cue.INVEST, Cue.PURCHASE, Cue.ACQUIRE);
+    roleCue = earlier;
     return earlier == null ? Role.NONE : roleOf(earlier);
   }
 
@@ -336,6 +479,14 @@ final class ChineseAnalysis {
           }
         }
         return index < group.size() ? List.of(group.get(index).company()) : List.of();
+      }
+      if (role == Role.PURCHASE && !group.get(0).company().aiLab()) {
+        // "甲骨文與OpenAI簽署…算力合同": the AI lab buys the compute; the other party sells it.
+        for (CompanyMention g : group) {
+          if (g.company().aiLab()) {
+            return List.of(g.company());
+          }
+        }
       }
       if (role == Role.PURCHASE || role == Role.ACQUIRE) {
         return List.of(group.get(0).company());
@@ -398,8 +549,8 @@ final class ChineseAnalysis {
       CompanyMention a = names.get(i);
       CompanyMention b = group.get(0);
       String gap = t.substring(a.end(), b.start()).strip();
-      if (gap.isEmpty() && a.company().equals(b.company())) {
-        group.set(0, a); // "亚马逊AWS", "微軟Azure": one name
+      if ((gap.isEmpty() || gap.endsWith("（") || gap.endsWith("(")) && a.company().equals(b.company())) {
+        group.set(0, a); // "亚马逊AWS", "微軟Azure", "亞馬遜雲端服務（AWS）": one name
       } else if (gap.length() == 1 && COORDINATION.indexOf(gap.charAt(0)) >= 0 || gap.equals("以及")
           || !deal && PARTNER_GAP.matcher(gap).matches()) {
         group.add(0, a);
@@ -456,7 +607,7 @@ final class ChineseAnalysis {
     };
   }
 
-  private static int skip(String t, int i) {
+  static int skip(String t, int i) {
     while (i < t.length() && (t.charAt(i) == ' ' || t.charAt(i) == '，' || t.charAt(i) == ',')) {
       i++;
     }
@@ -492,25 +643,56 @@ final class ChineseAnalysis {
 
   // ---- 4. Commitment ----
 
-  private boolean commitment(ChineseSentence s, MoneySpan m, int cs, int ce) {
+  /** Why the amount is no commitment of its spender, or null when it is one. */
+  private String noCommitment(ChineseSentence s, MoneySpan m, int cs, int ce) {
     String t = s.text();
-    if (s.first(0, m.start(), Cue.ANALYST) != null) {
-      return false;
+    Hit analyst = s.first(0, m.start(), Cue.ANALYST);
+    if (analyst != null) {
+      return "an estimate " + quote(analyst);
+    }
+    Hit continued = continuedEstimate(s, m);
+    if (continued != null) {
+      return "an estimate: goes on with the previous sentence's forecast " + quote(continued);
     }
     if (DENIALS.stream().anyMatch(t::contains)) {
-      return false;
+      return "denied";
     }
     boolean ahead = s.first(cs, ce, Cue.FUTURE) != null;
     if (!ahead && s.first(cs, ce, Cue.RESULTS) != null) {
-      return false; // "当季资本支出为130亿元": period results
+      return "period results " + quote(s.first(cs, ce, Cue.RESULTS)); // "当季资本支出为130亿元"
     }
-    if (!ahead && pastYearBefore(t, cs, m.start())) {
-      return false; // "仍高于2024年的767亿元": spending of a past year
+    if (!ahead && kind.pastYearBefore(t, cs, m.start())) {
+      return "spending of a past year"; // "仍高于2024年的767亿元"
     }
-    if (!ahead && s.first(0, m.start(), Cue.FUTURE) == null && !raise(s, m, cs) && capexNoun(s, m, cs)) {
-      return false; // "全年资本支出约770亿元": capital spending reported, not planned
+    if (!ahead && s.first(0, m.start(), Cue.FUTURE) == null && !ChineseKind.raise(s, m, cs) && capexNoun(s, m, cs)) {
+      return "capital spending reported, not planned"; // "全年资本支出约770亿元"
     }
-    return true;
+    return null;
+  }
+
+  private static final Set<String> FORECASTS = Set.of("预计", "預計", "预期", "預期", "料将", "料將", "预料", "預料");
+
+  /**
+   * "浙商证券研报估计……；预计2025年将翻倍至1600亿元": a sentence opening with a forecast and naming no speaker
+   * goes on with the previous sentence's source; when that is an analyst, the figure is an estimate.
+   */
+  private Hit continuedEstimate(ChineseSentence s, MoneySpan m) {
+    if (s.title() || s.index() == 0 || s.names().stream().anyMatch(c -> c.start() < m.start())) {
+      return null;
+    }
+    int open = skip(s.text(), 0);
+    Hit forecast = s.first(open, Math.min(m.start(), open + 4), Cue.FUTURE);
+    if (forecast == null || !FORECASTS.contains(forecast.term())) {
+      return null;
+    }
+    ChineseSentence previous = sents.get(s.index() - 1);
+    List<Hit> hits = previous.hits().isEmpty() ? detector.lexicon().scan(previous.text()) : previous.hits();
+    for (Hit h : hits) {
+      if (h.is(Cue.ANALYST)) {
+        return h;
+      }
+    }
+    return null;
   }
 
   private static final Set<String> CAPEX_NOUNS =
@@ -519,140 +701,6 @@ final class ChineseAnalysis {
   private static boolean capexNoun(ChineseSentence s, MoneySpan m, int cs) {
     Hit h = s.last(cs, m.start(), Cue.INVEST, Cue.PURCHASE, Cue.ACQUIRE);
     return h != null && CAPEX_NOUNS.contains(h.term());
-  }
-
-  private boolean pastYearBefore(String t, int from, int to) {
-    if (year == 0) {
-      return false;
-    }
-    Matcher y = YEAR.matcher(t);
-    y.region(from, to);
-    while (y.find()) {
-      if (Integer.parseInt(y.group(1)) < year) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  // ---- 5. Kind ----
-
-  /** "由3,800億元提高至4,800億元", "高於先前的850億美元": the earlier figure of a raise. */
-  private static boolean oldFigure(String t, MoneySpan m, int cs, int ce) {
-    int b = m.start();
-    String before = t.substring(Math.max(cs, b - 6), b);
-    boolean from = before.endsWith("由") || before.endsWith("从") || before.endsWith("從") || before.contains("由原")
-        || before.endsWith("从原定的") || before.endsWith("由原定的");
-    if (from) {
-      int k = skip(t, m.end());
-      String rest = t.substring(k, Math.min(t.length(), k + 8));
-      return rest.contains("至") || rest.contains("到") || rest.contains("增");
-    }
-    return false;
-  }
-
-  private boolean dated(ChineseSentence s, MoneySpan m, int cs) {
-    String t = s.text();
-    Hit d = s.last(0, m.start(), Cue.DATED);
-    if (d != null && !additionalBetween(t, d.end(), m.start()) && !raise(s, m, cs)) {
-      return true;
-    }
-    // A comparison in the amount's own clause, or opening the sentence ("相比之下，…"); not "為追趕美國對手".
-    Hit c = s.last(0, m.start(), Cue.COMPARE);
-    if (c != null && (c.start() >= cs || c.start() == 0 && ChineseText.clauseEnd(t, 0) == c.end())) {
-      return true;
-    }
-    if (pastSpendingBefore(s, m) && (t.substring(cs, m.start()).contains("总") || t.substring(cs, m.start()).contains("總"))) {
-      return true; // "已在新加坡投入115亿新元，至2028年计划总投资将超过230亿新元": a running total
-    }
-    if (s.first(0, m.start(), Cue.PROGRESS) != null
-        || s.first(m.end(), ChineseText.clauseEnd(t, m.end()), Cue.PROGRESS) != null) {
-      return true; // "正推进…", "…的投资计划正按节奏推进"
-    }
-    return pastMonthBefore(t, cs, m.start()) || !s.title() && pastYearBefore(t, 0, m.start()) && announcedBefore(t, m);
-  }
-
-  /** An earlier amount of the sentence is past spending ("已投入", "截至2023年"). */
-  private static boolean pastSpendingBefore(ChineseSentence s, MoneySpan m) {
-    for (MoneySpan o : s.money()) {
-      if (o.end() <= m.start()) {
-        int cs = ChineseText.clauseStart(s.text(), o.start());
-        if (s.first(cs, o.start(), Cue.RESULTS) != null) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean additionalBetween(String t, int from, int to) {
-    String gap = t.substring(from, to);
-    return ADDITIONAL.stream().anyMatch(gap::contains);
-  }
-
-  /** "輝達9月承諾向OpenAI投資": a month before the item's own. */
-  private boolean pastMonthBefore(String t, int from, int to) {
-    if (month == 0) {
-      return false;
-    }
-    Matcher mo = MONTH.matcher(t);
-    mo.region(Math.max(0, from - 12), to);
-    while (mo.find()) {
-      int v = Integer.parseInt(mo.group(1));
-      if (v >= 1 && v <= 12 && v < month && !(mo.end() < t.length() && t.charAt(mo.end()) == '底')) {
-        String after = t.substring(mo.end(), Math.min(to, mo.end() + 8));
-        if (after.contains("宣布") || after.contains("承诺") || after.contains("承諾") || after.contains("表示")
-            || after.contains("公布") || after.contains("曾")) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean announcedBefore(String t, MoneySpan m) {
-    String before = t.substring(0, m.start());
-    return before.contains("宣布") || before.contains("承诺") || before.contains("承諾") || before.contains("公布");
-  }
-
-  /**
-   * A plan referred to as a noun: the company right before the amount and the investment word right after it,
-   * in the body ("阿里3800亿元投入中"), or in a headline that goes on to say something else about it
-   * ("輝達千億美元投資OpenAI受關注").
-   */
-  private boolean referenced(ChineseSentence s, MoneySpan m, int cs, int ce) {
-    if (s.last(cs, m.start(), Cue.INVEST, Cue.PURCHASE, Cue.ACQUIRE, Cue.FUTURE) != null) {
-      return false;
-    }
-    String t = s.text();
-    if (!s.title() && m.end() < t.length() && t.charAt(m.end()) == '的' && PLAN.matcher(t).region(m.end(), ce).lookingAt()) {
-      return true; // "三年3800亿元的投资计划": a plan known already
-    }
-    boolean named = s.names().stream().anyMatch(c -> c.end() == m.start() || c.end() + 1 == m.start()
-        && t.charAt(c.end()) == '的');
-    if (!named) {
-      return false;
-    }
-    Hit after = s.first(m.end(), Math.min(ce, m.end() + 10), Cue.INVEST, Cue.PURCHASE);
-    if (after == null) {
-      return false;
-    }
-    String rest = t.substring(after.end(), ce);
-    if (!s.title()) {
-      return true;
-    }
-    for (int i = 0; i < rest.length(); i++) {
-      if (REFERENCE_PREDICATES.indexOf(rest.charAt(i)) >= 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean raise(ChineseSentence s, MoneySpan m, int cs) {
-    String before = s.text().substring(cs, m.start());
-    return before.contains("上调") || before.contains("上調") || before.contains("提高") || before.contains("调高")
-        || before.contains("調高") || before.contains("增至") || before.contains("提升至");
   }
 
 }

@@ -2,6 +2,7 @@ package com.capexalerts.core.detect.zh;
 
 import com.capexalerts.core.company.Company;
 import com.capexalerts.core.company.Watchlist;
+import com.capexalerts.core.detect.Explanation;
 import com.capexalerts.core.detect.Finding;
 import com.capexalerts.core.money.CurrencyRates;
 import com.capexalerts.core.money.MoneyParser;
@@ -43,6 +44,20 @@ public final class ChineseDetector {
    * @param publisher the watched company publishing it (its own newsroom), asked for lazily; may give null
    */
   public List<Finding> detect(String title, String text, Instant published, Supplier<Company> publisher) {
+    return analysis(title, text, published, publisher, null).run();
+  }
+
+  /**
+   * Why a Chinese item gives the findings it gives: each stage's decision about each amount, in the same form as
+   * the English rules' explanation; the findings are those of {@link #detect}.
+   */
+  public Explanation explain(String title, String text, Instant published, Supplier<Company> publisher) {
+    ChineseTrace trace = new ChineseTrace();
+    return trace.explanation(analysis(title, text, published, publisher, trace).run());
+  }
+
+  private ChineseAnalysis analysis(String title, String text, Instant published, Supplier<Company> publisher,
+      ChineseTrace trace) {
     int year = 0;
     int month = 0;
     if (published != null) {
@@ -50,8 +65,8 @@ public final class ChineseDetector {
       year = t.getYear();
       month = t.getMonthValue();
     }
-    return new ChineseAnalysis(this, title == null ? "" : title, text == null ? "" : text, year, month, publisher)
-        .run();
+    return new ChineseAnalysis(this, title == null ? "" : title, text == null ? "" : text, year, month, publisher,
+        trace);
   }
 
   Watchlist watchlist() {

@@ -23,7 +23,7 @@ final class ChineseLexicon {
   /** The sections of the data file. */
   enum Cue {
     INVEST, ACQUIRE, PURCHASE, DROP, ROUND, ANALYST, DATED, PROGRESS, COMPARE, RESULTS, FUTURE, AGGREGATE,
-    RESPECTIVELY, PART, AI, PRONOUN, NEUTRAL
+    RESPECTIVELY, PART, AI, PRONOUN, NEUTRAL, POOLED
   }
 
   /** A term found in a sentence. */

@@ -17,11 +17,15 @@ final class ChineseMerge {
   private ChineseMerge() {}
 
 
-  static List<Finding> merge(List<ChineseCandidate> all, List<BigDecimal> droppedInBody) {
+  /** @param trace records each candidate's merge decision when the item is explained; null otherwise */
+  static List<Finding> merge(List<ChineseCandidate> all, List<BigDecimal> droppedInBody, ChineseTrace trace) {
     List<ChineseCandidate> kept = new ArrayList<>();
     for (ChineseCandidate c : all) {
       if (c.sent().title() && droppedInBody.stream().anyMatch(d -> close(d, c.usd(), 0.02))
           && all.stream().noneMatch(o -> !o.sent().title() && o.company().equals(c.company()) && close(o.usd(), c.usd(), 0.02))) {
+        if (trace != null) {
+          trace.decide(c, "merge", "dropped", "the body shows the headline figure to be no commitment");
+        }
         continue; // the body shows the headline figure to be no commitment
       }
       kept.add(c);
@@ -42,7 +46,16 @@ final class ChineseMerge {
       boolean dated = g.stream().anyMatch(ChineseCandidate::dated);
       boolean announced = !dated && g.stream().anyMatch(ChineseCandidate::announced);
       if (announced && isPart(g, groups)) {
+        if (trace != null) {
+          g.forEach(c -> trace.decide(c, "merge", "dropped", "part of a larger figure of " + c.company().name()));
+        }
         continue;
+      }
+      if (trace != null) {
+        String kind = announced ? "announcement" : "mention";
+        String why = g.size() == 1 ? "" : "one finding of " + g.size() + " figures that agree"
+            + (dated && g.stream().anyMatch(c -> !c.dated()) ? "; a mention since one of them is dated" : "");
+        g.forEach(c -> trace.decide(c, "merge", kind, why));
       }
       ChineseCandidate best = evidence(g);
       boolean raise = g.stream().anyMatch(ChineseCandidate::raise);
@@ -100,10 +113,10 @@ final class ChineseMerge {
         continue;
       }
       boolean larger = o.stream().anyMatch(x -> x.announced() && x.usd().compareTo(g.get(0).usd()) > 0);
+      // A headline figure is a part only when marked so ("首期100億"); a body one also beside a larger one.
       if (larger
           && g.stream()
-              .filter(c -> !c.sent().title())
-              .anyMatch(c -> c.part() || o.stream().anyMatch(x -> x.sent() == c.sent()))) {
+              .anyMatch(c -> c.part() || !c.sent().title() && o.stream().anyMatch(x -> x.sent() == c.sent()))) {
         return true;
       }
     }

@@ -36,6 +36,7 @@ class ChineseLexiconTest {
         case AI -> "算力";
         case PRONOUN -> "该公司";
         case NEUTRAL -> "投行";
+        case POOLED -> "云厂商";
       };
       assertTrue(lexicon.sectionsOf(probe).containsKey(cue), cue + " should contain " + probe);
     }
