@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.capexalerts.aws.dynamo.DynamoAnnouncementHistory;
 import com.capexalerts.aws.dynamo.DynamoFeedStateStore;
+import com.capexalerts.core.log.JsonLog;
 import com.capexalerts.core.poll.FeedCatalog;
 import com.capexalerts.aws.dynamo.DynamoWebhookRegistry;
 import com.capexalerts.aws.sns.SnsSubscriptions;
@@ -24,7 +24,9 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -62,6 +64,7 @@ public final class ApiHandler
 
   private final Router router;
   private final WebhookDeliverer testDeliverer;
+  private final JsonLog log;
 
   /** Used by Lambda: the tables and topic named by the environment, clients created once per environment. */
   public ApiHandler() {
@@ -70,6 +73,7 @@ public final class ApiHandler
 
   private ApiHandler(Builder b) {
     Clock clock = b.clock;
+    this.log = b.log != null ? b.log : JsonLog.stdout("api", System.getenv());
     AnnouncementRoutes announcements = new AnnouncementRoutes(b.history, clock);
     List<Router.Route> routes = new ArrayList<>(List.of(
         new Router.Route("GET", "/announcements", false, announcements::list),
@@ -136,8 +140,9 @@ public final class ApiHandler
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     long start = System.nanoTime();
-    String method = "?";
-    String path = "?";
+    log.requestId(context == null ? null : context.getAwsRequestId());
+    String method = null;
+    String path = null;
     APIGatewayV2HTTPResponse response;
     try {
       if (event == null) {
@@ -155,13 +160,27 @@ public final class ApiHandler
       response = ApiResponses.error(e);
     } catch (RuntimeException e) {
       String requestId = context == null ? "?" : context.getAwsRequestId();
-      log(context, "request %s %s %s failed: %s".formatted(requestId, method, path, stackTrace(e)), LogLevel.ERROR);
+      log.error("request failed unexpectedly", fields("method", method, "path", path,
+          "error", e.toString(), "stack_trace", stackTrace(e)));
       response = ApiResponses.error(500, null, "internal error (request " + requestId + "); see the function log",
           java.util.Map.of());
     }
-    log(context, "%s %s %d %d ms".formatted(method, path, response.getStatusCode(),
-        (System.nanoTime() - start) / 1_000_000), response.getStatusCode() >= 500 ? LogLevel.ERROR : LogLevel.INFO);
+    int status = response.getStatusCode();
+    // 4xx is the caller's mistake (WARN, for a spike of them); 5xx is ours.
+    JsonLog.Level level = status >= 500 ? JsonLog.Level.ERROR : status >= 400 ? JsonLog.Level.WARN
+        : JsonLog.Level.INFO;
+    log.log(level, "request served", fields("method", method, "path", path,
+        "route", method == null ? null : router.routeKey(method, path), "http_status", status,
+        "duration_ms", (System.nanoTime() - start) / 1_000_000));
     return response;
+  }
+
+  private static Map<String, Object> fields(Object... pairs) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put((String) pairs[i], pairs[i + 1]);
+    }
+    return m;
   }
 
   /** "GET /announcements" and so on: the public routes, or the management routes. */
@@ -175,12 +194,6 @@ public final class ApiHandler
   public void close() {
     if (testDeliverer != null) {
       testDeliverer.close();
-    }
-  }
-
-  private static void log(Context context, String line, LogLevel level) {
-    if (context != null) {
-      context.getLogger().log(line, level);
     }
   }
 
@@ -207,6 +220,7 @@ public final class ApiHandler
     private String feedsUnavailable = "the feed list is not configured in this deployment";
     private boolean requireIamForManagement = true;
     private Clock clock = Clock.systemUTC();
+    private JsonLog log;
 
     private Builder(AnnouncementHistory history) {
       this.history = Objects.requireNonNull(history, "history");
@@ -258,6 +272,12 @@ public final class ApiHandler
       return this;
     }
 
+    /** Where the JSON request lines go; stdout at AWS_LAMBDA_LOG_LEVEL when not given. */
+    public Builder log(JsonLog log) {
+      this.log = Objects.requireNonNull(log, "log");
+      return this;
+    }
+
     public ApiHandler build() {
       return new ApiHandler(this);
     }
@@ -269,12 +289,16 @@ public final class ApiHandler
     static final DynamoDbClient DYNAMO = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
     static final SnsClient SNS = SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
 
+    static final JsonLog LOG = JsonLog.stdout("api", System.getenv());
+
     static Builder builder() {
       return ApiHandler.builder(new DynamoAnnouncementHistory(DYNAMO, env("ANNOUNCEMENTS_TABLE")))
+          .log(LOG)
           .subscriptions(new SnsSubscriptions(SNS, env("TOPIC_ARN"), env("SUBSCRIPTIONS_DLQ_ARN")))
           .feeds(new FeedCatalog(new DynamoFeedStateStore(DYNAMO, env("FEEDS_TABLE")), false))
-          // Warnings (an unreadable stored webhook) go to stderr, which Lambda puts in the function's log.
-          .webhooks(new DynamoWebhookRegistry(DYNAMO, env("WEBHOOKS_TABLE"), System.err::println),
+          // An unreadable stored webhook: an ERROR line in the function's log.
+          .webhooks(new DynamoWebhookRegistry(DYNAMO, env("WEBHOOKS_TABLE"),
+              w -> LOG.error("webhook registration unreadable", Map.of("detail", w))),
               EndpointPolicy.deployed())
           .requireIamForManagement(true);
     }

@@ -39,6 +39,18 @@ final class Router {
     return routes;
   }
 
+  /** "GET /webhooks/{id}": the route pattern a request hits, for logs; null when none does. */
+  String routeKey(String method, String rawPath) {
+    List<String> segments;
+    try {
+      segments = ApiRequest.segments(rawPath);
+    } catch (RuntimeException unreadable) {
+      return null;
+    }
+    return routes.stream().filter(r -> r.method().equals(method) && match(r.parts(), segments) != null)
+        .map(r -> r.method() + " " + r.pattern()).findFirst().orElse(null);
+  }
+
   APIGatewayV2HTTPResponse dispatch(ApiRequest request) {
     List<String> allowed = new ArrayList<>();
     for (Route route : routes) {

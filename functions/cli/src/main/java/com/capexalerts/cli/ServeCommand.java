@@ -65,6 +65,13 @@ final class ServeCommand implements Callable<Integer> {
     }
     ApiHandler.Builder api = ApiHandler.builder(new FileAnnouncementHistory(state))
         .requireIamForManagement(false)
+        // Request lines on the console, next to the server's own messages.
+        .log(new com.capexalerts.core.log.JsonLog("api", line -> {
+          synchronized (err) {
+            err.println("  " + line);
+            err.flush();
+          }
+        }, java.time.Clock.systemUTC(), com.capexalerts.core.log.JsonLog.Level.INFO))
         // The registry `run` delivers from: a webhook registered here gets the next run's alerts.
         .webhooks(new FileWebhookRegistry(state, err::println), EndpointPolicy.local());
     // The feed list `run` polls; local files may be listed here.

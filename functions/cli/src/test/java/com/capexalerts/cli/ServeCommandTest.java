@@ -215,7 +215,16 @@ class ServeCommandTest {
     assertEquals(0, exit.get(), err.toString());
     assertTrue(err.toString().contains("capex-alerts serve: http://127.0.0.1:" + port + "/"), err.toString());
     assertTrue(err.toString().contains("capex-alerts serve: stopped"), err.toString());
-    assertTrue(err.toString().contains("INFO GET /announcements 200"), err.toString());
+    JsonNode request = null;
+    for (String line : err.toString().split("\n")) {
+      if (line.startsWith("  {") && line.contains("\"request served\"")) {
+        request = JSON.readTree(line.strip());
+      }
+    }
+    assertTrue(request != null, "a JSON request line: " + err);
+    assertEquals("INFO", request.path("level").asText(), request.toString());
+    assertEquals("GET /announcements", request.path("route").asText(), request.toString());
+    assertEquals(200, request.path("http_status").asInt(), request.toString());
     assertThrows(ConnectException.class, () -> get("/feed.atom"));
   }
 }

@@ -2,9 +2,9 @@ package com.capexalerts.poller;
 
 import com.capexalerts.core.poll.FeedStatus;
 import com.capexalerts.core.poll.PollReport;
+import com.capexalerts.core.log.MetricDocument;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +13,7 @@ import java.util.Map;
  * The template's alarms read FeedsFailed / FeedsPolled and FeedsSucceeded.
  */
 final class PollMetrics {
-  static final String NAMESPACE = "CapexAlerts";
+  static final String NAMESPACE = MetricDocument.NAMESPACE;
   static final String SERVICE = "feed-poller";
 
   private PollMetrics() {}
@@ -30,15 +30,6 @@ final class PollMetrics {
     values.put("SourcesAdded", (long) report.sourcesAdded().size());
     values.put("ItemErrors", (long) report.itemErrors().size());
 
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("_aws", Map.of(
-        "Timestamp", at.toEpochMilli(),
-        "CloudWatchMetrics", List.of(Map.of(
-            "Namespace", NAMESPACE,
-            "Dimensions", List.of(List.of("Service")),
-            "Metrics", values.keySet().stream().map(n -> Map.of("Name", n, "Unit", "Count")).toList()))));
-    doc.put("Service", SERVICE);
-    doc.putAll(values);
-    return doc;
+    return MetricDocument.counts(SERVICE, values, at);
   }
 }

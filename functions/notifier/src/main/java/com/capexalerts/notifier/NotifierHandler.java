@@ -2,22 +2,23 @@ package com.capexalerts.notifier;
 
 import com.capexalerts.core.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.capexalerts.aws.dynamo.DynamoAnnouncementStore;
 import com.capexalerts.aws.sns.SnsAlertPublisher;
 import com.capexalerts.core.alert.AlertPublisher;
 import com.capexalerts.core.alert.AnnouncementStore;
 import com.capexalerts.core.alert.EventKey;
 import com.capexalerts.core.alert.Notifier;
+import com.capexalerts.core.log.JsonLog;
+import com.capexalerts.core.log.MetricDocument;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -40,7 +41,11 @@ public final class NotifierHandler implements RequestHandler<DynamodbEvent, Stre
    */
   static final Duration CLAIM_LEASE = Duration.ofSeconds(90);
 
+  static final String SERVICE = "notifier";
+
   private final Notifier notifier;
+  private final Clock clock;
+  private final JsonLog log;
 
   /** Used by Lambda: clients from the environment, created once per execution environment. */
   public NotifierHandler() {
@@ -51,43 +56,81 @@ public final class NotifierHandler implements RequestHandler<DynamodbEvent, Stre
 
   /** For tests and local runs: any store, any publisher, any clock. */
   public NotifierHandler(AnnouncementStore store, AlertPublisher publisher, Clock clock) {
+    this(store, publisher, clock, JsonLog.stdout(SERVICE, System.getenv()));
+  }
+
+  /** With the JSON log (and metric) lines going where the caller says. */
+  public NotifierHandler(AnnouncementStore store, AlertPublisher publisher, Clock clock, JsonLog log) {
     this.notifier = new Notifier(store, publisher, clock, CLAIM_LEASE);
+    this.clock = clock;
+    this.log = log;
   }
 
   @Override
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-    LambdaLogger log = context.getLogger();
+    log.requestId(context == null ? null : context.getAwsRequestId());
     List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+    long published = 0;
+    long skipped = 0;
     List<DynamodbStreamRecord> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
     for (DynamodbStreamRecord record : records) {
       String sequence = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
       if (!"INSERT".equals(record.getEventName())) {
         // The event source filter passes INSERTs only; this guards against a mapping without the filter.
-        log.log("ignored %s record %s (sequence %s): only new events are alerted"
-            .formatted(record.getEventName(), record.getEventID(), sequence), LogLevel.DEBUG);
+        log.log(JsonLog.Level.DEBUG, "record ignored: only new events are alerted", fields(
+            "event_name", record.getEventName(), "event_id", record.getEventID(), "sequence", sequence));
+        skipped++;
         continue;
       }
       EventKey key = eventKey(record);
       if (key == null) {
         // A retry cannot fix a record without a key, and failing it would block the shard: report and go on.
-        log.log("skipped INSERT record %s (sequence %s): no string attribute %s in its Keys or NewImage"
-            .formatted(record.getEventID(), sequence, KEY_ATTRIBUTE), LogLevel.ERROR);
+        log.error("INSERT record skipped: no string attribute " + KEY_ATTRIBUTE + " in its Keys or NewImage",
+            fields("event_id", record.getEventID(), "sequence", sequence));
+        skipped++;
         continue;
       }
+      long start = clock.millis();
       Notifier.Outcome outcome;
+      JsonLog.Level level;
       try {
         outcome = notifier.notify(key, "stream:" + record.getEventID());
+        level = outcome.status().routine() ? JsonLog.Level.INFO : JsonLog.Level.WARN;
       } catch (RuntimeException e) {
         outcome = new Notifier.Outcome(key, Notifier.Status.FAILED, null, "unexpected: " + e);
+        level = JsonLog.Level.ERROR;
       }
-      LogLevel level = outcome.status().routine() ? LogLevel.INFO : LogLevel.WARN;
-      log.log("event_key=%s status=%s message_id=%s sequence=%s detail=%s".formatted(key, outcome.status(),
-          outcome.messageId(), sequence, outcome.detail()), level);
+      log.log(level, "alert " + outcome.status().name().toLowerCase(java.util.Locale.ROOT), fields(
+          "event_key", key.value(), "status", outcome.status().name(), "message_id", outcome.messageId(),
+          "sequence", sequence, "detail", outcome.detail(), "duration_ms", clock.millis() - start));
       if (outcome.retry()) {
         failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
+      } else if (outcome.status() == Notifier.Status.PUBLISHED
+          || outcome.status() == Notifier.Status.PUBLISHED_UNRECORDED) {
+        published++;
+      } else {
+        skipped++;
       }
     }
+    log.raw(metrics(published, failures.size(), skipped, clock.instant()));
     return new StreamsEventResponse(failures);
+  }
+
+  /** One invocation's counts as an EMF document (namespace CapexAlerts, Service=notifier); alarms read AlertsFailed. */
+  static Map<String, Object> metrics(long published, long failed, long skipped, java.time.Instant at) {
+    Map<String, Long> values = new LinkedHashMap<>();
+    values.put("AlertsPublished", published);
+    values.put("AlertsFailed", failed);
+    values.put("AlertsSkipped", skipped);
+    return MetricDocument.counts(SERVICE, values, at);
+  }
+
+  private static Map<String, Object> fields(Object... pairs) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put((String) pairs[i], pairs[i + 1]);
+    }
+    return m;
   }
 
   private static EventKey eventKey(DynamodbStreamRecord record) {

@@ -1,5 +1,6 @@
 package com.capexalerts.notifier;
 
+import com.capexalerts.testsupport.CapturedLog;
 import com.capexalerts.testsupport.LambdaTestContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +31,7 @@ class NotifierHandlerTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final InMemoryAnnouncementStore store = new InMemoryAnnouncementStore();
   private final LambdaTestContext context = new LambdaTestContext("notifier", 30_000);
+  private final CapturedLog log = new CapturedLog("notifier", CLOCK);
 
   @TempDir
   Path dir;
@@ -41,7 +44,7 @@ class NotifierHandlerTest {
   void theSampleInsertGoesToTheOutboxOnceEvenWhenTheRecordComesTwice() throws Exception {
     store.create(Events.alibaba());
     Path outbox = dir.resolve("outbox.jsonl");
-    NotifierHandler handler = new NotifierHandler(store, new OutboxAlertPublisher(outbox, TOPIC), CLOCK);
+    NotifierHandler handler = new NotifierHandler(store, new OutboxAlertPublisher(outbox, TOPIC), CLOCK, log.log());
     DynamodbEvent event = load("dynamodb-stream-insert.json");
 
     StreamsEventResponse first = handler.handleRequest(event, context);
@@ -57,9 +60,11 @@ class NotifierHandlerTest {
     assertEquals("alibaba-2025-02-24-52b", document.get("event_key").asText());
     assertEquals("Alibaba", request.at("/MessageAttributes/company/StringValue").asText());
     assertTrue(store.notification(Events.ALIBABA).messageId() != null, "message id recorded");
-    assertTrue(context.lines().stream().anyMatch(l -> l.startsWith("INFO event_key=alibaba-2025-02-24-52b "
-        + "status=PUBLISHED")), context.lines().toString());
-    assertTrue(context.lines().stream().anyMatch(l -> l.contains("status=ALREADY_PUBLISHED")), context.lines().toString());
+    JsonNode publishedLine = log.line("INFO", Map.of("event_key", "alibaba-2025-02-24-52b", "status", "PUBLISHED",
+        "logger", "notifier", "AWSRequestId", "test-request"));
+    assertTrue(publishedLine.path("duration_ms").isIntegralNumber(), publishedLine.toString());
+    assertTrue(publishedLine.hasNonNull("message_id"), publishedLine.toString());
+    log.line("INFO", Map.of("event_key", "alibaba-2025-02-24-52b", "status", "ALREADY_PUBLISHED"));
   }
 
   @Test
@@ -70,14 +75,14 @@ class NotifierHandlerTest {
     store.create(Events.meta());
     RecordingPublisher publisher = new RecordingPublisher();
 
-    StreamsEventResponse response = new NotifierHandler(store, publisher, CLOCK)
+    StreamsEventResponse response = new NotifierHandler(store, publisher, CLOCK, log.log())
         .handleRequest(load("dynamodb-stream-mixed.json"), context);
 
     assertEquals(List.of(), response.getBatchItemFailures());
     assertEquals(List.of(Events.MICROSOFT), publisher.published().stream().map(Announcement::key).toList());
-    assertTrue(context.lines().contains("DEBUG ignored MODIFY record a1c0f00000000000000000000000000a "
-        + "(sequence 111100000000000000000002): only new events are alerted"), context.lines().toString());
-    assertTrue(context.lines().stream().anyMatch(l -> l.startsWith("DEBUG ignored REMOVE record")));
+    log.line("DEBUG", Map.of("event_name", "MODIFY", "event_id", "a1c0f00000000000000000000000000a",
+        "sequence", "111100000000000000000002"));
+    log.line("DEBUG", Map.of("event_name", "REMOVE"));
   }
 
   @Test
@@ -86,14 +91,13 @@ class NotifierHandlerTest {
     store.create(Events.microsoft());
     DynamodbEvent batch = twoInserts();
     RecordingPublisher publisher = new RecordingPublisher(1); // the first record's publish fails
-    NotifierHandler handler = new NotifierHandler(store, publisher, CLOCK);
+    NotifierHandler handler = new NotifierHandler(store, publisher, CLOCK, log.log());
 
     StreamsEventResponse response = handler.handleRequest(batch, context);
 
     assertEquals(List.of(new BatchItemFailure("111100000000000000000001")), response.getBatchItemFailures());
     assertEquals(List.of(Events.MICROSOFT), publisher.published().stream().map(Announcement::key).toList());
-    assertTrue(context.lines().stream().anyMatch(l -> l.startsWith("WARN event_key=alibaba-2025-02-24-52b "
-        + "status=FAILED")), context.lines().toString());
+    log.line("WARN", Map.of("event_key", "alibaba-2025-02-24-52b", "status", "FAILED"));
 
     // Lambda retries from the failed record on: both records come again.
     StreamsEventResponse retry = handler.handleRequest(batch, context);
@@ -108,13 +112,12 @@ class NotifierHandlerTest {
     store.claimNotification(Events.ALIBABA, "another-invocation", CLOCK.instant(), NotifierHandler.CLAIM_LEASE);
     RecordingPublisher publisher = new RecordingPublisher();
 
-    StreamsEventResponse response = new NotifierHandler(store, publisher, CLOCK)
+    StreamsEventResponse response = new NotifierHandler(store, publisher, CLOCK, log.log())
         .handleRequest(load("dynamodb-stream-insert.json"), context);
 
     assertEquals(List.of(new BatchItemFailure("111100000000000000000001")), response.getBatchItemFailures());
     assertEquals(0, publisher.attempts());
-    assertTrue(context.lines().stream().anyMatch(l -> l.startsWith("WARN event_key=alibaba-2025-02-24-52b "
-        + "status=HELD_BY_OTHER")), context.lines().toString());
+    log.line("WARN", Map.of("event_key", "alibaba-2025-02-24-52b", "status", "HELD_BY_OTHER"));
   }
 
   @Test
@@ -124,22 +127,50 @@ class NotifierHandlerTest {
     event.getRecords().getFirst().getDynamodb().setNewImage(null);
     RecordingPublisher publisher = new RecordingPublisher();
 
-    StreamsEventResponse response = new NotifierHandler(store, publisher, CLOCK).handleRequest(event, context);
+    StreamsEventResponse response = new NotifierHandler(store, publisher, CLOCK, log.log()).handleRequest(event, context);
 
     assertEquals(List.of(), response.getBatchItemFailures());
     assertEquals(0, publisher.attempts());
-    assertTrue(context.lines().contains("ERROR skipped INSERT record 7de3041dd709b024af6f29e4fa13d34c (sequence "
-        + "111100000000000000000001): no string attribute event_key in its Keys or NewImage"), context.lines().toString());
+    log.line("ERROR", Map.of("event_id", "7de3041dd709b024af6f29e4fa13d34c", "sequence", "111100000000000000000001",
+        "message", "INSERT record skipped: no string attribute event_key in its Keys or NewImage"));
   }
 
   @Test
   void anInsertOfAnEventTheStoreDoesNotHaveIsNotRetried() {
     RecordingPublisher publisher = new RecordingPublisher();
-    StreamsEventResponse response = new NotifierHandler(store, publisher, CLOCK)
+    StreamsEventResponse response = new NotifierHandler(store, publisher, CLOCK, log.log())
         .handleRequest(load("dynamodb-stream-insert.json"), context);
     assertEquals(List.of(), response.getBatchItemFailures());
-    assertTrue(context.lines().stream().anyMatch(l -> l.startsWith("WARN ") && l.contains("status=MISSING")),
-        context.lines().toString());
+    log.line("WARN", Map.of("status", "MISSING"));
+  }
+
+  @Test
+  void eachInvocationPrintsOneMetricLineCountingPublishedFailedAndSkippedAlerts() {
+    store.create(Events.alibaba());
+    store.create(Events.microsoft());
+    DynamodbEvent batch = new DynamodbEvent();
+    DynamodbEvent twice = twoInserts();
+    // Alibaba's publish fails, Microsoft goes out, Microsoft's record comes again (a duplicate delivery).
+    batch.setRecords(List.of(twice.getRecords().get(0), twice.getRecords().get(1), twice.getRecords().get(1)));
+    RecordingPublisher publisher = new RecordingPublisher(1);
+
+    StreamsEventResponse response = new NotifierHandler(store, publisher, CLOCK, log.log())
+        .handleRequest(batch, context);
+
+    assertEquals(1, response.getBatchItemFailures().size());
+    List<JsonNode> documents = log.metricDocuments();
+    assertEquals(1, documents.size(), log.lines().toString());
+    JsonNode doc = documents.getFirst();
+    assertEquals(1, doc.path("AlertsPublished").asLong(-1), doc.toString());
+    assertEquals(1, doc.path("AlertsFailed").asLong(-1), doc.toString());
+    assertEquals(1, doc.path("AlertsSkipped").asLong(-1), doc.toString());
+    assertEquals("notifier", doc.path("Service").asText());
+    JsonNode directive = doc.at("/_aws/CloudWatchMetrics/0");
+    assertEquals("CapexAlerts", directive.path("Namespace").asText());
+    assertEquals("[[\"Service\"]]", directive.path("Dimensions").toString());
+    assertEquals(List.of("AlertsPublished", "AlertsFailed", "AlertsSkipped"),
+        directive.path("Metrics").valueStream().map(m -> m.path("Name").asText()).toList());
+    assertEquals(CLOCK.millis(), doc.at("/_aws/Timestamp").asLong());
   }
 
   /** The sample insert followed by the Microsoft insert of the mixed sample. */

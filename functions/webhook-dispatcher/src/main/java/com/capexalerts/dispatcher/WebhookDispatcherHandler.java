@@ -1,16 +1,14 @@
 package com.capexalerts.dispatcher;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.capexalerts.aws.dynamo.DynamoDeliveryLog;
 import com.capexalerts.aws.dynamo.DynamoWebhookRegistry;
 import com.capexalerts.core.alert.MalformedAlertException;
+import com.capexalerts.core.log.JsonLog;
 import com.capexalerts.core.webhook.DeliveryAttempt;
 import com.capexalerts.core.webhook.DeliveryResult;
 import com.capexalerts.core.webhook.EndpointPolicy;
@@ -19,9 +17,10 @@ import com.capexalerts.core.webhook.WebhookDispatch;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -42,21 +41,30 @@ public final class WebhookDispatcherHandler implements RequestHandler<SQSEvent, 
   /** How much of an unreadable body goes into the log line. */
   static final int BODY_SNIPPET_CHARS = 300;
 
+  static final String SERVICE = "webhook-dispatcher";
+
   private final WebhookDispatch dispatch;
+  private final JsonLog log;
 
   /** Used by Lambda: everything from the environment, created once per execution environment. */
   public WebhookDispatcherHandler() {
-    this(Cloud.DISPATCH);
+    this(Cloud.DISPATCH, Cloud.LOG);
   }
 
-  /** For tests: any registry, delivery log and endpoint policy, wired into a dispatch. */
+  /** For tests: any registry, delivery log and endpoint policy, wired into a dispatch; JSON lines on stdout. */
   public WebhookDispatcherHandler(WebhookDispatch dispatch) {
+    this(dispatch, JsonLog.stdout(SERVICE, System.getenv()));
+  }
+
+  /** With the JSON log lines going where the caller says. */
+  public WebhookDispatcherHandler(WebhookDispatch dispatch, JsonLog log) {
     this.dispatch = dispatch;
+    this.log = log;
   }
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    LambdaLogger log = context.getLogger();
+    log.requestId(context == null ? null : context.getAwsRequestId());
     List<SQSMessage> messages = event == null || event.getRecords() == null ? List.of() : event.getRecords();
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     // One message after the other (each one's webhooks at the same time): a webhook's failure count is read, then
@@ -65,10 +73,10 @@ public final class WebhookDispatcherHandler implements RequestHandler<SQSEvent, 
     for (SQSMessage message : messages) {
       boolean retry;
       try {
-        retry = mustRetry(message, log);
+        retry = mustRetry(message);
       } catch (RuntimeException e) {
-        log.log("message_id=%s failed unexpectedly, to be retried: %s".formatted(message.getMessageId(), e),
-            LogLevel.ERROR);
+        log.error("message failed unexpectedly, to be retried", fields("message_id", message.getMessageId(),
+            "receive_count", receiveCount(message), "error", e.toString()));
         retry = true;
       }
       if (retry) {
@@ -79,42 +87,52 @@ public final class WebhookDispatcherHandler implements RequestHandler<SQSEvent, 
   }
 
   /** Dispatches one message; true when it must come again. */
-  private boolean mustRetry(SQSMessage message, LambdaLogger log) {
+  private boolean mustRetry(SQSMessage message) {
     String id = message.getMessageId();
     WebhookDispatch.Report report;
     try {
       report = dispatch.dispatch(message.getBody());
     } catch (MalformedAlertException e) {
-      log.log("message_id=%s dropped, not retried: %s; body starts: %s".formatted(id, e.getMessage(),
-          snippet(message.getBody())), LogLevel.ERROR);
+      log.error("message dropped, not retried: " + e.getMessage(), fields("message_id", id,
+          "reason", e.getMessage(), "body_start", snippet(message.getBody())));
       return false;
     } catch (RuntimeException e) {
       // Loading the webhooks failed (DynamoDB unavailable, throttled beyond the SDK's retries): try the alert again.
-      log.log("message_id=%s dispatch failed, to be retried: %s".formatted(id, e), LogLevel.WARN);
+      log.warn("dispatch failed, to be retried", fields("message_id", id, "receive_count", receiveCount(message),
+          "error", e.toString()));
       return true;
     }
     String event = report.alert().key().value();
     if (report.results().isEmpty()) {
-      log.log("message_id=%s event_key=%s no enabled webhook wants it".formatted(id, event), LogLevel.INFO);
+      log.info("no enabled webhook wants it", fields("message_id", id, "event_key", event));
     }
     for (DeliveryResult r : report.results()) {
       boolean routine = r.outcome() == DeliveryResult.Outcome.DELIVERED
           || r.outcome() == DeliveryResult.Outcome.ALREADY_DELIVERED;
-      log.log(("message_id=%s event_key=%s webhook=%s outcome=%s statuses=%s elapsed_ms=%d failures_in_a_row=%d"
-          + " disabled_now=%b detail=%s").formatted(id, event, r.webhookId(), r.outcome(), statuses(r),
-          r.elapsed().toMillis(), r.consecutiveFailures(), r.disable(), r.detail()),
-          routine ? LogLevel.INFO : LogLevel.WARN);
+      List<Integer> statuses = r.attempts().stream().map(DeliveryAttempt::statusCode).toList();
+      log.log(routine ? JsonLog.Level.INFO : JsonLog.Level.WARN, "webhook " + r.outcome().name().toLowerCase(
+          java.util.Locale.ROOT), fields("message_id", id, "event_key", event, "webhook_id", r.webhookId(),
+          "status", r.outcome().name(), "http_status", statuses.isEmpty() ? null : statuses.getLast(),
+          "attempt_statuses", statuses, "duration_ms", r.elapsed().toMillis(),
+          "failures_in_a_row", r.consecutiveFailures(), "disabled_now", r.disable(), "detail", r.detail()));
     }
     for (String problem : report.problems()) {
-      log.log("message_id=%s event_key=%s %s".formatted(id, event, problem), LogLevel.WARN);
+      log.warn(problem, fields("message_id", id, "event_key", event));
     }
     return report.retry();
   }
 
-  /** "[503, 503, 0]": the status of each attempt, 0 for no response. */
-  private static String statuses(DeliveryResult r) {
-    return r.attempts().stream().map(DeliveryAttempt::statusCode).map(String::valueOf)
-        .collect(Collectors.joining(", ", "[", "]"));
+  /** SQS's ApproximateReceiveCount: how often this message came, so retries show as such. */
+  private static String receiveCount(SQSMessage message) {
+    return message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
+  }
+
+  private static Map<String, Object> fields(Object... pairs) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put((String) pairs[i], pairs[i + 1]);
+    }
+    return m;
   }
 
   private static String snippet(String body) {
@@ -148,7 +166,8 @@ public final class WebhookDispatcherHandler implements RequestHandler<SQSEvent, 
   private static final class Cloud {
     // Created during init, so SnapStart snapshots them and warm invocations reuse their connections.
     static final DynamoDbClient DYNAMO = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    static final JsonLog LOG = JsonLog.stdout(SERVICE, System.getenv());
     static final WebhookDispatch DISPATCH = deployed(DYNAMO, DispatcherSettings.fromEnv(System.getenv()),
-        warning -> LambdaRuntime.getLogger().log(warning, LogLevel.ERROR));
+        warning -> LOG.error("webhook registration unreadable", Map.of("detail", warning)));
   }
 }

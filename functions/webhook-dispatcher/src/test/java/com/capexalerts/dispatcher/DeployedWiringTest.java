@@ -11,6 +11,7 @@ import com.capexalerts.aws.dynamo.WebhookTables;
 import com.capexalerts.core.webhook.Webhook;
 import com.capexalerts.core.webhook.WebhookFilter;
 import com.capexalerts.core.webhook.WebhookFormat;
+import com.capexalerts.testsupport.CapturedLog;
 import com.capexalerts.testsupport.LambdaTestContext;
 import com.capexalerts.testsupport.MotoServer;
 import com.capexalerts.testsupport.WebhookReceiver;
@@ -48,17 +49,20 @@ class DeployedWiringTest {
           0));
       LambdaTestContext context = new LambdaTestContext("webhook-dispatcher", 60_000);
 
+      CapturedLog logged = new CapturedLog("webhook-dispatcher", java.time.Clock.systemUTC());
       SQSBatchResponse response = new WebhookDispatcherHandler(
-          WebhookDispatcherHandler.deployed(dynamo, settings, warnings::add))
+          WebhookDispatcherHandler.deployed(dynamo, settings, warnings::add), logged.log())
           .handleRequest(EventLoader.loadSQSEvent(WebhookDispatcherHandlerTest.EVENT_FILE), context);
 
       assertEquals(List.of(), response.getBatchItemFailures(), "a forbidden URL is permanent: no redelivery");
       assertEquals(List.of(), receiver.posts(), "nothing was sent");
-      List<String> lines = context.lines();
-      assertEquals(2, lines.stream().filter(l -> l.contains("webhook=plain-http outcome=FAILED_PERMANENTLY")
-          && l.contains("scheme 'http' is not allowed (https only)")).count(), lines.toString());
-      assertEquals(2, lines.stream().filter(l -> l.contains("webhook=loopback outcome=FAILED_PERMANENTLY")
-          && l.contains("resolves to 127.0.0.1, which is loopback")).count(), lines.toString());
+      List<com.fasterxml.jackson.databind.JsonNode> lines = logged.lines();
+      assertEquals(2, lines.stream().filter(l -> l.path("webhook_id").asText().equals("plain-http")
+          && l.path("status").asText().equals("FAILED_PERMANENTLY")
+          && l.path("detail").asText().contains("scheme 'http' is not allowed (https only)")).count(), lines.toString());
+      assertEquals(2, lines.stream().filter(l -> l.path("webhook_id").asText().equals("loopback")
+          && l.path("status").asText().equals("FAILED_PERMANENTLY")
+          && l.path("detail").asText().contains("resolves to 127.0.0.1, which is loopback")).count(), lines.toString());
       assertEquals(2, registry.get("loopback").orElseThrow().consecutiveFailures());
       assertEquals(List.of(), warnings);
     } finally {

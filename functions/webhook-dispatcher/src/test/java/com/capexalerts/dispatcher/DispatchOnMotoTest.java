@@ -21,6 +21,7 @@ import com.capexalerts.core.webhook.WebhookDeliverer;
 import com.capexalerts.core.webhook.WebhookDispatch;
 import com.capexalerts.core.webhook.WebhookFilter;
 import com.capexalerts.core.webhook.WebhookSignature;
+import com.capexalerts.testsupport.CapturedLog;
 import com.capexalerts.testsupport.LambdaTestContext;
 import com.capexalerts.testsupport.LocalAws;
 import com.capexalerts.testsupport.MotoServer;
@@ -62,6 +63,7 @@ class DispatchOnMotoTest {
 
   private final MutableClock clock = new MutableClock(Instant.now());
   private final List<WebhookDeliverer> deliverers = new ArrayList<>();
+  private final CapturedLog logged = new CapturedLog("webhook-dispatcher", clock);
   private SnsClient sns;
   private SqsClient sqs;
   private DynamoDbClient dynamo;
@@ -110,7 +112,7 @@ class DispatchOnMotoTest {
         WebhookDispatch.claimLease(settings));
     WebhookDeliverer deliverer = WebhookDeliverer.builder(EndpointPolicy.local(), log).settings(settings).build();
     deliverers.add(deliverer);
-    return new WebhookDispatcherHandler(new WebhookDispatch(registry, deliverer));
+    return new WebhookDispatcherHandler(new WebhookDispatch(registry, deliverer), logged.log());
   }
 
   private void publish(Announcement... announcements) {
@@ -143,8 +145,8 @@ class DispatchOnMotoTest {
 
     assertEquals(List.of(), redelivered.getBatchItemFailures());
     assertEquals(3, receiver.posts().size(), "nothing more was posted");
-    assertEquals(3, again.lines().stream().filter(l -> l.contains("outcome=ALREADY_DELIVERED")).count(),
-        again.lines().toString());
+    assertEquals(3, logged.lines().stream().filter(l -> l.path("status").asText().equals("ALREADY_DELIVERED")
+        && l.path("AWSRequestId").asText().equals(again.getAwsRequestId())).count(), logged.lines().toString());
     assertEquals(0, queue.depth(), "every message was deleted");
   }
 
@@ -215,8 +217,9 @@ class DispatchOnMotoTest {
     assertTrue(promptMs < timeout.toMillis() / 2, "prompt receiver served after " + promptMs + " ms");
     assertTrue(first.elapsed().compareTo(timeout.minusMillis(100)) >= 0, "waited for the timeout: " + first.elapsed());
     assertEquals(1, registry.get("slow").orElseThrow().consecutiveFailures());
-    assertTrue(first.context().lines().stream().anyMatch(l -> l.contains("webhook=slow outcome=FAILED_RETRIES_EXHAUSTED")
-        && l.contains("timed out")), first.context().lines().toString());
+    assertTrue(logged.lines().stream().anyMatch(l -> l.path("webhook_id").asText().equals("slow")
+        && l.path("status").asText().equals("FAILED_RETRIES_EXHAUSTED") && l.path("level").asText().equals("WARN")
+        && l.path("detail").asText().contains("timed out")), logged.lines().toString());
 
     // The visibility timeout (longer than the claim lease) passes; SQS hands the message out again.
     clock.advance(WebhookDispatch.claimLease(oneShort).plusSeconds(1));

@@ -17,7 +17,10 @@ import com.capexalerts.core.webhook.WebhookDeliverer;
 import com.capexalerts.core.webhook.WebhookDispatch;
 import com.capexalerts.core.webhook.WebhookFilter;
 import com.capexalerts.core.webhook.WebhookSignature;
+import com.capexalerts.testsupport.CapturedLog;
 import com.capexalerts.testsupport.LambdaTestContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import com.capexalerts.testsupport.WebhookReceiver;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -42,6 +45,7 @@ class WebhookDispatcherHandlerTest {
   private final InMemoryWebhookRegistry registry = new InMemoryWebhookRegistry();
   private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
   private final LambdaTestContext context = new LambdaTestContext("webhook-dispatcher-test", 60_000);
+  private final CapturedLog logged = new CapturedLog("webhook-dispatcher", java.time.Clock.systemUTC());
   private WebhookReceiver receiver;
   private WebhookDeliverer deliverer;
   private WebhookDispatcherHandler handler;
@@ -50,7 +54,7 @@ class WebhookDispatcherHandlerTest {
   void start() {
     receiver = Receivers.start();
     deliverer = WebhookDeliverer.builder(EndpointPolicy.local(), log).settings(FAST).build();
-    handler = new WebhookDispatcherHandler(new WebhookDispatch(registry, deliverer));
+    handler = new WebhookDispatcherHandler(new WebhookDispatch(registry, deliverer), logged.log());
   }
 
   @AfterEach
@@ -87,9 +91,11 @@ class WebhookDispatcherHandlerTest {
         Set.copyOf(eventIds("/all")));
     assertEquals(List.of("microsoft-2025-02-24-80b"), eventIds("/usd"), "$52.4 billion is under its minimum");
     assertTrue(receiver.posts().stream().allMatch(WebhookReceiver.Post::verified), "every signature verifies");
-    assertTrue(context.lines().stream().anyMatch(l -> l.startsWith("INFO message_id=" + ALIBABA_MESSAGE
-        + " event_key=alibaba-2025-02-24-52b webhook=all outcome=DELIVERED statuses=[200]")),
-        context.lines().toString());
+    JsonNode delivered = logged.line("INFO", Map.of("message_id", ALIBABA_MESSAGE,
+        "event_key", "alibaba-2025-02-24-52b", "webhook_id", "all", "status", "DELIVERED", "http_status", "200",
+        "logger", "webhook-dispatcher", "AWSRequestId", "test-request"));
+    assertEquals("[200]", delivered.path("attempt_statuses").toString());
+    assertTrue(delivered.path("duration_ms").isIntegralNumber(), delivered.toString());
   }
 
   @Test
@@ -105,9 +111,9 @@ class WebhookDispatcherHandlerTest {
     assertEquals(3, receiver.posts("/alibaba-down").size(), "three attempts, then the queue takes over");
     assertEquals(2, receiver.posts("/all").size());
     assertEquals(1, registry.get("alibaba-down").orElseThrow().consecutiveFailures());
-    assertTrue(context.lines().stream().anyMatch(l -> l.startsWith("WARN message_id=" + ALIBABA_MESSAGE)
-        && l.contains("webhook=alibaba-down outcome=FAILED_RETRIES_EXHAUSTED statuses=[503, 503, 503]")),
-        context.lines().toString());
+    JsonNode exhausted = logged.line("WARN", Map.of("message_id", ALIBABA_MESSAGE, "webhook_id", "alibaba-down",
+        "status", "FAILED_RETRIES_EXHAUSTED", "http_status", "503"));
+    assertEquals("[503,503,503]", exhausted.path("attempt_statuses").toString());
   }
 
   @Test
@@ -123,12 +129,14 @@ class WebhookDispatcherHandlerTest {
 
     assertEquals(List.of(), response.getBatchItemFailures(), "a retry cannot repair them");
     assertEquals(List.of("alibaba-2025-02-24-52b"), eventIds("/all"), "the good message in between is sent");
-    List<String> errors = context.lines().stream().filter(l -> l.startsWith("ERROR ")).toList();
+    List<JsonNode> errors = logged.lines().stream().filter(l -> l.path("level").asText().equals("ERROR")).toList();
     assertEquals(2, errors.size(), errors.toString());
-    assertTrue(errors.stream().anyMatch(l -> l.startsWith("ERROR message_id=bad-1 dropped, not retried: not JSON")
-        && l.contains("body starts: Alibaba pledged 380 billion yuan")), errors.toString());
-    assertTrue(errors.stream().anyMatch(l -> l.startsWith("ERROR message_id=bad-2 dropped, not retried: "
-        + "unsupported schema \"capex-alert/2\"")), errors.toString());
+    JsonNode notJsonLine = logged.line("ERROR", Map.of("message_id", "bad-1",
+        "body_start", "Alibaba pledged 380 billion yuan"));
+    assertTrue(notJsonLine.path("reason").asText().startsWith("not JSON"), notJsonLine.toString());
+    JsonNode otherSchemaLine = logged.line("ERROR", Map.of("message_id", "bad-2"));
+    assertTrue(otherSchemaLine.path("reason").asText().startsWith("unsupported schema \"capex-alert/2\""),
+        otherSchemaLine.toString());
   }
 
   @Test
@@ -139,13 +147,14 @@ class WebhookDispatcherHandlerTest {
         throw new IllegalStateException("webhooks table unavailable");
       }
     };
-    WebhookDispatcherHandler failing = new WebhookDispatcherHandler(new WebhookDispatch(unavailable, deliverer));
+    WebhookDispatcherHandler failing = new WebhookDispatcherHandler(new WebhookDispatch(unavailable, deliverer), logged.log());
 
     SQSBatchResponse response = failing.handleRequest(EventLoader.loadSQSEvent(EVENT_FILE), context);
 
     assertEquals(List.of(ALIBABA_MESSAGE, MICROSOFT_MESSAGE), failedIds(response));
-    assertTrue(context.lines().stream().anyMatch(l -> l.startsWith("WARN message_id=" + MICROSOFT_MESSAGE
-        + " dispatch failed, to be retried") && l.contains("webhooks table unavailable")), context.lines().toString());
+    JsonNode retried = logged.line("WARN", Map.of("message_id", MICROSOFT_MESSAGE,
+        "message", "dispatch failed, to be retried"));
+    assertTrue(retried.path("error").asText().contains("webhooks table unavailable"), retried.toString());
     assertEquals(List.of(), receiver.posts());
   }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A small structured logger: one JSON object per line with {@code timestamp}, {@code level}, {@code logger},
@@ -21,12 +22,17 @@ public final class JsonLog {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String logger;
-  private final PrintStream out;
+  private final Consumer<String> out;
   private final Clock clock;
   private final Level threshold;
   private volatile String requestId;
 
   public JsonLog(String logger, PrintStream out, Clock clock, Level threshold) {
+    this(logger, lineTo(Objects.requireNonNull(out, "out")), clock, threshold);
+  }
+
+  /** Lines to any sink (the local API server's console, say); each call gets one complete JSON line. */
+  public JsonLog(String logger, Consumer<String> out, Clock clock, Level threshold) {
     this.logger = Objects.requireNonNull(logger, "logger");
     this.out = Objects.requireNonNull(out, "out");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -36,6 +42,13 @@ public final class JsonLog {
   /** A logger on stdout at the level Lambda passes in {@code AWS_LAMBDA_LOG_LEVEL} (INFO when unset). */
   public static JsonLog stdout(String logger, Map<String, String> env) {
     return new JsonLog(logger, System.out, Clock.systemUTC(), level(env.get("AWS_LAMBDA_LOG_LEVEL")));
+  }
+
+  private static Consumer<String> lineTo(PrintStream out) {
+    return line -> {
+      out.println(line);
+      out.flush();
+    };
   }
 
   static Level level(String name) {
@@ -90,14 +103,12 @@ public final class JsonLog {
     if (requestId != null) {
       line.put("AWSRequestId", requestId);
     }
-    out.println(write(line));
-    out.flush();
+    out.accept(write(line));
   }
 
   /** Writes one raw JSON object line (an Embedded Metric Format document, say), unfiltered. */
   public void raw(Map<String, ?> document) {
-    out.println(write(document));
-    out.flush();
+    out.accept(write(document));
   }
 
   private static String write(Map<String, ?> line) {
