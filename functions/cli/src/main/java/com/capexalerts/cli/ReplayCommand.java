@@ -11,7 +11,6 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -71,8 +70,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
     corpus.errors().forEach(e -> err.println("capex-alerts replay: " + e));
     List<LabelledItem> items = new ArrayList<>(corpus.value());
-    items.sort(Comparator.comparing((LabelledItem i) -> i.published() == null ? Instant.MAX : i.published())
-        .thenComparing(LabelledItem::id));
+    items.sort(LabelledItem.PUBLICATION_ORDER);
 
     Path work = Files.createTempDirectory("capex-replay");
     Path feed = work.resolve("corpus.rss");

@@ -165,9 +165,9 @@ final class ItemAnalysis {
       }
     }
     int buyerAt = role == MoneyRole.ROLE_DROP || role == MoneyRole.ROLE_NONE ? Buyer.buyer(ctx, s, m) : -1;
-    if (buyerAt >= 0) {
+    Company buyer = buyerAt >= 0 ? Buyer.company(s, buyerAt) : null;
+    if (buyer != null) {
       role = MoneyRole.ROLE_ACQUIRE;
-      Company buyer = Buyer.company(s, buyerAt);
       if (s.isTitle || s.index == 1) {
         ctx.buyers.add(buyer); // a deal the headline or lede reports is news for its buyer too
       }
@@ -187,11 +187,11 @@ final class ItemAnalysis {
       }
       return false;
     }
-    Spender.Owner owner = buyerAt >= 0
-        ? new Spender.Owner(List.of(Buyer.company(s, buyerAt)), buyerAt, buyerAt, true, false, false)
+    Spender.Owner owner = buyer != null
+        ? new Spender.Owner(List.of(buyer), buyerAt, buyerAt, true, false, false)
         : Spender.owner(ctx, s, m, trace);
-    if (buyerAt >= 0 && trace != null) {
-      trace.decide("spender", Buyer.company(s, buyerAt).name(), "the buyer of the deal (labelling rule 7)");
+    if (buyer != null && trace != null) {
+      trace.decide("spender", buyer.name(), "the buyer of the deal (labelling rule 7)");
     }
     if (owner == null) {
       owner = DealLink.owner(ctx, s, m, trace); // "The investment is valued at $2 billion": the deal before
@@ -208,7 +208,7 @@ final class ItemAnalysis {
       }
       return false;
     }
-    if (buyerAt < 0 && !AiScope.inScope(ctx, s, m, role, trace)) {
+    if (buyer == null && !AiScope.inScope(ctx, s, m, role, trace)) {
       return false;
     }
     int winStart = Clauses.afterQuote(t, Clauses.windowStart(t, base, owner.anchor(), m), m);

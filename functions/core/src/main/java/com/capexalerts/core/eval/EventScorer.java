@@ -3,7 +3,6 @@ package com.capexalerts.core.eval;
 import com.capexalerts.core.feed.Links;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -119,8 +118,7 @@ public final class EventScorer {
    */
   public static Report score(List<LabelledItem> corpus, List<Alert> alerts) {
     List<LabelledItem> ordered = new ArrayList<>(corpus);
-    ordered.sort(Comparator.comparing((LabelledItem i) -> i.published() == null ? Instant.MAX : i.published())
-        .thenComparing(LabelledItem::id));
+    ordered.sort(LabelledItem.PUBLICATION_ORDER);
     List<Commitment> commitments = new ArrayList<>();
     // item id -> (index of announcement -> commitment)
     Map<String, List<Map.Entry<LabelledAmount, Commitment>>> byItem = new HashMap<>();
