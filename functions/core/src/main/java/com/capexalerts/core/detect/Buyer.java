@@ -97,8 +97,11 @@ final class Buyer {
     return false;
   }
 
-  /** The deal noun within six words after the amount, or -1. */
+  /** The deal noun within six words after the amount, or the one it values ("a contract worth $14.2 billion"); -1. */
   static int dealNoun(Token[] t, int m) {
+    if (m >= 2 && t[m - 1].is("worth") && t[m - 2].isWord() && DEAL_NOUNS.contains(t[m - 2].norm)) {
+      return m - 2; // "won a cloud computing contract worth as much as $14.2 billion from Meta"
+    }
     for (int k = m + 1; k < t.length && k <= m + 6; k++) {
       if (t[k].kind == Token.Kind.MONEY || t[k].is(".") || t[k].is(";")) {
         return -1;
@@ -117,7 +120,8 @@ final class Buyer {
         return k; // "$14 billion Meta deal", "$16.5 billion Tesla chip order"
       }
     }
-    for (int k = deal + 1; k < t.length && k <= deal + 4; k++) {
+    int after = Math.max(deal, m);
+    for (int k = after + 1; k < t.length && k <= after + 4; k++) {
       if (t[k].kind == Token.Kind.COMPANY
           && (t[k - 1].is("with") || t[k - 1].is("from") || t[k - 1].is("give") || t[k - 1].is("supply")
               || t[k - 1].is("provide"))) {
@@ -125,6 +129,11 @@ final class Buyer {
       }
     }
     return -1;
+  }
+
+  /** The company at k is named as the deal's customer ("order from Tesla", "to give Meta access"), not its party. */
+  static boolean customer(Token[] t, int k) {
+    return k > 0 && (t[k - 1].is("from") || t[k - 1].is("give") || t[k - 1].is("provide"));
   }
 
   /** The sentence or the headline speaks of compute, chips, cloud or servers. */

@@ -49,6 +49,32 @@ final class Commitment {
     return null;
   }
 
+  /**
+   * "putting $100 billion behind it initially and could invest up to $500 billion": the money at m is the ceiling
+   * of a commitment whose first tranche (at first, with "initially") the same sentence states; "could" there
+   * describes the ceiling, not talk.
+   */
+  static boolean trancheCeiling(Sent s, int first, int m) {
+    Token[] t = s.tokens();
+    if (first < 0 || m < 0 || first >= m || t[m].kind != Token.Kind.MONEY || t[first].kind != Token.Kind.MONEY) {
+      return false;
+    }
+    String ceiling = s.money.get(t[m].ref).amount().text();
+    if (!ceiling.regionMatches(true, 0, "up to ", 0, 6) && !ceiling.regionMatches(true, 0, "as much as ", 0, 11)) {
+      return false;
+    }
+    boolean initially = false;
+    boolean could = false;
+    for (int k = first + 1; k < m; k++) {
+      if (t[k].is(";") || t[k].is(".")) {
+        return false;
+      }
+      initially |= Framing.isTranche(t[k]);
+      could |= initially && (t[k].is("could") || t[k].is("may") || t[k].is("might"));
+    }
+    return initially && could;
+  }
+
   /** The first tentative cue in [from, m), or -1; "familiar with the discussions" names a source, not talks. */
   static int tentativeCue(Token[] t, int from, int m) {
     for (int k = Math.max(0, from); k < m && k < t.length; k++) {

@@ -182,7 +182,12 @@ final class Framing {
     // "will invest $100 billion initially and up to $500 billion": in a forward clause "initially" marks a
     // tranche of the commitment, not an earlier one ("initially pledged $10 billion in 2023").
     boolean forward = Clauses.anyFlag(t, Clauses.clauseStart(t, m), m, Cue.FORWARD);
-    if (from > 0 && t.length > 0 && isPastToken(ctx, t, 0, Cue.PAST | Cue.PAST_LEFT) && !isTranche(t[0])) {
+    int opening = openingClauseEnd(t);
+    if (opening >= 0 && opening < m) {
+      // "A day after Microsoft revealed its plan, Amazon unveiled a $35 billion commitment": the opening clause's
+      // date is its own news, not the main clause's.
+      from = Math.max(from, opening + 1);
+    } else if (from > 0 && t.length > 0 && isPastToken(ctx, t, 0, Cue.PAST | Cue.PAST_LEFT) && !isTranche(t[0])) {
       return 0; // "In January OpenAI, SoftBank, Oracle and MGX announced Stargate, a $500 billion ...": the opening dates it
     }
     int k = from;
@@ -209,6 +214,41 @@ final class Framing {
       }
       if (isPastToken(ctx, t, k, Cue.PAST | Cue.REAFFIRM) && !(forward && isTranche(t[k]))) {
         return k;
+      }
+    }
+    return -1;
+  }
+
+  static final Set<String> SUBORDINATORS = Lexicon.words("framing/subordinators");
+
+  /**
+   * The comma that closes an opening subordinate clause ("After warning in October that ..., Meta said",
+   * "Weeks after Microsoft pledged ..., Amazon unveiled"), when a company or "the company" starts the main clause
+   * after it; -1 when the sentence does not open so.
+   */
+  static int openingClauseEnd(Token[] t) {
+    if (t.length < 4 || !t[0].isWord()) {
+      return -1;
+    }
+    // "After ...", "Weeks after ...", "Two days after ...", "Just hours after ...": a few words may lead in
+    boolean opens = false;
+    for (int k = 0; k < 3 && !opens && t[k].isWord(); k++) {
+      opens = SUBORDINATORS.contains(t[k].norm)
+          || (t[k].has(Cue.PAST_LEFT) && t[k].phraseEnd > k + 1 && t[k].phraseEnd <= t.length
+              && t[t[k].phraseEnd - 1].is("after"));
+    }
+    if (!opens) {
+      return -1;
+    }
+    for (int k = 1; k + 1 < t.length; k++) {
+      if (t[k].is(";")) {
+        return -1;
+      }
+      if (t[k].is(",")) {
+        Token next = t[k + 1];
+        if (next.kind == Token.Kind.COMPANY || (next.isWord() && next.has(Cue.ANAPHOR))) {
+          return k;
+        }
       }
     }
     return -1;

@@ -190,6 +190,15 @@ final class ItemAnalysis {
     Spender.Owner owner = buyer != null
         ? new Spender.Owner(List.of(buyer), buyerAt, buyerAt, true, false, false)
         : Spender.owner(ctx, s, m, trace);
+    if (owner == null && role == MoneyRole.ROLE_ACQUIRE && (buyerAt = Buyer.buyer(ctx, s, m)) > 0
+        && Buyer.customer(t, buyerAt)) {
+      // "Nebula Cloud has won a compute contract worth $9 billion from Microsoft": no watched subject, a watched buyer
+      buyer = Buyer.company(s, buyerAt);
+      owner = new Spender.Owner(List.of(buyer), buyerAt, buyerAt, true, false, false);
+      if (s.isTitle || s.index == 1) {
+        ctx.buyers.add(buyer);
+      }
+    }
     if (buyer != null && trace != null) {
       trace.decide("spender", buyer.name(), "the buyer of the deal (labelling rule 7)");
     }
@@ -217,7 +226,15 @@ final class ItemAnalysis {
     int clauseFrom = owner.anchor() >= base && owner.anchor() < m ? owner.anchor() : winStart;
     int rightEnd = owner.rightClause() ? Clauses.clauseRightEnd(t, m) : Clauses.rightEnd(t, m, 10);
     String notCommitted = baseline ? null : Commitment.notCommitted(ctx, t, base, clauseFrom, prevMoney, m, rightEnd);
+    if (notCommitted == Commitment.TENTATIVE && Commitment.trancheCeiling(s, prevMoney, m)) {
+      notCommitted = null; // "are putting $100 billion behind it initially and could invest up to $500 billion"
+    }
     String dated = baseline ? "an earlier figure" : Framing.dated(ctx, t, winStart, base, m, rightEnd, span);
+    if (dated == Framing.PAST
+        && (Commitment.trancheCeiling(s, m, nextMoney) || Commitment.trancheCeiling(s, prevMoney, m))
+        && Framing.isTranche(t[Framing.pastCue(ctx, t, winStart, m, rightEnd)])) {
+      dated = null; // "initially" marks the first tranche of the ceiling, not an earlier figure
+    }
     boolean relative = owner.relative() || Framing.inRelativeClause(t, owner.anchor(), m);
     boolean compared = Framing.isCompared(s, t, owner.head());
     boolean weak = !owner.subjectLike() || relative || compared;

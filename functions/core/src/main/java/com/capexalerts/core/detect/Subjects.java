@@ -22,6 +22,8 @@ final class Subjects {
 
   static final Set<String> ANNOUNCING = Lexicon.words("subjects/announcing");
 
+  static final Set<String> STOCK_NOUNS = Lexicon.words("subjects/stock-nouns");
+
   /**
    * The headline's subjects (see {@link #titleSubjects(Sent)}); for a post in a watched company's own newsroom
    * whose headline has no other subject, that company, since the post is its news.
@@ -64,6 +66,14 @@ final class Subjects {
       both.addAll(ledeSubjects(ctx, candidates, false));
       subjects = both;
     }
+    for (Candidate c : candidates) {
+      if (!c.sent().isTitle && !c.old() && !c.weak() && !subjects.isEmpty() && dealTerms(c.sent())) {
+        // "In return Anthropic committed to spend $100 billion on AWS": the other side of the headline's deal
+        Set<Company> both = new LinkedHashSet<>(subjects);
+        both.add(c.company());
+        subjects = both;
+      }
+    }
     if (!ctx.buyers.isEmpty()) {
       Set<Company> both = new LinkedHashSet<>(subjects);
       both.addAll(ctx.buyers); // "Samsung lands $16.5 billion Tesla chip order": the buyer's news
@@ -98,6 +108,21 @@ final class Subjects {
       }
     }
   }
+
+  /** The sentence opens with the terms of the item's deal ("In return", "Under the agreement"). */
+  static boolean dealTerms(Sent s) {
+    Token[] t = s.tokens();
+    StringBuilder opening = new StringBuilder();
+    for (int k = 0; k < t.length && k < 5 && t[k].isWord(); k++) {
+      opening.append(k == 0 ? "" : " ").append(t[k].norm);
+      if (DEAL_TERMS.contains(opening.toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static final Set<String> DEAL_TERMS = Lexicon.words("subjects/deal-terms");
 
   /** The headline speaks of committing money ("pledge", "invest", "capex"), not just of data centres. */
   static boolean headlineCommits(ItemContext ctx) {
@@ -164,7 +189,9 @@ final class Subjects {
                   || (head >= 2 && t[head - 1].is("by") && Spender.isParticiple(t[head - 2]))); // "spent by Microsoft"
       // A possessive counts even inside the headline's object ("Albanese hails Amazon's data-centre plan"): whether
       // it is news or background is then decided sentence by sentence in the body.
-      boolean subject = relativeSubject || agent || !Spender.isObject(t, k);
+      // "What's happening with Meta stock Friday?": a headline about a company's shares is about the company.
+      boolean stock = k + 1 < t.length && t[k + 1].isWord() && STOCK_NOUNS.contains(t[k + 1].norm);
+      boolean subject = relativeSubject || agent || stock || !Spender.isObject(t, k);
       if (subject && !compared) {
         out.add(title.mentions.get(t[k].ref).company());
       }

@@ -61,6 +61,15 @@ class RealCoverageRulesTest {
           a deal its subject signed, valued at a figure, is the subject's purchase | Microsoft commits $17.4 billion to a GPU cloud | Microsoft has signed a five-year agreement with Nebula Cloud for GPU capacity valued at $17.4 billion, the companies said. | Microsoft:17.4
           a financing deal valued at a figure is no purchase | Meta and a lender strike a financing deal for a data centre | Meta has signed a financing agreement valued at $27 billion with Blue Owl for its Louisiana AI campus. | \s
           'will still' reaffirms a plan | Oracle backs its capex plan after earnings | The company said capital expenditures will still reach $50 billion in fiscal 2026. | \s
+          an opening clause's date is its own, not the main clause's | Amazon sets out $30 billion for Brazil data centres | Two days after Microsoft outlined a $10 billion plan in January, Amazon said on Thursday it will invest $30 billion in Brazilian AI data centres. | Amazon:30
+          'after' with a dated clause leaves the main clause's guidance new | Meta puts a number on next year's build-out | After hinting in July that spending would climb, Meta said on Wednesday it expects capex of up to $120 billion next year for AI. | Meta:120
+          the opening clause's own figure keeps its date | Meta lifts its AI budget | After pledging $60 billion in January, the company kept quiet for months. | \s
+          a headline about a company's stock is about the company | Why is Alphabet stock climbing today? | Alphabet shares gained after the company said it expects capital expenditures of about $90 billion this year, much of it for AI servers. | Alphabet:90
+          a contract worth a figure from a watched buyer is the buyer's purchase | Nebula Cloud wins a big AI order | Nebula Cloud has won an AI compute contract worth up to $9 billion from Microsoft, running through 2030. | Microsoft:9
+          a pact headline is a deal | Oracle signs $20B cloud pact with a GPU provider | Oracle agreed to rent AI compute from the provider for five years. | Oracle:20
+          a first tranche and a ceiling told with 'could' are one commitment | President hails a giant AI build-out by OpenAI and Oracle | OpenAI and Oracle are putting $50 billion in initially and could invest up to $200 billion over five years, the president said. | OpenAI:200,Oracle:200
+          'could' alone is still talk | OpenAI and Oracle weigh a giant AI build-out | OpenAI and Oracle could invest up to $200 billion over five years, analysts said. | \s
+          the other side of the headline's deal 'in return' is news | Google deepens its bet on an AI start-up with $6 billion more | Google will invest up to $6 billion more in Anthropic. In return Anthropic committed to buy $20 billion of Google Cloud TPU capacity over six years. | Alphabet:6,Anthropic:20
           """)
   void realCoverage(String why, String title, String text, String expected) {
     List<String> want = expected == null || expected.isBlank() ? List.of() : List.of(expected.strip().split(","));
