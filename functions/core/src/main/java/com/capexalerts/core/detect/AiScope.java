@@ -43,7 +43,37 @@ final class AiScope {
     if (i + 1 < ctx.sents.size() && scope(ctx.sents.get(i + 1)) == 2) {
       return decided(trace, ctx.sents.get(i + 1), true, "");
     }
+    if (role == MoneyRole.ROLE_INVEST && nationalPledge(ctx, s, m)) {
+      // "IBM will put $150 billion into the US over five years", "Apple lifts its US investment to $600 billion":
+      // a tech company's national pledge of this size is its AI-era build-out (factories, servers, data centres)
+      return decided(trace, s, true, "a national investment pledge of $" + NATIONAL_PLEDGE_BILLIONS + " billion or more");
+    }
     return decided(trace, s, false, "no AI words in the sentence, the headline or the sentences beside it");
+  }
+
+  static final Set<String> NATIONAL_WORDS = Lexicon.words("ai-scope/national-words");
+  static final int NATIONAL_PLEDGE_BILLIONS = 100;
+  private static final java.math.BigDecimal NATIONAL_PLEDGE =
+      java.math.BigDecimal.valueOf(NATIONAL_PLEDGE_BILLIONS).movePointRight(9);
+
+  /** The amount is at least $100 billion and the sentence invests it in a country ("into the US", "in America"). */
+  static boolean nationalPledge(ItemContext ctx, Sent s, int m) {
+    Token[] t = s.tokens();
+    java.math.BigDecimal usd = ctx.usd(s.money.get(t[m].ref));
+    if (usd == null || usd.compareTo(NATIONAL_PLEDGE) < 0) {
+      return false;
+    }
+    for (int k = 0; k < t.length; k++) {
+      // "US" the country, written in capitals; "us" the pronoun is not
+      if (t[k].isWord() && NATIONAL_WORDS.contains(t[k].norm) && (t[k].upper || !t[k].is("us"))) {
+        return true;
+      }
+      if (k + 1 < t.length && t[k].isWord() && t[k + 1].isWord()
+          && NATIONAL_WORDS.contains(t[k].norm + " " + t[k + 1].norm)) {
+        return true; // "the United States"
+      }
+    }
+    return false;
   }
 
   /**

@@ -162,6 +162,13 @@ final class Framing {
     return false;
   }
 
+  /** "OpenAI, into which Nvidia plans to invest $100 billion", "a start-up in which Amazon has put $8 billion". */
+  static boolean relativeSpender(Token[] t, int head) {
+    return head >= 2 && head < t.length && t[head].kind == Token.Kind.COMPANY
+        && (t[head - 1].is("which") || t[head - 1].is("whom"))
+        && t[head - 2].isWord() && !t[head - 2].is("of");
+  }
+
   /** The amount sits in ", which ..." or ", who ..." after its spender, not yet closed by a comma. */
   static boolean inRelativeClause(Token[] t, int anchor, int m) {
     boolean open = false;

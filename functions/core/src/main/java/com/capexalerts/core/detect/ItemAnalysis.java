@@ -235,7 +235,8 @@ final class ItemAnalysis {
         && Framing.isTranche(t[Framing.pastCue(ctx, t, winStart, m, rightEnd)])) {
       dated = null; // "initially" marks the first tranche of the ceiling, not an earlier figure
     }
-    boolean relative = owner.relative() || Framing.inRelativeClause(t, owner.anchor(), m);
+    boolean relative = owner.relative() || Framing.inRelativeClause(t, owner.anchor(), m)
+        || Framing.relativeSpender(t, owner.head());
     boolean compared = Framing.isCompared(s, t, owner.head());
     boolean weak = !owner.subjectLike() || relative || compared;
     boolean raise = !baseline && Raise.isRaise(t, winStart, m, nextMoney);

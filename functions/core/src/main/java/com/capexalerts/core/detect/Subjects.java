@@ -42,7 +42,7 @@ final class Subjects {
   /** The companies whose figures can be announcements in this item, once its candidates are known. */
   static Set<Company> of(ItemContext ctx, List<Candidate> candidates) {
     Set<Company> subjects = ctx.titleSubjects;
-    if (ctx.titleSubjects.isEmpty() && ctx.publisher == null && headlineAboutInvesting(ctx)) {
+    if (ctx.titleSubjects.isEmpty() && ctx.publisher == null && (headlineAboutInvesting(ctx) || headlineFigureInLede(ctx, candidates))) {
       // no headline subject ("Trump unveils $500bn AI venture with SoftBank, OpenAI and Oracle"): the lede's
       subjects = ledeSubjects(ctx, candidates, true);
     } else if (titleRaisesMoney(ctx) && ctx.publisher == null) {
@@ -94,7 +94,7 @@ final class Subjects {
         own.add(candidates.get(i).company());
       }
     }
-    if (own.size() < 3 || (ctx.titleSubjects.isEmpty() && headlineCommits(ctx))) {
+    if (own.size() < 3 || (ctx.titleSubjects.isEmpty() && (headlineCommits(ctx) || headlineFigureInLede(ctx, candidates)))) {
       return; // "US tech giants pledge billions for British AI": the roundup is the news
     }
     for (int i = from; i < candidates.size(); i++) {
@@ -109,11 +109,28 @@ final class Subjects {
     }
   }
 
+  /**
+   * A headline that names no watched company states a figure that the lede gives a company ("The $30 billion AI
+   * arms race just became wilder" over "Anthropic plans to buy $30 billion of Azure compute"): the lede is the news.
+   */
+  static boolean headlineFigureInLede(ItemContext ctx, List<Candidate> candidates) {
+    if (ctx.titleMoney.isEmpty() || ctx.sents.isEmpty() || !ctx.sents.get(0).isTitle) {
+      return false;
+    }
+    int firstBody = 1;
+    for (Candidate c : candidates) {
+      if (!c.sent().isTitle && c.sent().index == firstBody && !c.old() && Background.inHeadline(ctx, c.usd())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The sentence opens with the terms of the item's deal ("In return", "Under the agreement"). */
   static boolean dealTerms(Sent s) {
     Token[] t = s.tokens();
     StringBuilder opening = new StringBuilder();
-    for (int k = 0; k < t.length && k < 5 && t[k].isWord(); k++) {
+    for (int k = 0; k < t.length && k < 6 && t[k].isWord(); k++) {
       opening.append(k == 0 ? "" : " ").append(t[k].norm);
       if (DEAL_TERMS.contains(opening.toString())) {
         return true;

@@ -69,6 +69,11 @@ class RealCoverageRulesTest {
           a pact headline is a deal | Oracle signs $20B cloud pact with a GPU provider | Oracle agreed to rent AI compute from the provider for five years. | Oracle:20
           a first tranche and a ceiling told with 'could' are one commitment | President hails a giant AI build-out by OpenAI and Oracle | OpenAI and Oracle are putting $50 billion in initially and could invest up to $200 billion over five years, the president said. | OpenAI:200,Oracle:200
           'could' alone is still talk | OpenAI and Oracle weigh a giant AI build-out | OpenAI and Oracle could invest up to $200 billion over five years, analysts said. | \s
+          a headline figure without a company points to the lede's deal | The $12 billion bet that reshapes cloud AI | Anthropic agreed to buy $12 billion of Azure compute, while Microsoft invests up to $2 billion and Nvidia up to $4 billion in the start-up. | Anthropic:12,Microsoft:2,Nvidia:4
+          a figure told in a relative clause after 'into which' is background | Anthropic buys compute from Microsoft | Anthropic agreed to buy $12 billion of Azure compute. Microsoft holds a stake in OpenAI, into which Nvidia separately plans to invest $100 billion. | Anthropic:12
+          the new terms of a redrawn partnership are news | Microsoft values its OpenAI holding at $100 billion under a new pact | Microsoft will hold a stake worth about $100 billion in the restructured lab. Microsoft first invested $1 billion in 2019. As part of the new terms, OpenAI agreed to purchase another $200 billion of Azure cloud services. | OpenAI:200
+          a tech company's national pledge of $100 billion or more is in scope | Oracle says it will put $120B into the US over four years | \s | Oracle:120
+          a smaller pledge with no AI word is not | Oracle says it will put $2B into US offices | \s | \s
           the other side of the headline's deal 'in return' is news | Google deepens its bet on an AI start-up with $6 billion more | Google will invest up to $6 billion more in Anthropic. In return Anthropic committed to buy $20 billion of Google Cloud TPU capacity over six years. | Alphabet:6,Anthropic:20
           """)
   void realCoverage(String why, String title, String text, String expected) {
