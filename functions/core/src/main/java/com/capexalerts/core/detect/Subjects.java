@@ -148,8 +148,45 @@ final class Subjects {
 
   /** The headline reports a fund-raise ("raises $40bn", "funding round"). */
   static boolean titleRaisesMoney(ItemContext ctx) {
-    return ctx.headlineHas(x -> x.has(Cue.FUNDRAISE) || x.is("round") || x.is("fundraising") || x.is("fundraise"));
+    if (ctx.sents.isEmpty() || !ctx.sents.get(0).isTitle) {
+      return false;
+    }
+    Token[] t = ctx.sents.get(0).tokens();
+    for (int k = 0; k < t.length; k++) {
+      if (!t[k].isWord()) {
+        continue;
+      }
+      if (t[k].is("fundraising") || t[k].is("fundraise")) {
+        return true;
+      }
+      if (t[k].is("round") && k > 0 && (t[k - 1].kind == Token.Kind.MONEY
+          || (t[k - 1].isWord() && ROUND_WORDS.contains(t[k - 1].norm)))) {
+        return true; // "funding round", "$40 billion round" — not "restructuring round"
+      }
+      if (t[k].has(Cue.FUNDRAISE) && raisesMoney(t, k)) {
+        return true;
+      }
+    }
+    return false;
   }
+
+  /** "raises $40 billion", "raises another $6 billion", "raises funding" — not "raises its capex forecast to". */
+  private static boolean raisesMoney(Token[] t, int k) {
+    for (int j = k + 1; j < t.length && j <= k + 3; j++) {
+      if (t[j].kind == Token.Kind.MONEY) {
+        return true;
+      }
+      if (!t[j].isWord() || t[j].is("to") || t[j].is("its") || t[j].is("their") || t[j].is("by")) {
+        return false;
+      }
+      if (ROUND_WORDS.contains(t[j].norm) || t[j].is("capital") || t[j].is("money") || t[j].is("cash")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static final Set<String> ROUND_WORDS = Lexicon.words("subjects/round-words");
 
   /** The headline speaks of committing money ("pledge billions", "AI infrastructure push"), or there is none. */
   static boolean headlineAboutInvesting(ItemContext ctx) {

@@ -74,6 +74,9 @@ class RealCoverageRulesTest {
           the new terms of a redrawn partnership are news | Microsoft values its OpenAI holding at $100 billion under a new pact | Microsoft will hold a stake worth about $100 billion in the restructured lab. Microsoft first invested $1 billion in 2019. As part of the new terms, OpenAI agreed to purchase another $200 billion of Azure cloud services. | OpenAI:200
           a tech company's national pledge of $100 billion or more is in scope | Oracle says it will put $120B into the US over four years | \s | Oracle:120
           a smaller pledge with no AI word is not | Oracle says it will put $2B into US offices | \s | \s
+          a 'restructuring round' is no fund-raise, so the restated plan stays background | Microsoft to shed 3% of staff in another restructuring round | Microsoft said on Thursday it will cut about 7,000 jobs. Although the company committed $80 billion to AI data centres this fiscal year, costs weigh on margins. | \s
+          raising a forecast of cash burn is no fund-raise | OpenAI raises its projected cash burn to $90 billion | OpenAI now expects to burn about $90 billion of cash through 2029. It expects to spend more than $7 billion this year and is designing its own AI chips. | \s
+          a fund-raise headline still lets the lede's investors' shares be news | Anthropic raises $10 billion in a round led by Microsoft | Anthropic said it raised $10 billion; Microsoft put in $4 billion of it for AI compute. | Microsoft:4
           the other side of the headline's deal 'in return' is news | Google deepens its bet on an AI start-up with $6 billion more | Google will invest up to $6 billion more in Anthropic. In return Anthropic committed to buy $20 billion of Google Cloud TPU capacity over six years. | Alphabet:6,Anthropic:20
           """)
   void realCoverage(String why, String title, String text, String expected) {
