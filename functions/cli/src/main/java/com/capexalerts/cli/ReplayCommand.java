@@ -31,9 +31,10 @@ import picocli.CommandLine.Spec;
           + " is each alert the right, first alert of a real new commitment?",
       "Items are sorted by `published` and written to a temporary RSS file; `run --max-age none` polls it once"
           + " into --state (default: a fresh temporary folder).",
-      "An alert is right when its item labels an announcement of that company within ±25 % of its USD whose"
-          + " commitment (labelled announcements of one company within 15 % of each other) had no alert yet;"
-          + " repeat when it hits a commitment already alerted; wrong otherwise.",
+      "An alert is right when its item labels an announcement of that company within ±25 %% of its USD whose"
+          + " commitment had no alert yet; repeat when it hits a commitment already alerted; wrong otherwise."
+          + " A commitment is the labels' \"event\" id when they give one, else the labelled announcements of one"
+          + " company within 8 %% of each other.",
       "stdout: one line per alert with its verdict, the commitments never alerted, then the totals."
     })
 final class ReplayCommand implements Callable<Integer> {

@@ -188,8 +188,13 @@ public final class EvalJson {
           alternatives.add(value);
         }
       }
+      JsonNode event = entry.get("event");
+      if (event != null && !event.isNull() && (!event.isTextual() || event.asText().isBlank())) {
+        throw new BadLine(where + ": \"event\" must be a non-empty string (the commitment's id)");
+      }
       out.add(new LabelledAmount(
-          requiredText(entry, "company", where), positiveNumber(entry, "amount_usd", where), alternatives));
+          requiredText(entry, "company", where), positiveNumber(entry, "amount_usd", where), alternatives,
+          event == null || event.isNull() ? null : event.asText()));
     }
     return out;
   }

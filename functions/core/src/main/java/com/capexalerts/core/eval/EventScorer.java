@@ -29,6 +29,9 @@ import java.util.Set;
  *       but the alert matches (company, ±25 %) a commitment already alerted — a restated old pledge;</li>
  *   <li><b>wrong</b> otherwise.</li>
  * </ul>
+ * When the labels name their commitments ({@link LabelledAmount#event()}), those ids decide instead: one commitment
+ * per company and id, whatever its figures, and an alert from an item that only mentions an id already alerted is a
+ * repeat of it.
  * Precision is right / alerts; event recall is the share of commitments alerted at least once.
  */
 public final class EventScorer {
@@ -99,16 +102,18 @@ public final class EventScorer {
     final String company;
     final BigDecimal firstUsd;
     final String firstItem;
+    final String event;
     boolean alerted;
 
-    Commitment(String company, BigDecimal firstUsd, String firstItem) {
+    Commitment(String company, BigDecimal firstUsd, String firstItem, String event) {
       this.company = company;
       this.firstUsd = firstUsd;
       this.firstItem = firstItem;
+      this.event = event;
     }
 
     String label() {
-      return company + " " + billions(firstUsd) + " first in " + firstItem;
+      return company + " " + billions(firstUsd) + " first in " + firstItem + (event == null ? "" : " [" + event + "]");
     }
   }
 
@@ -123,20 +128,26 @@ public final class EventScorer {
     // item id -> (index of announcement -> commitment)
     Map<String, List<Map.Entry<LabelledAmount, Commitment>>> byItem = new HashMap<>();
     Map<String, LabelledItem> byLink = new HashMap<>();
+    Map<String, Commitment> byEvent = new HashMap<>();
     for (LabelledItem item : ordered) {
       if (item.link() != null) {
         byLink.putIfAbsent(Links.canonicalOrAsIs(item.link()), item);
       }
       List<Map.Entry<LabelledAmount, Commitment>> own = new ArrayList<>();
       for (LabelledAmount a : item.label().announcements()) {
-        Commitment c = commitments.stream()
-            .filter(k -> k.company.equalsIgnoreCase(a.company()))
-            .filter(k -> a.acceptedUsd().stream().anyMatch(usd -> within(k.firstUsd, usd, SAME_COMMITMENT)))
-            .min(Comparator.comparing(k -> k.firstUsd.subtract(a.amountUsd()).abs()))
-            .orElse(null);
+        Commitment c = a.event() != null
+            ? byEvent.get(eventKey(a))
+            : commitments.stream()
+                .filter(k -> k.event == null && k.company.equalsIgnoreCase(a.company()))
+                .filter(k -> a.acceptedUsd().stream().anyMatch(usd -> within(k.firstUsd, usd, SAME_COMMITMENT)))
+                .min(Comparator.comparing(k -> k.firstUsd.subtract(a.amountUsd()).abs()))
+                .orElse(null);
         if (c == null) {
-          c = new Commitment(a.company(), a.amountUsd(), item.id());
+          c = new Commitment(a.company(), a.amountUsd(), item.id(), a.event());
           commitments.add(c);
+          if (a.event() != null) {
+            byEvent.put(eventKey(a), c);
+          }
         }
         own.add(Map.entry(a, c));
       }
@@ -161,10 +172,19 @@ public final class EventScorer {
         verdict = matched.alerted ? Verdict.REPEAT : Verdict.RIGHT;
         matched.alerted = true;
       } else {
-        matched = commitments.stream()
-            .filter(k -> k.alerted && k.company.equalsIgnoreCase(alert.company()))
-            .filter(k -> within(k.firstUsd, alert.amountUsd(), MATCH))
+        // a restated pledge: the item mentions a commitment already alerted (by its id when labelled with one)
+        matched = item == null ? null : item.label().mentions().stream()
+            .filter(a -> a.event() != null && a.company().equalsIgnoreCase(alert.company()))
+            .filter(a -> a.acceptedUsd().stream().anyMatch(usd -> within(usd, alert.amountUsd(), MATCH)))
+            .map(a -> byEvent.get(eventKey(a)))
+            .filter(k -> k != null && k.alerted)
             .findFirst().orElse(null);
+        if (matched == null) {
+          matched = commitments.stream()
+              .filter(k -> k.alerted && k.company.equalsIgnoreCase(alert.company()))
+              .filter(k -> within(k.firstUsd, alert.amountUsd(), MATCH))
+              .findFirst().orElse(null);
+        }
         verdict = matched != null ? Verdict.REPEAT : Verdict.WRONG;
       }
       scored.add(new ScoredAlert(alert, verdict, item == null ? null : item.id(),
@@ -181,6 +201,10 @@ public final class EventScorer {
       }
     }
     return new Report(List.copyOf(scored), commitments.size(), alerted, List.copyOf(missed));
+  }
+
+  private static String eventKey(LabelledAmount a) {
+    return a.company().toLowerCase(Locale.ROOT) + "|" + a.event();
   }
 
   /** |a - b| <= fraction * min(a, b). */

@@ -61,4 +61,29 @@ class EventScorerTest {
     assertEquals(0, r.eventRecall(), 1e-9);
     assertEquals(1.0, r.precision(), 1e-9, "no alerts, nothing wrong");
   }
+  private static LabelledAmount event(String company, String amount, String id) {
+    return new LabelledAmount(company, new BigDecimal(amount), List.of(), id);
+  }
+
+  @Test
+  void labelledEventIdsDecideWhatIsOneCommitment() {
+    List<LabelledItem> items = List.of(
+        // two different pledges of one company within 8 % of each other: their ids keep them apart
+        item("j1", "2025-04-01T00:00:00Z", List.of(event("Microsoft", "10e9", "msft-japan-10b")), List.of()),
+        item("p1", "2025-11-01T00:00:00Z", List.of(event("Microsoft", "10.2e9", "msft-portugal-10b")), List.of()),
+        // the same commitment told with a rounder figure still is the first one
+        item("j2", "2025-04-02T00:00:00Z", List.of(event("Microsoft", "11e9", "msft-japan-10b")), List.of()),
+        // a later story that only mentions the Japan pledge
+        item("r1", "2025-12-01T00:00:00Z", List.of(), List.of(event("Microsoft", "10e9", "msft-japan-10b"))));
+    EventScorer.Report r = EventScorer.score(items, List.of(
+        alert("j1", "Microsoft", "10e9"),
+        alert("j2", "Microsoft", "11e9"),
+        alert("p1", "Microsoft", "10.2e9"),
+        alert("r1", "Microsoft", "10e9")));
+    assertEquals(List.of(Verdict.RIGHT, Verdict.REPEAT, Verdict.RIGHT, Verdict.REPEAT),
+        r.alerts().stream().map(EventScorer.ScoredAlert::verdict).toList());
+    assertEquals(2, r.commitments());
+    assertEquals(1.0, r.eventRecall(), 1e-9);
+    assertEquals(false, r.alerts().get(3).labelled(), "a restated pledge, from an item that labels no announcement");
+  }
 }
