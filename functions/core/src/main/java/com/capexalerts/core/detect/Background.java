@@ -50,6 +50,9 @@ final class Background {
       return; // in a fund-raise story the investors' stated shares are its news (see Subjects)
     }
     boolean ownFigure = topic.equals(OWN_FIGURE);
+    // "Oracle taps bond market for $18 billion as OpenAI build-out looms": a headline figure that commits nothing
+    // leaves no other headline company's body figure open
+    boolean commits = !headlineFiguresRejected(ctx);
     boolean reaction = topic.equals(REACTION) || topic.equals(FRAMED_FIGURE);
     boolean results = ctx.headlineHas(x -> RESULTS_WORDS.contains(x.norm) || x.has(Cue.RESULTS));
     for (int i = 0; i < candidates.size(); i++) {
@@ -64,7 +67,8 @@ final class Background {
       if (c.sent().isTitle || c.weak() || c.old() || (!reaction && inHeadline(ctx, c.usd()))) {
         continue;
       }
-      if (ownFigure && ctx.titleSubjects.size() > 1 && ctx.titleSubjects.contains(c.company())) {
+      if (ownFigure && ctx.titleSubjects.size() > 1 && ctx.titleSubjects.contains(c.company())
+          && (commits || c.company().equals(headlineSubject(ctx)))) {
         continue; // "Anthropic commits $30 billion to Azure; Nvidia and Microsoft to invest": whose figure is open
       }
       boolean lede = c.sent().index == 1 && !reaction;
@@ -126,6 +130,28 @@ final class Background {
       }
     }
     return any;
+  }
+
+  /** The watched company that opens the headline ("Nvidia to fund ..."), or null. */
+  static com.capexalerts.core.company.Company headlineSubject(ItemContext ctx) {
+    Sent title = ctx.sents.get(0);
+    Token[] t = title.tokens();
+    return t.length > 0 && t[0].kind == Token.Kind.COMPANY ? title.mentions.get(t[0].ref).company() : null;
+  }
+
+  /** Every headline figure was found to be no investment (a bond sale, revenue, a fine). */
+  static boolean headlineFiguresRejected(ItemContext ctx) {
+    List<MoneySpan> money = ctx.sents.get(0).money;
+    if (money.isEmpty()) {
+      return false;
+    }
+    for (MoneySpan m : money) {
+      BigDecimal usd = ctx.usd(m);
+      if (usd == null || !ctx.rejectedFigures.contains(usd)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The headline states this figure (headlines round). */

@@ -142,4 +142,29 @@ final class Clauses {
     }
     return -1;
   }
+  /**
+   * "Nvidia and Microsoft agreed to invest up to $10 billion and $5 billion respectively": the index of the amount
+   * at m among the amounts listed before "respectively", when there are as many as spenders; -1 otherwise.
+   */
+  static int respectively(Token[] t, int m, int spenders) {
+    if (spenders < 2) {
+      return -1;
+    }
+    int first = m;
+    while (first >= 2 && (t[first - 1].is("and") || t[first - 1].is(",")) && t[first - 2].kind == Token.Kind.MONEY) {
+      first -= 2;
+    }
+    int last = m;
+    while (last + 2 < t.length && (t[last + 1].is("and") || t[last + 1].is(",")) && t[last + 2].kind == Token.Kind.MONEY) {
+      last += 2;
+    }
+    int end = last + 1;
+    while (end < t.length && t[end].isWord() && !t[end].is("respectively") && end <= last + 6) {
+      end++;
+    }
+    if (end >= t.length || !t[end].is("respectively") || (last - first) / 2 + 1 != spenders) {
+      return -1;
+    }
+    return (m - first) / 2;
+  }
 }

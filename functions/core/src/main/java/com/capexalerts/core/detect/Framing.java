@@ -98,7 +98,7 @@ final class Framing {
     }
     // A definite plan only: "as part of a $50 billion investment" introduces the figure.
     int d = t[m - 1].is("its") || t[m - 1].is("the") || t[m - 1].is("their") ? m - 2 : m - 1;
-    if (d >= 0 && (t[d].is("under") || (d >= 2 && t[d].is("of") && t[d - 1].is("part") && t[d - 2].is("as")))) {
+    if (d >= 0 && (t[d].is("under") || t[d].is("through") || (d >= 1 && t[d].is("of") && t[d - 1].is("part")))) {
       return true; // "starts a skilling drive under its €4.3bn plan", "as part of its $80 billion plan"
     }
     if (!t[m - 1].is("the")) {
@@ -108,9 +108,10 @@ final class Framing {
     for (int w = m + 1; w < t.length && w <= m + 4; w++) {
       Token who = t[w];
       if (who.kind == Token.Kind.COMPANY || (who.isWord() && who.has(Cue.ANAPHOR | Cue.PLURAL_ANAPHOR))) {
-        int v = w + 1;
-        if (v < t.length && (t[v].is("has") || t[v].is("had") || t[v].is("have"))) {
-          v++;
+        int v = who.isWord() ? Math.max(w + 1, who.phraseEnd) : w + 1; // past "the group"
+        while (v < t.length && (t[v].is("has") || t[v].is("had") || t[v].is("have") || t[v].is("still")
+            || t[v].is("already"))) {
+          v++; // "the $22.5 billion the group still owes"
         }
         return v < t.length && t[v].isWord() && REFERENCED_VERBS.contains(t[v].norm);
       }
@@ -164,9 +165,21 @@ final class Framing {
 
   /** "OpenAI, into which Nvidia plans to invest $100 billion", "a start-up in which Amazon has put $8 billion". */
   static boolean relativeSpender(Token[] t, int head) {
-    return head >= 2 && head < t.length && t[head].kind == Token.Kind.COMPANY
-        && (t[head - 1].is("which") || t[head - 1].is("whom"))
-        && t[head - 2].isWord() && !t[head - 2].is("of");
+    if (head < 2 || head >= t.length || t[head].kind != Token.Kind.COMPANY
+        || !(t[head - 1].is("which") || t[head - 1].is("whom")) || !t[head - 2].isWord() || t[head - 2].is("of")) {
+      return false;
+    }
+    // "a partnership announced on Tuesday in which Nvidia and Microsoft agreed to invest": the clause tells the
+    // deal itself; only a clause hung on a company ("OpenAI, into which ...") restates background
+    for (int k = head - 3; k >= 0 && k >= head - 7; k--) {
+      if (t[k].kind == Token.Kind.COMPANY || t[k].kind == Token.Kind.MONEY) {
+        return true;
+      }
+      if (t[k].isWord() && (Buyer.DEAL_NOUNS.contains(t[k].norm) || t[k].has(Cue.DEAL) || DEAL_CLAUSE_NOUNS.contains(t[k].norm))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The amount sits in ", which ..." or ", who ..." after its spender, not yet closed by a comma. */
@@ -227,6 +240,8 @@ final class Framing {
   }
 
   static final Set<String> SUBORDINATORS = Lexicon.words("framing/subordinators");
+
+  static final Set<String> DEAL_CLAUSE_NOUNS = Lexicon.words("framing/deal-clause-nouns");
 
   /**
    * The comma that closes an opening subordinate clause ("After warning in October that ..., Meta said",

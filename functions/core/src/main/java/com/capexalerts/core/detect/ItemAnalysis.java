@@ -255,7 +255,12 @@ final class ItemAnalysis {
     String period = PeriodFinder.find(s.text, charFrom, charTo, span.start(), span.end());
 
     boolean any = false;
-    for (Company c : owner.companies()) {
+    List<Company> spenders = owner.companies();
+    int nth = Clauses.respectively(t, m, spenders.size());
+    if (nth >= 0) {
+      spenders = List.of(spenders.get(nth)); // "Nvidia and Microsoft ... up to $10 billion and $5 billion respectively"
+    }
+    for (Company c : spenders) {
       MoneySpan money = span;
       if (span.yenSign()) {
         if (c.country().equals("JP")) {

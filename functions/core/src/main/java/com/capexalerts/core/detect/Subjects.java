@@ -1,6 +1,7 @@
 package com.capexalerts.core.detect;
 
 import com.capexalerts.core.company.Company;
+import com.capexalerts.core.company.CompanyMention;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -129,6 +130,13 @@ final class Subjects {
   /** The sentence opens with the terms of the item's deal ("In return", "Under the agreement"). */
   static boolean dealTerms(Sent s) {
     Token[] t = s.tokens();
+    for (int k = 1; k + 1 < t.length; k++) {
+      // "under a partnership announced on Tuesday in which Nvidia and Microsoft agreed to invest ..."
+      if ((t[k].is("in") || t[k].is("under")) && t[k + 1].is("which") && t[k + 2 < t.length ? k + 2 : k + 1].kind == Token.Kind.COMPANY
+          && !Framing.relativeSpender(t, k + 2)) {
+        return true;
+      }
+    }
     StringBuilder opening = new StringBuilder();
     for (int k = 0; k < t.length && k < 6 && t[k].isWord(); k++) {
       opening.append(k == 0 ? "" : " ").append(t[k].norm);
@@ -163,11 +171,35 @@ final class Subjects {
           || (t[k - 1].isWord() && ROUND_WORDS.contains(t[k - 1].norm)))) {
         return true; // "funding round", "$40 billion round" — not "restructuring round"
       }
-      if (t[k].has(Cue.FUNDRAISE) && raisesMoney(t, k)) {
+      if (t[k].has(Cue.FUNDRAISE) && raisesMoney(t, k) && !debt(t) && raiserIsLab(ctx.sents.get(0), k)) {
+        return true; // "OpenAI raises $40 billion" — not "Amazon raises $15 billion in bond sale"
+      }
+    }
+    return false;
+  }
+
+  /** The headline speaks of debt ("bond sale", "notes"): a borrowing, not a round with investors. */
+  private static boolean debt(Token[] t) {
+    for (Token x : t) {
+      if (x.isWord() && DEBT_WORDS.contains(x.norm)) {
         return true;
       }
     }
     return false;
+  }
+
+  static final Set<String> DEBT_WORDS = Lexicon.words("subjects/debt-words");
+
+  /** The company before the raise verb is an AI lab (a round with investors), or none is named. */
+  private static boolean raiserIsLab(Sent title, int k) {
+    Token[] t = title.tokens();
+    for (int j = k - 1; j >= 0; j--) {
+      if (t[j].kind == Token.Kind.COMPANY) {
+        CompanyMention c = title.mentions.get(t[j].ref);
+        return c.company().isAiScope(c.alias());
+      }
+    }
+    return true;
   }
 
   /** "raises $40 billion", "raises another $6 billion", "raises funding" — not "raises its capex forecast to". */
@@ -226,6 +258,22 @@ final class Subjects {
     return false;
   }
 
+  /** "plan with CDC and Nvidia": the company closes a "with" list whose first names are not watched. */
+  static boolean withList(Token[] t, int head) {
+    if (head < 2 || !(t[head - 1].is("and") || t[head - 1].is(","))) {
+      return false;
+    }
+    for (int j = head - 2; j >= 0 && j >= head - 6; j--) {
+      if (t[j].is("with")) {
+        return true;
+      }
+      if (!(t[j].isWord() && t[j].upper) && !t[j].is(",") && !t[j].is("and")) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   static Set<Company> titleSubjects(Sent title) {
     Token[] t = title.tokens();
     Set<Company> out = new LinkedHashSet<>();
@@ -245,7 +293,7 @@ final class Subjects {
       // it is news or background is then decided sentence by sentence in the body.
       // "What's happening with Meta stock Friday?": a headline about a company's shares is about the company.
       boolean stock = k + 1 < t.length && t[k + 1].isWord() && STOCK_NOUNS.contains(t[k + 1].norm);
-      boolean subject = relativeSubject || agent || stock || !Spender.isObject(t, k);
+      boolean subject = relativeSubject || agent || stock || !(Spender.isObject(t, k) || withList(t, head));
       if (subject && !compared) {
         out.add(title.mentions.get(t[k].ref).company());
       }

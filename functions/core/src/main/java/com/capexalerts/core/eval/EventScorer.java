@@ -173,13 +173,15 @@ public final class EventScorer {
         matched.alerted = true;
       } else {
         // a restated pledge: the item mentions a commitment already alerted (by its id when labelled with one)
-        matched = item == null ? null : item.label().mentions().stream()
+        List<LabelledAmount> named = item == null ? List.of() : item.label().mentions().stream()
             .filter(a -> a.event() != null && a.company().equalsIgnoreCase(alert.company()))
             .filter(a -> a.acceptedUsd().stream().anyMatch(usd -> within(usd, alert.amountUsd(), MATCH)))
+            .toList();
+        matched = named.stream()
             .map(a -> byEvent.get(eventKey(a)))
             .filter(k -> k != null && k.alerted)
             .findFirst().orElse(null);
-        if (matched == null) {
+        if (matched == null && named.isEmpty()) { // the item names the mentioned commitment: no guessing by figure
           matched = commitments.stream()
               .filter(k -> k.alerted && k.company.equalsIgnoreCase(alert.company()))
               .filter(k -> within(k.firstUsd, alert.amountUsd(), MATCH))
