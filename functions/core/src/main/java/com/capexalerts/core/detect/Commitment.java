@@ -60,20 +60,23 @@ final class Commitment {
       return false;
     }
     String ceiling = s.money.get(t[m].ref).amount().text();
-    if (!ceiling.regionMatches(true, 0, "up to ", 0, 6) && !ceiling.regionMatches(true, 0, "as much as ", 0, 11)) {
-      return false;
+    boolean growing = m >= 2 && t[m - 1].is("to") && t[m - 2].isWord() && GROWING.contains(t[m - 2].norm);
+    if (!growing && !ceiling.regionMatches(true, 0, "up to ", 0, 6) && !ceiling.regionMatches(true, 0, "as much as ", 0, 11)) {
+      return false; // the ceiling: "up to $500 billion", "the total potentially growing to $500 billion"
     }
-    boolean initially = false;
+    boolean initially = first > 0 && t[first - 1].is("initial"); // "commit an initial $100 billion"
     boolean could = false;
     for (int k = first + 1; k < m; k++) {
       if (t[k].is(";") || t[k].is(".")) {
         return false;
       }
-      initially |= Framing.isTranche(t[k]);
-      could |= initially && (t[k].is("could") || t[k].is("may") || t[k].is("might"));
+      initially |= Framing.isTranche(t[k]) || t[k].is("initial");
+      could |= initially && (t[k].is("could") || t[k].is("may") || t[k].is("might") || t[k].is("potentially"));
     }
     return initially && could;
   }
+
+  private static final Set<String> GROWING = Set.of("growing", "rising", "grow", "rise", "expanding", "expand");
 
   /** The first tentative cue in [from, m), or -1; "familiar with the discussions" names a source, not talks. */
   static int tentativeCue(Token[] t, int from, int m) {
@@ -192,7 +195,9 @@ final class Commitment {
       return -1;
     }
     for (int k = could + 1; k < m; k++) {
-      if (!t[k].isWord() || !GUIDANCE_WORDS.contains(t[k].norm)) {
+      // "may roughly double in 2026, targeting $175 billion to $185 billion"
+      boolean ok = t[k].isWord() ? GUIDANCE_WORDS.contains(t[k].norm) || Cue.isYear(t[k].norm) : t[k].is(",");
+      if (!ok) {
         return -1;
       }
     }
@@ -209,7 +214,7 @@ final class Commitment {
       if (t[k].isWord() && REPORTING_VERBS.contains(t[k].norm)) {
         return k;
       }
-      if (!t[k].isWord() || !(t[k].is("its") || t[k].is("their") || t[k].is("our") || Cue.isYear(t[k].norm))) {
+      if (!t[k].isWord() || !(t[k].is("its") || t[k].is("their") || t[k].is("our") || t[k].is("that") || Cue.isYear(t[k].norm))) {
         return -1;
       }
     }
@@ -220,7 +225,8 @@ final class Commitment {
   static final Set<String> GUIDANCE_WORDS = Lexicon.words("commitment/guidance-words");
 
   /** The company speaking: "said", "says", "told". */
-  static final Set<String> REPORTING_VERBS = Set.of("said", "says", "told", "tells", "forecast", "forecasts");
+  static final Set<String> REPORTING_VERBS = Set.of("said", "says", "told", "tells", "forecast", "forecasts",
+      "signalled", "signaled", "signals", "indicated", "indicates", "guided");
 
   /** "cut quarterly capex to 19.1 billion yuan and 13 billion yuan in the ... quarters": a list shares its fate. */
   static boolean listedWithRejected(ItemContext ctx, Token[] t, int prevMoney, int m) {

@@ -232,7 +232,8 @@ final class ItemAnalysis {
     String dated = baseline ? "an earlier figure" : Framing.dated(ctx, t, winStart, base, m, rightEnd, span);
     if (dated == Framing.PAST
         && (Commitment.trancheCeiling(s, m, nextMoney) || Commitment.trancheCeiling(s, prevMoney, m))
-        && Framing.isTranche(t[Framing.pastCue(ctx, t, winStart, m, rightEnd)])) {
+        && (Framing.isTranche(t[Framing.pastCue(ctx, t, winStart, m, rightEnd)])
+            || t[Framing.pastCue(ctx, t, winStart, m, rightEnd)].is("initial"))) {
       dated = null; // "initially" marks the first tranche of the ceiling, not an earlier figure
     }
     boolean relative = owner.relative() || Framing.inRelativeClause(t, owner.anchor(), m)

@@ -68,7 +68,8 @@ final class Subjects {
       subjects = both;
     }
     for (Candidate c : candidates) {
-      if (!c.sent().isTitle && !c.old() && !c.weak() && !subjects.isEmpty() && dealTerms(c.sent())) {
+      if (!c.sent().isTitle && !c.old() && !c.weak() && !subjects.isEmpty()
+          && (dealTerms(c.sent()) || startsSeparately(c.sent()))) {
         // "In return Anthropic committed to spend $100 billion on AWS": the other side of the headline's deal
         Set<Company> both = new LinkedHashSet<>(subjects);
         both.add(c.company());
@@ -148,6 +149,12 @@ final class Subjects {
   }
 
   static final Set<String> DEAL_TERMS = Lexicon.words("subjects/deal-terms");
+
+  /** "Separately on Tuesday, Google announced ...": further news of the day, its spender's own. */
+  static boolean startsSeparately(Sent s) {
+    Token[] t = s.tokens();
+    return t.length > 0 && t[0].is("separately");
+  }
 
   /** The headline speaks of committing money ("pledge", "invest", "capex"), not just of data centres. */
   static boolean headlineCommits(ItemContext ctx) {
