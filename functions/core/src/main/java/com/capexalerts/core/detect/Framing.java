@@ -30,7 +30,7 @@ final class Framing {
 
   /** Why the amount is an old figure (see the class comment), or null. Constant reasons: no allocation. */
   static String dated(ItemContext ctx, Token[] t, int winStart, int base, int m, int rightEnd, MoneySpan span) {
-    if (pastCue(ctx, t, winStart, m, rightEnd) >= 0) {
+    if (pastCue(ctx, t, winStart, m, rightEnd) >= 0 || announcedBefore(ctx, t, m)) {
       return PAST;
     }
     if (Clauses.anyFlag(t, winStart, m, Cue.PERFECT) && !increment(span)) {
@@ -61,6 +61,30 @@ final class Framing {
       phrase.append(' ').append(t[j].norm);
     }
     return TENSE_ONLY.contains(phrase.toString());
+  }
+
+  /**
+   * "Meta's plan to build a $10 billion AI data centre in Richland Parish, announced last December, promises ...":
+   * a participle set off by commas after the amount dates it.
+   */
+  static boolean announcedBefore(ItemContext ctx, Token[] t, int m) {
+    for (int k = m + 1; k + 2 < t.length && k <= m + 10; k++) {
+      if (t[k].kind == Token.Kind.MONEY || t[k].is(";") || t[k].is(".")) {
+        return false;
+      }
+      if (t[k].is(",")) {
+        if (!(t[k + 1].isWord() && REFERENCED_VERBS.contains(t[k + 1].norm) && t[k + 1].norm.endsWith("ed"))) {
+          return false;
+        }
+        for (int j = k + 2; j < t.length && j <= k + 4 && !t[j].is(","); j++) {
+          if (isPastToken(ctx, t, j, Cue.PAST | Cue.PAST_LEFT)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    }
+    return false;
   }
 
   /** {@link #dated} reason for a past reference or reaffirmation. */

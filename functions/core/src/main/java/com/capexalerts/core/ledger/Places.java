@@ -49,6 +49,8 @@ public final class Places {
       "new mexico", "new york", "north carolina", "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania",
       "south carolina", "tennessee", "texas", "utah", "virginia", "washington state", "wisconsin", "wyoming",
       "memphis", "abilene");
+  /** The cities above and their states. */
+  private static final java.util.Map<String, String> CITY_STATE = java.util.Map.of("memphis", "tennessee", "abilene", "texas");
   private static final Pattern ANY;
 
   static {
@@ -60,7 +62,8 @@ public final class Places {
       alternatives.append(Pattern.quote(n));
     });
     // "US" only in capitals (the word "us" is no place); every other name in any case.
-    ANY = Pattern.compile("(?<![\\p{L}\\p{N}.])(" + alternatives + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE);
+    // "US$17.5 billion" is a currency, no place
+    ANY = Pattern.compile("(?<![\\p{L}\\p{N}.])(" + alternatives + ")(?![\\p{L}\\p{N}$])", Pattern.CASE_INSENSITIVE);
   }
 
   private Places() {}
@@ -88,6 +91,10 @@ public final class Places {
       for (List<String> names : NAMES) {
         if (names.contains(lower)) {
           found.add(names.getFirst());
+          String state = CITY_STATE.get(names.getFirst());
+          if (state != null) {
+            found.add(state); // "a first campus in Abilene" is a Texas pledge too
+          }
           break;
         }
       }

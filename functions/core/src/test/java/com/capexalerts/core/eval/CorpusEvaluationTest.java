@@ -76,7 +76,7 @@ class CorpusEvaluationTest {
      * pledges inside stories about something else, banks' forecasts, pooled totals, past-tense news, local dollars.
      * The development set of the real-coverage rules; first scored 0.615 / 0.776.
      */
-    REAL_DEV("/corpus/real-dev-corpus.jsonl", "rd-\\d{3}", 150, 60, 0, 0, 0, 0.92, 0.88) {
+    REAL_DEV("/corpus/real-dev-corpus.jsonl", "rd-\\d{3}", 150, 60, 0, 0, 0, 0.93, 0.94) {
       @Override
       int minCompanies() {
         return 12;
@@ -86,7 +86,7 @@ class CorpusEvaluationTest {
      * Real-modelled held-out set A, written blind; its first score (0.673 / 0.714, with the first background rule
      * only) was taken before it prompted any change. The floors guard what was reached since.
      */
-    REAL_HOLDOUT_A("/corpus/real-holdout-a.jsonl", "ra-\\d{3}", 100, 40, 0, 5, 0, 0.92, 0.87) {
+    REAL_HOLDOUT_A("/corpus/real-holdout-a.jsonl", "ra-\\d{3}", 100, 40, 0, 5, 0, 0.94, 0.92) {
       @Override
       int minCompanies() {
         return 12;
@@ -96,7 +96,18 @@ class CorpusEvaluationTest {
      * Real-modelled held-out set B, other articles than A, sealed until the end of the round and then scored once,
      * blind: 0.804 / 0.712. The floors guard what the rules it then prompted reached.
      */
-    REAL_HOLDOUT_B("/corpus/real-holdout-b.jsonl", "rb-\\d{3}", 100, 40, 0, 5, 0, 0.89, 0.73) {
+    REAL_HOLDOUT_B("/corpus/real-holdout-b.jsonl", "rb-\\d{3}", 100, 40, 0, 5, 0, 0.92, 0.92) {
+      @Override
+      int minCompanies() {
+        return 12;
+      }
+    },
+    /**
+     * Real-modelled held-out set C (120 items, two writers: US companies, and Asia, Europe and pledges abroad), its
+     * labels naming each commitment ("event") for the event scorer. Scored once, blind: 0.862 / 0.824; the floors
+     * guard what the rules it then prompted reached.
+     */
+    REAL_HOLDOUT_C("/corpus/real-holdout-c.jsonl", "rc-\\d{3}", 120, 50, 0, 0, 0, 0.95, 0.90) {
       @Override
       int minCompanies() {
         return 12;

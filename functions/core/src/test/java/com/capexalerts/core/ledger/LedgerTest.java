@@ -78,6 +78,9 @@ class LedgerTest {
     assertTrue(!Places.disjoint(Places.in("new sites in Texas and Ohio"), Places.in("AI infrastructure in the US")),
         "a state lies in the United States");
     assertTrue(!Places.disjoint(Places.in("a data centre"), Places.in("in Sweden")), "no place on one side");
+    assertTrue(!Places.disjoint(Places.in("a first campus rising in Abilene"), Places.in("a first data centre in Texas")),
+        "a city is in its state");
+    assertEquals(Set.of("india"), Places.in("US$17.5 billion for cloud and AI in India"), "US$ is a currency");
     assertTrue(Places.disjoint(Places.in("a stake in Anthropic", "Microsoft"), Places.in("data centres in France")));
     assertEquals(Set.of(), Places.in("OpenAI will buy compute", "OpenAI"), "the committing company is no anchor");
     assertEquals(Set.of(), Places.in("tell us more"), "the word us is no place");
