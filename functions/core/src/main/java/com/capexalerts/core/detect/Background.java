@@ -121,6 +121,11 @@ final class Background {
       if (frame <= 1) {
         return false;
       }
+      if (frame + 2 < t.length && t[frame + 1].kind == Token.Kind.COMPANY && t[frame + 2].isWord()
+          && Buyer.SELLER_VERBS.contains(t[frame + 2].norm) || frame + 2 < t.length
+          && t[frame + 1].kind == Token.Kind.COMPANY && t[frame + 2].isWord() && Buyer.DEAL_VERBS.contains(t[frame + 2].norm)) {
+        return false; // "Ellison tops rich list as Oracle wins $300bn OpenAI deal": the deal is the news of the day
+      }
       for (int k = 0; k < frame; k++) {
         // "Alphabet shares slide as $75 billion capex plan overshadows ...": a market reaction to the figure is news
         if (t[k].isWord() && (t[k].has(Cue.INVEST | Cue.ACQUIRE | Cue.DEAL | Cue.PLAN_NOUN | Cue.RAISE_VERB)

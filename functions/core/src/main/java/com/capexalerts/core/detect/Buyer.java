@@ -48,7 +48,8 @@ final class Buyer {
       sells = (k < m || k > deal) && t[k].isWord() && SELLER_VERBS.contains(t[k].norm);
     }
     int named = named(t, m, deal);
-    if (named >= 0 && (sells || subject < 0) && named != subject) {
+    boolean payer = named >= 2 && t[named - 1].is("which"); // "a $38 billion deal under which OpenAI will pay"
+    if (named >= 0 && (sells || subject < 0 || payer) && named != subject) {
       return named;
     }
     if (!sells && subject >= 0 && named >= 0 && named != subject && dealVerb(t, subject, m)) {
@@ -124,7 +125,7 @@ final class Buyer {
     for (int k = after + 1; k < t.length && k <= after + 4; k++) {
       if (t[k].kind == Token.Kind.COMPANY
           && (t[k - 1].is("with") || t[k - 1].is("from") || t[k - 1].is("give") || t[k - 1].is("supply")
-              || t[k - 1].is("provide"))) {
+              || t[k - 1].is("provide") || (k >= 2 && t[k - 1].is("which") && t[k - 2].is("under")))) {
         return k; // "deal with AWS", "order from Tesla", "to give Meta access"
       }
     }
