@@ -117,6 +117,23 @@ final class Framing {
     if (m == 0) {
       return false;
     }
+    if (m >= 3 && (t[m - 1].is("a") || t[m - 1].is("an") || t[m - 1].is("the")) && t[m - 2].is("and")) {
+      // "such as the $11 billion Rainier cluster and a $5 billion commitment in Korea": the list goes on
+      for (int k = m - 3; k >= 2 && k >= m - 14; k--) {
+        if (t[k].is(";") || t[k].is(".")) {
+          break;
+        }
+        if (t[k].kind == Token.Kind.MONEY) {
+          if (exampleOf(t, k)) {
+            return true;
+          }
+          break;
+        }
+      }
+    }
+    if (exampleOf(t, m)) {
+      return true;
+    }
     if (m >= 2 && t[m - 2].is("the") && (t[m - 1].is("full") || t[m - 1].is("entire") || t[m - 1].is("whole"))) {
       return true; // "to secure the full $500 billion"
     }
@@ -127,6 +144,13 @@ final class Framing {
     }
     if (!t[m - 1].is("the")) {
       return false;
+    }
+    if (m >= 3 && (t[m - 2].is("on") || t[m - 2].is("toward") || t[m - 2].is("towards"))) {
+      for (int k = m - 3; k >= 0 && k >= m - 6; k--) {
+        if (t[k].is("schedule") || t[k].is("track") || t[k].is("progress")) {
+          return true; // "ahead of schedule on the $500 billion commitment"
+        }
+      }
     }
     // "the $30 billion it agreed to invest", "the ($3.2 billion) expansion it announced in June"
     for (int w = m + 1; w < t.length && w <= m + 4; w++) {
@@ -144,6 +168,11 @@ final class Framing {
       }
     }
     return false;
+  }
+
+  /** "data centres such as the $11 billion Project Rainier cluster": a known project given as an example. */
+  private static boolean exampleOf(Token[] t, int m) {
+    return m >= 3 && t[m - 1].is("the") && ((t[m - 2].is("as") && t[m - 3].is("such")) || t[m - 2].is("including"));
   }
 
   /** "starts a skilling drive under €4.3bn plan": the money reader took "under" for a qualifier. */

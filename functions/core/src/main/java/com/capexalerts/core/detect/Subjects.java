@@ -52,9 +52,9 @@ final class Subjects {
           .max(BigDecimal::compareTo).orElse(null);
       Set<Company> both = new LinkedHashSet<>(ctx.titleSubjects);
       if (round != null) {
-        Set<Company> lede = ledeSubjects(ctx, candidates, false);
         for (Candidate c : candidates) {
-          if (!c.sent().isTitle && c.usd().compareTo(round) <= 0 && lede.contains(c.company())) {
+          // an investor's own stated share of the round is its news wherever the body gives it (rule 6)
+          if (!c.sent().isTitle && !c.old() && !c.weak() && c.usd().compareTo(round) <= 0) {
             both.add(c.company());
           }
         }
@@ -238,11 +238,16 @@ final class Subjects {
 
   /** When the headline names no watched company: who commits money in the first sentence that has a figure. */
   static Set<Company> ledeSubjects(ItemContext ctx, List<Candidate> candidates, boolean mustAnnounce) {
+    return ledeSubjects(ctx, candidates, mustAnnounce, 1);
+  }
+
+  /** As above, the first sentence with a figure among the first {@code 1 + extra} body sentences. */
+  static Set<Company> ledeSubjects(ItemContext ctx, List<Candidate> candidates, boolean mustAnnounce, int extra) {
     int firstBody = ctx.sents.get(0).isTitle ? 1 : 0;
     Set<Company> lede = new LinkedHashSet<>();
     int ledeIndex = -1;
     for (Candidate c : candidates) {
-      if (c.sent().isTitle || c.sent().index > firstBody + 2) {
+      if (c.sent().isTitle || c.sent().index > firstBody + extra) {
         continue;
       }
       if (ledeIndex < 0) {
