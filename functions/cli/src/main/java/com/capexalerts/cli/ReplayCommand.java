@@ -132,6 +132,9 @@ final class ReplayCommand implements Callable<Integer> {
         b.append("<link>").append(xml(i.link())).append("</link>");
       }
       b.append("<description>").append(xml(i.summary())).append("</description>");
+      if (i.source() != null && !i.source().isBlank()) {
+        b.append("<source url=\"https://example.com/\">").append(xml(i.source())).append("</source>");
+      }
       if (i.published() != null) {
         b.append("<pubDate>").append(RFC_822.format(i.published())).append("</pubDate>");
       }

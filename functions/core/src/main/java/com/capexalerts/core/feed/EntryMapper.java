@@ -44,7 +44,20 @@ final class EntryMapper implements ItemMapper {
     String id = guid(element)
         .or(() -> Optional.ofNullable(link).map(Links::canonical))
         .orElseGet(() -> hashId(title.isEmpty() ? summary : title, published));
-    return new FeedItem(id, title, summary, link, published, feed.source());
+    return new FeedItem(id, title, summary, link, published, outlet(element).orElse(feed.source()));
+  }
+
+  /**
+   * The item's own outlet: RSS 2.0 {@code <source url="...">Outlet</source>}, which aggregators such as Google News
+   * set on every item; empty when there is none (the feed's title stands for the outlet then).
+   */
+  static Optional<String> outlet(Element element) {
+    if (element == null) {
+      return Optional.empty();
+    }
+    Element source = element.getChild("source", element.getNamespace());
+    String name = source == null ? "" : HtmlText.clean(source.getTextNormalize());
+    return name.isEmpty() ? Optional.empty() : Optional.of(HtmlText.truncate(name, 200));
   }
 
   /** The longer of full content (content:encoded, Atom content) and description/summary, as clean text. */

@@ -29,6 +29,15 @@ class FeedReaderRealWorldTest {
   }
 
   @Test
+  void anAggregatorsItemSourceNamesTheOutletElseTheFeedTitleDoes() throws Exception {
+    FeedParseResult r = read("<rss version=\"2.0\"><channel><title>Google News - AI</title>"
+        + "<item><title>AWS to put $12b into Singapore cloud - Straits Desk</title><guid>g-1</guid>"
+        + "<source url=\"https://straits.example.sg\">Straits Desk</source></item>"
+        + "<item><title>No source here</title><guid>g-2</guid></item></channel></rss>");
+    assertEquals(List.of("Straits Desk", "Google News - AI"), r.items().stream().map(FeedItem::source).toList());
+  }
+
+  @Test
   void rssWithoutAChannelKeepsItsItems() throws Exception {
     FeedParseResult r = read("<rss><item><title>Direct item</title><link>https://wire.example.com/1</link></item>"
         + "</rss>");
