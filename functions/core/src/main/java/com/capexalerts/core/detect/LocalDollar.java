@@ -234,8 +234,16 @@ final class LocalDollar {
     if (unqualifiedLeader(all)) {
       return "it names the 'Prime Minister' without the country, as the local press does";
     }
+    for (Map.Entry<String, String> e : LISTINGS.entrySet()) {
+      if (e.getValue().equals(currency) && all.contains(e.getKey())) {
+        return "it calls a company '" + e.getKey() + "', as the local press does";
+      }
+    }
     return null;
   }
+
+  /** "ASX-listed data centre operator": the local exchange named for a local company, where others name the country. */
+  private static final Map<String, String> LISTINGS = byWord(Lexicon.words("local-dollar/listings"));
 
   /** "alongside Prime Minister Anthony Albanese", "The Prime Minister said" (not "Australian Prime Minister"). */
   private static boolean unqualifiedLeader(String all) {

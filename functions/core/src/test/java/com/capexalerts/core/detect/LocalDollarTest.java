@@ -44,6 +44,20 @@ class LocalDollarTest {
   }
 
   @Test
+  void theLocalExchangeNamedForALocalCompanyIsALocalVoice() {
+    List<Finding> found = announcements(
+        "OpenAI and a local operator plan $6 billion Melbourne AI campus",
+        "OpenAI has teamed up with ASX-listed operator Harbourline to build a $6 billion AI campus in Melbourne.",
+        "https://example.com/openai-campus", "Riverside Business Review");
+    assertEquals("AUD", found.get(0).amount().currency(), found::toString);
+    List<Finding> foreign = announcements(
+        "OpenAI and a local operator plan $6 billion Melbourne AI campus",
+        "OpenAI has teamed up with Australian operator Harbourline to build a $6 billion AI campus in Melbourne.",
+        "https://example.com/openai-campus", "Riverside Business Review");
+    assertEquals("USD", foreign.get(0).amount().currency(), "no local voice: the US dollar");
+  }
+
+  @Test
   void anItemThatWritesTheLocalDollarItselfKeepsTheBareSignForUsDollars() {
     List<Finding> found = announcements(
         "Microsoft announces $2.6 billion investment in Australia",
