@@ -230,11 +230,12 @@ final class ItemAnalysis {
       notCommitted = null; // "are putting $100 billion behind it initially and could invest up to $500 billion"
     }
     String dated = baseline ? "an earlier figure" : Framing.dated(ctx, t, winStart, base, m, rightEnd, span);
-    if (dated == Framing.PAST
-        && (Commitment.trancheCeiling(s, m, nextMoney) || Commitment.trancheCeiling(s, prevMoney, m))
-        && (Framing.isTranche(t[Framing.pastCue(ctx, t, winStart, m, rightEnd)])
-            || t[Framing.pastCue(ctx, t, winStart, m, rightEnd)].is("initial"))) {
+    // the word that dates it (-1 when a later participle does, ", announced last December,"): found once
+    int pastAt = dated == Framing.PAST ? Framing.pastCue(ctx, t, winStart, m, rightEnd) : -1;
+    if (pastAt >= 0 && (Framing.isTranche(t[pastAt]) || t[pastAt].is("initial"))
+        && (Commitment.trancheCeiling(s, m, nextMoney) || Commitment.trancheCeiling(s, prevMoney, m))) {
       dated = null; // "initially" marks the first tranche of the ceiling, not an earlier figure
+      pastAt = -1;
     }
     boolean relative = owner.relative() || Framing.inRelativeClause(t, owner.anchor(), m)
         || Framing.relativeSpender(t, owner.head());
@@ -242,9 +243,10 @@ final class ItemAnalysis {
     boolean weak = !owner.subjectLike() || relative || compared;
     boolean raise = !baseline && Raise.isRaise(t, winStart, m, nextMoney);
     boolean tenseOnly = dated == Framing.PERFECT
-        || (dated == Framing.PAST && Framing.tenseOnly(t, Framing.pastCue(ctx, t, winStart, m, rightEnd)));
+        || (dated == Framing.PAST && Framing.tenseOnly(t, pastAt));
     if (trace != null) {
-      explainClause(s, m, owner, notCommitted, dated, base, clauseFrom, winStart, rightEnd, relative, compared, raise);
+      explainClause(s, m, owner, notCommitted, dated, pastAt, base, clauseFrom, winStart, rightEnd, relative, compared,
+          raise);
     }
 
     int charFrom = prevMoney >= 0 ? t[prevMoney].end : (clauseStart > 0 ? t[clauseStart - 1].end : 0);
@@ -294,8 +296,8 @@ final class ItemAnalysis {
 
   /** The commitment, dating, framing and raise decisions of an amount, with the words they rest on. */
   private void explainClause(
-      Sent s, int m, Spender.Owner owner, String notCommitted, String dated, int base, int clauseFrom, int winStart,
-      int rightEnd, boolean relative, boolean compared, boolean raise) {
+      Sent s, int m, Spender.Owner owner, String notCommitted, String dated, int pastAt, int base, int clauseFrom,
+      int winStart, int rightEnd, boolean relative, boolean compared, boolean raise) {
     Token[] t = s.tokens;
     if (notCommitted != null) {
       int cue = -1;
@@ -322,7 +324,7 @@ final class ItemAnalysis {
                 + " after " + Trace.phrase(s, speaker) + " and its capex"
             : "no estimate, talk, denial or reported result in the spender's clause");
     if (dated != null) {
-      int cue = dated == Framing.PAST ? Framing.pastCue(ctx, t, winStart, m, rightEnd)
+      int cue = dated == Framing.PAST ? pastAt
           : dated == Framing.PERFECT ? Clauses.firstFlag(t, winStart, m, Cue.PERFECT) : -1;
       trace.dated(dated + (cue < 0 ? "" : ", by " + Trace.phrase(s, cue)));
     }
