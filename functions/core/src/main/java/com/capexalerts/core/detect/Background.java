@@ -28,6 +28,7 @@ final class Background {
   static final Set<String> DEAL_WORDS = Lexicon.words("background/deal-words");
   static final Set<String> CAPEX_WORDS = Lexicon.words("background/capex-words");
   static final Set<String> FRAME_WORDS = Lexicon.words("background/frame-words");
+  static final Set<String> PROGRESS_WORDS = Lexicon.words("background/progress-words");
 
   private static final String REACTION = "a reaction to a plan";
   private static final String FRAMED_FIGURE = "something else, its figure given as background";
@@ -87,6 +88,12 @@ final class Background {
    * to a plan, a figure of its own, or no investing at all.
    */
   static String offTopic(ItemContext ctx) {
+    String headline = ctx.sents.get(0).text.toLowerCase(java.util.Locale.ROOT);
+    for (String w : PROGRESS_WORDS) {
+      if (headline.contains(w)) {
+        return FRAMED_FIGURE; // "Google lays foundation stone for $15 billion Vizag AI campus": the project is known
+      }
+    }
     if (ctx.headlineHas(x -> REACTION_WORDS.contains(x.norm))) {
       return REACTION;
     }

@@ -34,6 +34,9 @@ final class Commitment {
     if (listedWithRejected(ctx, t, prevMoney, m)) {
       return "listed with a figure found to be no commitment";
     }
+    if (changedFromRejected(ctx, t, prevMoney, m)) {
+      return "the earlier value of a figure found to be no commitment";
+    }
     if (isEstimate(t, base, m)) {
       return ESTIMATE;
     }
@@ -60,23 +63,27 @@ final class Commitment {
       return false;
     }
     String ceiling = s.money.get(t[m].ref).amount().text();
-    boolean growing = m >= 2 && t[m - 1].is("to") && t[m - 2].isWord() && GROWING.contains(t[m - 2].norm);
+    boolean growing = m >= 2 && t[m - 1].is("to") && t[m - 2].isWord() && GROWING.contains(t[m - 2].norm)
+        || t[m - 1].is("reach"); // "starts at $1.25 billion and could reach $4 billion"
     if (!growing && !ceiling.regionMatches(true, 0, "up to ", 0, 6) && !ceiling.regionMatches(true, 0, "as much as ", 0, 11)) {
       return false; // the ceiling: "up to $500 billion", "the total potentially growing to $500 billion"
     }
-    boolean initially = first > 0 && t[first - 1].is("initial"); // "commit an initial $100 billion"
+    boolean initially = first > 0 && (t[first - 1].is("initial") // "commit an initial $100 billion"
+        || (first > 1 && t[first - 1].is("at") && (t[first - 2].is("starts") || t[first - 2].is("begins"))));
     boolean could = false;
     for (int k = first + 1; k < m; k++) {
       if (t[k].is(";") || t[k].is(".")) {
         return false;
       }
-      initially |= Framing.isTranche(t[k]) || t[k].is("initial");
+      initially |= Framing.isTranche(t[k]) || t[k].is("initial") || (k == first + 1 && FIRST_TRANCHE.contains(t[k].norm));
       could |= initially && (t[k].is("could") || t[k].is("may") || t[k].is("might") || t[k].is("potentially"));
     }
     return initially && could;
   }
 
   private static final Set<String> GROWING = Set.of("growing", "rising", "grow", "rise", "expanding", "expand");
+  /** Said right after a first figure: the tranche its ceiling builds on. */
+  private static final Set<String> FIRST_TRANCHE = Set.of("initially", "first", "upfront", "up-front");
 
   /** The first tentative cue in [from, m), or -1; "familiar with the discussions" names a source, not talks. */
   static int tentativeCue(Token[] t, int from, int m) {
@@ -128,11 +135,17 @@ final class Commitment {
       }
       words++;
     }
-    if (m == 0 || !(t[m - 1].is("worth") || t[m - 1].is("totalling") || t[m - 1].is("totaling"))) {
+    int lead = m - 1; // "worth a combined $42 billion", "totalling some $30 billion"
+    while (lead > 0 && (t[lead].is("a") || t[lead].is("combined") || t[lead].is("total") || t[lead].is("of")
+        || t[lead].is("some") || t[lead].is("about") || t[lead].is("roughly") || t[lead].is("nearly"))) {
+      lead--;
+    }
+    if (m == 0 || !(t[lead].is("worth") || t[lead].is("totalling") || t[lead].is("totaling")
+        || t[m - 1].is("combined"))) {
       return -1;
     }
     words = 0;
-    for (int k = m - 2; k >= 0 && words < 6; k--) {
+    for (int k = lead - 1; k >= 0 && words < 6; k--) {
       Token x = t[k];
       if (x.kind == Token.Kind.MONEY || x.kind == Token.Kind.COMPANY || x.is(";")) {
         break;
@@ -230,8 +243,32 @@ final class Commitment {
 
   /** "cut quarterly capex to 19.1 billion yuan and 13 billion yuan in the ... quarters": a list shares its fate. */
   static boolean listedWithRejected(ItemContext ctx, Token[] t, int prevMoney, int m) {
-    return prevMoney >= 0 && m - prevMoney == 2 && (t[m - 1].is("and") || t[m - 1].is("or"))
-        && ctx.rejectedTokens.contains(t[prevMoney].start);
+    if (prevMoney < 0 || !ctx.rejectedTokens.contains(t[prevMoney].start)) {
+      return false;
+    }
+    if (m - prevMoney == 2 && (t[m - 1].is("and") || t[m - 1].is("or"))) {
+      return true;
+    }
+    // "reported revenue of 192.9 billion yuan and capital expenditure of 13 billion yuan": the list of results
+    if (m - prevMoney > 6 || !t[prevMoney + 1].is("and") || !t[m - 1].is("of")) {
+      return false;
+    }
+    for (int k = prevMoney + 2; k < m - 1; k++) {
+      if (!t[k].isWord() || t[k].has(Cue.FORWARD) || t[k].is("will") || t[k].is("plans") || t[k].is("expects")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** "values it at $183 billion after the investment, up from about $61.5 billion in March": the same measure. */
+  static boolean changedFromRejected(ItemContext ctx, Token[] t, int prevMoney, int m) {
+    if (prevMoney < 0 || m - prevMoney > 10 || !ctx.rejectedTokens.contains(t[prevMoney].start) || !t[m - 1].is("from")) {
+      return false;
+    }
+    Token before = t[m - 2];
+    return before.is("up") || before.is("down") || before.is("rising") || before.is("falling") || before.is("jump")
+        || before.is("rise") || before.is("climb");
   }
 
   /** "denied ... $12 billion ..., including 40 billion yuan for chips": a part shares its total's fate. */

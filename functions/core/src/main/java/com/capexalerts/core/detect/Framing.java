@@ -288,8 +288,21 @@ final class Framing {
       if (isPastToken(ctx, t, k, Cue.PAST | Cue.REAFFIRM) && !(forward && isTranche(t[k]))) {
         return k;
       }
+      if (!forward && isPastToken(ctx, t, k, Cue.PAST_LEFT) && pastCommitVerb(t, from, m)) {
+        return k; // "The group pledged 380 billion yuan for AI infrastructure over three years in February"
+      }
     }
     return -1;
+  }
+
+  /** A commitment verb in the past tense before the amount ("pledged", "committed", "announced"; not "said"). */
+  static boolean pastCommitVerb(Token[] t, int from, int m) {
+    for (int k = Math.max(0, from); k < m; k++) {
+      if (t[k].isWord() && t[k].norm.endsWith("ed") && !t[k].is("said") && REFERENCED_VERBS.contains(t[k].norm)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static final Set<String> SUBORDINATORS = Lexicon.words("framing/subordinators");

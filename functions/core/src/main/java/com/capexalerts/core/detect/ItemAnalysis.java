@@ -180,6 +180,7 @@ final class ItemAnalysis {
       if (role == MoneyRole.ROLE_DROP) {
         dropped.add(m);
         ctx.rejectFigure(s, span);
+        ctx.rejectedTokens.add(t[m].start); // a figure listed with it or its earlier value shares its fate
         BigDecimal usd = s.isTitle ? ctx.usd(span) : null;
         if (usd != null && ctx.headlineHas(x -> FindingMerger.LEGAL_WORDS.contains(x.norm))) {
           ctx.titleDropped.add(usd);

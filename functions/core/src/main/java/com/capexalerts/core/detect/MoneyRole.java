@@ -20,6 +20,10 @@ import java.util.Set;
  * dropped.
  */
 final class MoneyRole {
+  /** Receipt verbs of the DROP cues: after the amount they are its verb ("the $53 billion budget lands"). */
+  static final Set<String> RECEIPT_VERBS = Set.of("lands", "landed", "wins", "won", "gets", "got", "receives",
+      "received", "secures", "secured");
+
   private MoneyRole() {}
 
   static final Set<String> GOVERNING_VERBS = Lexicon.words("money-role/governing-verbs");
@@ -123,7 +127,8 @@ final class MoneyRole {
         break;
       }
       words++;
-      if (x.has(Cue.DROP)) {
+      if (x.has(Cue.DROP) && !RECEIPT_VERBS.contains(x.norm)) {
+        // "lands", "wins" drop a figure they govern ("lands a $16.5 billion order"), not the subject they follow
         return decided(trace, s, ROLE_DROP, k, "right after it");
       }
       boolean passive = x.has(Cue.INVEST) && (x.is("be") || x.is("been") || x.is("being"));

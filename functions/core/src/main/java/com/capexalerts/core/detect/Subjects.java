@@ -153,7 +153,15 @@ final class Subjects {
   /** "Separately on Tuesday, Google announced ...": further news of the day, its spender's own. */
   static boolean startsSeparately(Sent s) {
     Token[] t = s.tokens();
-    return t.length > 0 && t[0].is("separately");
+    for (int k = 0; k < t.length && t[k].kind != Token.Kind.MONEY; k++) {
+      if (t[k].is("which") || t[k].is("who")) {
+        return false; // "OpenAI, into which Nvidia separately plans to invest": background about it
+      }
+      if (t[k].is("separately")) {
+        return true; // "Separately on Tuesday, Google announced", "Google separately pledged"
+      }
+    }
+    return false;
   }
 
   /** The headline speaks of committing money ("pledge", "invest", "capex"), not just of data centres. */

@@ -124,6 +124,7 @@ public final class MoneyParser {
           new Multiplier("lakh", LAKH, false),
           new Multiplier("trn", TRILLION, false),
           new Multiplier("bln", BILLION, false),
+          new Multiplier("bil", BILLION, false), // Malaysian press: "US$2bil", "RM10bil"
           new Multiplier("mln", MILLION, false),
           new Multiplier("tn", TRILLION, false),
           new Multiplier("bn", BILLION, false),
