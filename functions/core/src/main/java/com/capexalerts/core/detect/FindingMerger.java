@@ -179,6 +179,10 @@ final class FindingMerger {
           dropped[i] = "part of a larger total of the same company";
           break;
         }
+        if (incrementOf(a, b, clusters, kinds)) {
+          dropped[i] = "the increment of a raise whose new total the item states";
+          break;
+        }
       }
     }
     return dropped;
@@ -205,6 +209,30 @@ final class FindingMerger {
       }
     }
     return partners.size() > 1 && sum.signum() > 0 && gap(sum, joint) <= 0.05;
+  }
+
+  /**
+   * "Alphabet adds $10 billion to this year's capex plan" over "raised it to about $85 billion from $75 billion": a
+   * is the difference between b and an earlier figure of the same company that the item gives as a mention.
+   */
+  static boolean incrementOf(List<Candidate> a, List<Candidate> b, List<List<Candidate>> clusters,
+      List<FindingKind> kinds) {
+    BigDecimal inc = a.get(0).usd();
+    BigDecimal total = b.get(0).usd();
+    if (total.compareTo(inc) <= 0) {
+      return false;
+    }
+    for (int k = 0; k < clusters.size(); k++) {
+      List<Candidate> old = clusters.get(k);
+      if (kinds.get(k) != FindingKind.MENTION || !old.get(0).company().equals(a.get(0).company())) {
+        continue;
+      }
+      BigDecimal diff = total.subtract(old.get(0).usd());
+      if (diff.signum() > 0 && gap(diff, inc) <= 0.05) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** a is part of the larger b: written in the same body sentence, or first written after b. */

@@ -286,12 +286,27 @@ final class Spender {
     if (!x.isWord() || x.has(Cue.ANAPHOR | Cue.PLURAL_ANAPHOR)) {
       return false;
     }
+    if ((x.is("in") || x.is("across") || x.is("at")) && k + 2 < t.length) {
+      // "while in the US the Stargate project envisages $500 billion": past a place, the clause's own subject
+      for (int j = k + 2; j < t.length && j <= k + 4; j++) {
+        if ((t[j].is("the") || t[j].is("a")) && ownSubject(t, j)) {
+          return true;
+        }
+      }
+      return false;
+    }
     if ((x.is("the") || x.is("a")) && k + 1 < t.length) {
       Token n = t[k + 1];
+      if (n.isWord() && n.upper && k + 2 < t.length && t[k + 2].isWord() && PROJECT_NOUNS.contains(t[k + 2].norm)) {
+        return true; // "the Stargate project", "the Genesis programme": a named project, no watched company
+      }
       return n.isWord() && n.flags == 0 && !n.upper && k + 2 < t.length && t[k + 2].isWord() && t[k + 2].flags == 0;
     }
     return x.upper && x.flags == 0;
   }
+
+  static final Set<String> PROJECT_NOUNS = Set.of("project", "venture", "initiative", "programme", "program",
+      "consortium", "fund", "mission");
 
   /** "a new $4 billion investment from Amazon": the company after from/by is the investor. */
   static boolean isAgent(Token[] t, int k) {
@@ -299,11 +314,49 @@ final class Spender {
     return p >= 1 && (t[p].is("from") || t[p].is("by")) && Clauses.anyFlag(t, p - 3, p, Cue.INVEST);
   }
 
+  static final Set<String> LAB_NOUNS = Lexicon.words("spender/lab-nouns");
+
+  /** "the start-up", "the AI lab", "the Claude developer": an anaphor only an AI lab can answer. */
+  static boolean labAnaphor(Token[] t, int a) {
+    if (!t[a].is("the")) {
+      return false;
+    }
+    for (int k = a + 1; k < Math.min(t.length, Math.max(t[a].phraseEnd, a + 2)); k++) {
+      if (t[k].isWord() && LAB_NOUNS.contains(t[k].norm)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The AI lab named last before the anaphor at a (this sentence, then earlier ones), or null. */
+  static Company nearestLab(ItemContext ctx, Sent s, int a) {
+    for (int i = s.index; i >= 0; i--) {
+      Sent p = ctx.sents.get(i);
+      Token[] t = p.tokens();
+      for (int k = (i == s.index ? a : t.length) - 1; k >= 0; k--) {
+        if (t[k].kind == Token.Kind.COMPANY) {
+          com.capexalerts.core.company.CompanyMention c = p.mentions.get(t[k].ref);
+          if (c.company().isAiScope(c.alias()) && !c.alias().equalsIgnoreCase("DeepMind")) {
+            return c.company();
+          }
+        }
+      }
+    }
+    return null;
+  }
+
   /** An anaphor at a: the nearest spender before it in the sentence, else the item's focus. */
   static Owner resolve(ItemContext ctx, Sent s, int a, boolean plural) {
     Token[] t = s.tokens;
     if (ctx.publisher != null && FIRST_PERSON.contains(t[a].norm)) {
       return new Owner(List.of(ctx.publisher), a, a, true, false, false);
+    }
+    if (!plural && labAnaphor(t, a)) {
+      Company lab = nearestLab(ctx, s, a);
+      if (lab != null) {
+        return new Owner(List.of(lab), a, a, true, false, false); // "while the start-up committed to buy ..."
+      }
     }
     for (int k = a - 1; k >= 0; k--) {
       if (t[k].kind != Token.Kind.COMPANY) {
