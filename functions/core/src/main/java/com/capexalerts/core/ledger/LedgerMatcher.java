@@ -55,11 +55,16 @@ public final class LedgerMatcher {
 
   /** A finding's side of the comparison. */
   public record Claim(String company, BigDecimal amountUsd, String period, String text, boolean raise,
-      Instant published) {
+      Instant published, String currency) {
     public Claim {
       Objects.requireNonNull(company, "company");
       Objects.requireNonNull(amountUsd, "amountUsd");
       Objects.requireNonNull(published, "published");
+    }
+
+    /** A claim whose figure was written in US dollars or whose currency is not known. */
+    public Claim(String company, BigDecimal amountUsd, String period, String text, boolean raise, Instant published) {
+      this(company, amountUsd, period, text, raise, published, null);
     }
   }
 
@@ -85,6 +90,7 @@ public final class LedgerMatcher {
         // never stands for a finding that states one.
         .filter(c -> c.origin() != CommitmentOrigin.MENTION || period == null || periodOf(c) != null)
         .filter(c -> !Places.disjoint(places, placesOf(c)))
+        .filter(c -> !differentLocalCurrencies(claim.currency(), c.currency()))
         .toList();
     Optional<Commitment> same = compatible.stream()
         .filter(c -> sameAmount(c.amountUsd(), claim.amountUsd()))
@@ -117,6 +123,14 @@ public final class LedgerMatcher {
   private static boolean raises(Claim claim, String period, Commitment c) {
     BigDecimal step = claim.raise() ? RAISE_STEP : Periods.same(period, periodOf(c)) ? GUIDANCE_STEP : null;
     return step != null && claim.amountUsd().compareTo(c.amountUsd().multiply(BigDecimal.ONE.add(step))) > 0;
+  }
+
+  /**
+   * "£2.5 billion" and "A$5 billion" are two pledges even at the same dollar value: a retelling converts a local
+   * figure to dollars, but never into another local currency.
+   */
+  static boolean differentLocalCurrencies(String a, String b) {
+    return a != null && b != null && !a.equals("USD") && !b.equals("USD") && !a.equals(b);
   }
 
   /** |a - b| <= tolerance * min(a, b). */

@@ -29,6 +29,21 @@ class LedgerTest {
   }
 
   @Test
+  void twoLocalCurrenciesAreTwoPledgesAtTheSameDollarValue() {
+    Commitment australia = new Commitment("microsoft-2023-10-22-3.3b", "Microsoft", new BigDecimal("5e9"), "AUD",
+        new BigDecimal("3.3e9"), null, "Microsoft will invest A$5 billion in data centres", LocalDate.parse("2023-10-22"),
+        Instant.parse("2023-10-22T00:00:00Z"), null, CommitmentOrigin.ALERT, 1);
+    var uk = matcher.decide(new LedgerMatcher.Claim("Microsoft", new BigDecimal("3.2e9"), null,
+        "Microsoft will invest £2.5 billion over three years", false, Instant.parse("2023-11-30T00:00:00Z"), "GBP"),
+        List.of(australia));
+    assertInstanceOf(LedgerMatcher.Decision.Fresh.class, uk, "pounds are no retelling of Australian dollars");
+    var retold = matcher.decide(new LedgerMatcher.Claim("Microsoft", new BigDecimal("3.3e9"), null,
+        "Microsoft will invest $3.3 billion in data centres", false, Instant.parse("2023-10-23T00:00:00Z"), "USD"),
+        List.of(australia));
+    assertInstanceOf(LedgerMatcher.Decision.Known.class, retold, "a retelling converts to dollars");
+  }
+
+  @Test
   void aRestatementMonthsLaterIsTheKnownCommitment() {
     Commitment plan = known("Microsoft", "80e9", "fiscal 2025", "AI data centres", "2025-01-03", CommitmentOrigin.ALERT);
     var d = decide("Microsoft", "80e9", null, "Microsoft, which plans to spend $80 billion, cut jobs.", false,
