@@ -316,6 +316,21 @@ final class Spender {
 
   static final Set<String> LAB_NOUNS = Lexicon.words("spender/lab-nouns");
 
+  /** "Executives said they expect", "management said they plan": the company's own people speak for it. */
+  static boolean insiders(Token[] t, int a) {
+    for (int k = a - 1; k >= 0 && k >= a - 8; k--) {
+      if (t[k].kind == Token.Kind.COMPANY || t[k].kind == Token.Kind.MONEY) {
+        return false;
+      }
+      if (t[k].isWord() && INSIDER_NOUNS.contains(t[k].norm)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static final Set<String> INSIDER_NOUNS = Set.of("executives", "management", "officials", "leaders", "bosses");
+
   /** "the start-up", "the AI lab", "the Claude developer": an anaphor only an AI lab can answer. */
   static boolean labAnaphor(Token[] t, int a) {
     if (!t[a].is("the")) {
@@ -381,6 +396,10 @@ final class Spender {
           }
         }
       }
+    }
+    if (plural && insiders(t, a)) {
+      Company f = focus(ctx, s.index); // "Executives said late on Wednesday they expect capital expenditures ..."
+      return f == null ? null : new Owner(List.of(f), a, a, true, false, false);
     }
     if (plural) {
       return null; // "they" with no companies named together: someone else ("the top four cloud providers")

@@ -112,6 +112,8 @@ class RealCoverageRulesTest {
           'the start-up' is the AI lab named before it | Microsoft and Nvidia to back Anthropic | Nvidia will invest up to $8 billion and Microsoft up to $4 billion in Anthropic, while the start-up committed to buy $25 billion of Azure capacity. | Nvidia:8,Microsoft:4,Anthropic:25
           the increment of a raise stated with its new total is that raise | Alphabet adds $8 billion to its capex plan | Alphabet raised its capital expenditure forecast for this year to about $83 billion from the $75 billion it projected in February, for AI servers. | Alphabet:83
           a named project after 'while in the US' is nobody's | Alibaba's chairman sees a bubble in data-centre building | Joe Tsai warned of a bubble on Tuesday. Alibaba plans to spend more than 380 billion yuan ($53 billion) on AI, while in the US the Stargate project envisages $500 billion. | \s
+          an investor's tally is an estimate | Investor tally puts Tesla AI clusters at about $8 billion | \s | \s
+          'they' after the company's executives is the company | Meta's efficiency drive gives way to an AI bill | Meta delivered a quarter that beat Wall Street on advertising. Executives said late on Wednesday they expect capital expenditures next year of $30 billion to $35 billion, much of it for AI. | Meta:35
           the other side of the headline's deal 'in return' is news | Google deepens its bet on an AI start-up with $6 billion more | Google will invest up to $6 billion more in Anthropic. In return Anthropic committed to buy $20 billion of Google Cloud TPU capacity over six years. | Alphabet:6,Anthropic:20
           """)
   void realCoverage(String why, String title, String text, String expected) {
