@@ -47,6 +47,9 @@ final class Buyer {
       // a seller's verb outside the deal's own noun phrase ("manufacturing deal" names the deal, not the seller)
       sells = (k < m || k > deal) && t[k].isWord() && SELLER_VERBS.contains(t[k].norm);
     }
+    if (m >= 1 && t[m - 1].kind == Token.Kind.COMPANY && t[m - 1].possessive) {
+      return m - 1; // "Samsung shares surge on Tesla's $16.5 billion chip order": the order's owner buys
+    }
     int named = named(t, m, deal);
     boolean payer = named >= 2 && t[named - 1].is("which"); // "a $38 billion deal under which OpenAI will pay"
     if (named >= 0 && (sells || subject < 0 || payer) && named != subject) {

@@ -20,6 +20,8 @@ import java.util.Set;
  * dropped.
  */
 final class MoneyRole {
+  private static final Set<String> QUOTES = Set.of("'", "\"", "\u2018", "\u2019", "\u201c", "\u201d");
+
   /** Receipt verbs of the DROP cues: after the amount they are its verb ("the $53 billion budget lands"). */
   static final Set<String> RECEIPT_VERBS = Set.of("lands", "landed", "wins", "won", "gets", "got", "receives",
       "received", "secures", "secured");
@@ -121,8 +123,8 @@ final class MoneyRole {
         break;
       }
       if (x.kind == Token.Kind.PUNCT) {
-        if (x.is("-")) {
-          continue;
+        if (x.is("-") || QUOTES.contains(x.norm)) {
+          continue; // "$500bn 'Stargate' push": a quoted name inside the noun phrase
         }
         break;
       }

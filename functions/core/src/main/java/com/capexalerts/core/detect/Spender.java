@@ -109,6 +109,12 @@ final class Spender {
       }
       break;
     }
+    // a0. "Five-year, $310 billion Samsung plan": the company right after the amount names whose plan it is
+    if (m + 2 < t.length && t[m + 1].kind == Token.Kind.COMPANY && !t[m + 1].possessive && t[m + 2].isWord()
+        && t[m + 2].has(Cue.PLAN_NOUN) && t[m + 2].has(Cue.INVEST) && !t[m + 2].norm.startsWith("investment")) {
+      // not "a $40 billion OpenAI investment": the company there is the investee
+      return by(trace, s, "%s, the company that qualifies the plan", single(s, m + 1, true));
+    }
     // a'. ", contributing $30 billion": a participle clause belongs to the sentence's subject
     if (m >= 2 && t[m - 2].is(",") && t[m - 1].isWord() && t[m - 1].norm.endsWith("ing") && t[m - 1].has(Cue.INVEST)) {
       for (int k = 0; k < m - 2; k++) {
@@ -378,7 +384,13 @@ final class Spender {
         continue;
       }
       if (plural) {
-        return list(s, k, true);
+        Owner o = list(s, k, true);
+        boolean coordinated = (k + 1 < t.length && (t[k + 1].is("and") || t[k + 1].is(",")))
+            || (k > 0 && t[k - 1].is("and")); // "AWS and Humain ... they": the unwatched partner is not listed
+        if (o.companies.size() > 1 || coordinated) {
+          return o;
+        }
+        continue; // "SoftBank chief Masayoshi Son said the partners would deploy": one name is not "the partners"
       }
       if (!isObject(t, k) || isAgent(t, k)) {
         return t[k].possessive ? single(s, k, !embedded(t, k)) : list(s, k, true);

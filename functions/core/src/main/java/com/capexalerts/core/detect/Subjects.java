@@ -313,7 +313,10 @@ final class Subjects {
       // it is news or background is then decided sentence by sentence in the body.
       // "What's happening with Meta stock Friday?": a headline about a company's shares is about the company.
       boolean stock = k + 1 < t.length && t[k + 1].isWord() && STOCK_NOUNS.contains(t[k + 1].norm);
-      boolean subject = relativeSubject || agent || stock || !(Spender.isObject(t, k) || withList(t, head));
+      // "Five-year, $310 billion Samsung plan": the company qualifying the plan after its figure owns it
+      boolean planOwner = k > 0 && t[k - 1].kind == Token.Kind.MONEY && k + 1 < t.length && t[k + 1].isWord()
+          && t[k + 1].has(Cue.PLAN_NOUN) && t[k + 1].has(Cue.INVEST) && !t[k + 1].norm.startsWith("investment");
+      boolean subject = relativeSubject || agent || stock || planOwner || !(Spender.isObject(t, k) || withList(t, head));
       if (subject && !compared) {
         out.add(title.mentions.get(t[k].ref).company());
       }

@@ -114,6 +114,10 @@ class RealCoverageRulesTest {
           a named project after 'while in the US' is nobody's | Alibaba's chairman sees a bubble in data-centre building | Joe Tsai warned of a bubble on Tuesday. Alibaba plans to spend more than 380 billion yuan ($53 billion) on AI, while in the US the Stargate project envisages $500 billion. | \s
           an investor's tally is an estimate | Investor tally puts Tesla AI clusters at about $8 billion | \s | \s
           'they' after the company's executives is the company | Meta's efficiency drive gives way to an AI bill | Meta delivered a quarter that beat Wall Street on advertising. Executives said late on Wednesday they expect capital expenditures next year of $30 billion to $35 billion, much of it for AI. | Meta:35
+          'the partners' after one company's chief are all the partners | Stargate to invest up to $300 billion | SoftBank, OpenAI and Oracle are forming a venture that will invest up to $300 billion in US AI data centres. SoftBank chief Masayoshi Son said the partners would deploy $60 billion right away. | SoftBank:300,OpenAI:300,Oracle:300
+          a quoted name inside the headline's noun phrase keeps the figure's cue | OpenAI, SoftBank and Oracle launch $300bn 'Stargate' push for US data centres | \s | OpenAI:300,SoftBank:300,Oracle:300
+          the company qualifying a plan after its figure owns the plan | Five-year, $200 billion Samsung plan puts AI chips first | \s | Samsung:200
+          a possessive order in a share-move headline is the buyer's | Samsung shares surge 7% on Tesla's $12 billion chip order | \s | Tesla:12
           the other side of the headline's deal 'in return' is news | Google deepens its bet on an AI start-up with $6 billion more | Google will invest up to $6 billion more in Anthropic. In return Anthropic committed to buy $20 billion of Google Cloud TPU capacity over six years. | Alphabet:6,Anthropic:20
           """)
   void realCoverage(String why, String title, String text, String expected) {
