@@ -93,12 +93,19 @@ public final class LambdaJar {
     Path err = work.resolve("stderr.log");
 
     try (RuntimeApi api = RuntimeApi.start()) {
-      ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+      List<String> command = new ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           // The JIT settings of Lambda's Java runtimes (tiered compilation stops at C1) and a small-heap GC.
           "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
           // The runtime client loads its native Runtime API client (JNI); Lambda's runtime allows that too.
-          "--enable-native-access=ALL-UNNAMED",
-          "-cp", runtimeClassPath(), RUNTIME_MAIN, function.handler());
+          "--enable-native-access=ALL-UNNAMED"));
+      // Diagnostics, e.g. -Dlambda.jar.jvmArgs=-Xlog:class+load:file=classes.txt (the file lands in the task root).
+      String extra = System.getProperty("lambda.jar.jvmArgs", "").strip();
+      if (!extra.isEmpty()) {
+        command.addAll(List.of(extra.split("\\s+")));
+      }
+      command.addAll(List.of("-cp", runtimeClassPath(), RUNTIME_MAIN, function.handler()));
+      ProcessBuilder pb = new ProcessBuilder(command);
       pb.directory(task.toFile());
       pb.redirectOutput(out.toFile());
       pb.redirectError(err.toFile());
