@@ -138,6 +138,42 @@ public final class LambdaJar {
     }
   }
 
+  /**
+   * Runs {@link ProductionEndpoints} on {@code jar}'s classes: no endpoint override, an HTTPS proxy on a closed
+   * loopback port (so nothing leaves the machine), no profile or instance metadata. Returns its exit code and output.
+   */
+  public static Map.Entry<Integer, String> probeProductionEndpoints(Path jar, Path work)
+      throws IOException, InterruptedException {
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+    Path harness = Path.of(System.getProperty("lambda.jars.classes", "functions/lambda-jars/target/classes"));
+    Files.createDirectories(work);
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=" + closedPort, "-Dhttp.nonProxyHosts=",
+        "-cp", jar.toAbsolutePath() + java.io.File.pathSeparator + harness.toAbsolutePath(),
+        ProductionEndpoints.class.getName());
+    pb.directory(work.toFile());
+    pb.redirectErrorStream(true);
+    Map<String, String> env = pb.environment();
+    String path = env.get("PATH");
+    env.clear();
+    env.put("PATH", path == null ? "/usr/bin:/bin" : path);
+    env.put("HOME", work.toString());
+    env.put("AWS_REGION", "us-east-1");
+    env.put("AWS_ACCESS_KEY_ID", "testing");
+    env.put("AWS_SECRET_ACCESS_KEY", "testing");
+    env.put("AWS_EC2_METADATA_DISABLED", "true");
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("the endpoint probe of " + jar + " did not finish: " + out);
+    }
+    return Map.entry(p.exitValue(), out);
+  }
+
   /** The variables Lambda sets for a function (those the runtime client and Powertools read). */
   static Map<String, String> lambdaEnvironment(Functions.Function function, RuntimeApi api, Path task) {
     Map<String, String> env = new LinkedHashMap<>();

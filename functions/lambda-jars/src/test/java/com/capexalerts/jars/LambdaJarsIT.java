@@ -121,6 +121,23 @@ class LambdaJarsIT {
     assertEquals(recorded.path("new_events").size(), stored, recorded.toString());
   }
 
+  /**
+   * The runs above reach moto through AWS_ENDPOINT_URL; in Lambda the SDK resolves AWS's endpoints itself. Each jar
+   * must carry that path too (endpoint rules, signing, marshalling): its clients, built as the handlers build them,
+   * get as far as the network (a proxy on a closed loopback port) and fail there, with no class missing.
+   */
+  @Test
+  void everyJarResolvesAwsEndpointsAsInLambda() throws Exception {
+    Path repo = RepoRoot.find();
+    String version = System.getProperty("capex.version", "0.1.0-SNAPSHOT");
+    for (String module : Functions.ALL.stream().map(Functions.Function::module).distinct().toList()) {
+      java.util.Map.Entry<Integer, String> probe = LambdaJar.probeProductionEndpoints(
+          LambdaJar.jar(repo, module, version), repo.resolve("functions/lambda-jars/target/endpoint-probe/" + module));
+      assertEquals(0, probe.getKey(), module + ": " + probe.getValue());
+      assertTrue(probe.getValue().contains("dynamodb: connection refused"), module + ": " + probe.getValue());
+    }
+  }
+
   /** Every stdout line is one JSON object; log lines carry Powertools' fields and the invocation's request id. */
   private static void assertPowertoolsLines(LambdaJar.Run run, String service) {
     List<JsonNode> lines = run.logLines();
