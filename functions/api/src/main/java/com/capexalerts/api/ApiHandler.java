@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.capexalerts.aws.dynamo.DynamoAnnouncementHistory;
 import com.capexalerts.aws.dynamo.DynamoFeedStateStore;
-import com.capexalerts.core.log.JsonLog;
+import com.capexalerts.lambda.LogFields;
 import com.capexalerts.core.poll.FeedCatalog;
 import com.capexalerts.aws.dynamo.DynamoWebhookRegistry;
 import com.capexalerts.aws.sns.SnsSubscriptions;
@@ -19,18 +19,18 @@ import com.capexalerts.core.webhook.DeliverySettings;
 import com.capexalerts.core.webhook.EndpointPolicy;
 import com.capexalerts.core.webhook.WebhookDeliverer;
 import com.capexalerts.core.webhook.WebhookRegistry;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The HTTP API (API Gateway HTTP API, payload format 2.0) in one function. Public: GET /announcements,
@@ -64,7 +64,7 @@ public final class ApiHandler
 
   private final Router router;
   private final WebhookDeliverer testDeliverer;
-  private final JsonLog log;
+  private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
   /** Used by Lambda: the tables and topic named by the environment, clients created once per environment. */
   public ApiHandler() {
@@ -73,7 +73,6 @@ public final class ApiHandler
 
   private ApiHandler(Builder b) {
     Clock clock = b.clock;
-    this.log = b.log != null ? b.log : JsonLog.stdout("api", System.getenv());
     AnnouncementRoutes announcements = new AnnouncementRoutes(b.history, clock);
     List<Router.Route> routes = new ArrayList<>(List.of(
         new Router.Route("GET", "/announcements", false, announcements::list),
@@ -137,10 +136,14 @@ public final class ApiHandler
     }).toList();
   }
 
+  /** One request line per call; every line carries the invocation's request id and cold start (Powertools). */
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return PowertoolsLogging.withLogging(context, () -> handle(event, context));
+  }
+
+  private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
     long start = System.nanoTime();
-    log.requestId(context == null ? null : context.getAwsRequestId());
     String method = null;
     String path = null;
     APIGatewayV2HTTPResponse response;
@@ -160,28 +163,20 @@ public final class ApiHandler
       response = ApiResponses.error(e);
     } catch (RuntimeException e) {
       String requestId = context == null ? "?" : context.getAwsRequestId();
-      log.error("request failed unexpectedly", fields("method", method, "path", path,
-          "error", e.toString(), "stack_trace", stackTrace(e)));
+      // The exception goes in as the line's "error" (name, message, stack).
+      LOG.error("request failed unexpectedly", LogFields.of("method", method, "path", path, e));
       response = ApiResponses.error(500, null, "internal error (request " + requestId + "); see the function log",
           java.util.Map.of());
     }
     int status = response.getStatusCode();
     // 4xx is the caller's mistake (WARN, for a spike of them); 5xx is ours.
-    JsonLog.Level level = status >= 500 ? JsonLog.Level.ERROR : status >= 400 ? JsonLog.Level.WARN
-        : JsonLog.Level.INFO;
-    log.log(level, "request served", fields("method", method, "path", path,
+    Level level = status >= 500 ? Level.ERROR : status >= 400 ? Level.WARN : Level.INFO;
+    LOG.atLevel(level).log("request served", LogFields.of("method", method, "path", path,
         "route", method == null ? null : router.routeKey(method, path), "http_status", status,
         "duration_ms", (System.nanoTime() - start) / 1_000_000));
     return response;
   }
 
-  private static Map<String, Object> fields(Object... pairs) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      m.put((String) pairs[i], pairs[i + 1]);
-    }
-    return m;
-  }
 
   /** "GET /announcements" and so on: the public routes, or the management routes. */
   List<String> routeKeys(boolean management) {
@@ -195,12 +190,6 @@ public final class ApiHandler
     if (testDeliverer != null) {
       testDeliverer.close();
     }
-  }
-
-  private static String stackTrace(Throwable e) {
-    StringWriter w = new StringWriter();
-    e.printStackTrace(new PrintWriter(w));
-    return w.toString();
   }
 
   /** A handler over {@code history}; management routes answer 501 until their parts are given. */
@@ -220,7 +209,6 @@ public final class ApiHandler
     private String feedsUnavailable = "the feed list is not configured in this deployment";
     private boolean requireIamForManagement = true;
     private Clock clock = Clock.systemUTC();
-    private JsonLog log;
 
     private Builder(AnnouncementHistory history) {
       this.history = Objects.requireNonNull(history, "history");
@@ -272,12 +260,6 @@ public final class ApiHandler
       return this;
     }
 
-    /** Where the JSON request lines go; stdout at AWS_LAMBDA_LOG_LEVEL when not given. */
-    public Builder log(JsonLog log) {
-      this.log = Objects.requireNonNull(log, "log");
-      return this;
-    }
-
     public ApiHandler build() {
       return new ApiHandler(this);
     }
@@ -289,16 +271,13 @@ public final class ApiHandler
     static final DynamoDbClient DYNAMO = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
     static final SnsClient SNS = SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
 
-    static final JsonLog LOG = JsonLog.stdout("api", System.getenv());
-
     static Builder builder() {
       return ApiHandler.builder(new DynamoAnnouncementHistory(DYNAMO, env("ANNOUNCEMENTS_TABLE")))
-          .log(LOG)
           .subscriptions(new SnsSubscriptions(SNS, env("TOPIC_ARN"), env("SUBSCRIPTIONS_DLQ_ARN")))
           .feeds(new FeedCatalog(new DynamoFeedStateStore(DYNAMO, env("FEEDS_TABLE")), false))
           // An unreadable stored webhook: an ERROR line in the function's log.
           .webhooks(new DynamoWebhookRegistry(DYNAMO, env("WEBHOOKS_TABLE"),
-              w -> LOG.error("webhook registration unreadable", Map.of("detail", w))),
+              w -> LOG.error("webhook registration unreadable", LogFields.of("detail", w))),
               EndpointPolicy.deployed())
           .requireIamForManagement(true);
     }

@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.capexalerts.core.alert.AnnouncementHistory;
 import com.capexalerts.core.webhook.EndpointPolicy;
 import com.capexalerts.core.webhook.InMemoryWebhookRegistry;
-import com.capexalerts.testsupport.CapturedLog;
+import com.capexalerts.testsupport.CapturedStdout;
 import com.capexalerts.testsupport.LambdaTestContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetAddress;
@@ -30,7 +30,17 @@ class ApiRoutingTest {
   static ApiHandler handler;
   static final InMemoryWebhookRegistry REGISTRY = new InMemoryWebhookRegistry();
   static final LambdaTestContext CONTEXT = new LambdaTestContext("api-test", 30_000);
-  static final CapturedLog LOGGED = new CapturedLog("api", java.time.Clock.systemUTC());
+  private CapturedStdout logged;
+
+  @org.junit.jupiter.api.BeforeEach
+  void captureStdout() {
+    logged = new CapturedStdout();
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void restoreStdout() {
+    logged.close();
+  }
 
   /** The deployed policy, with names resolved from a table instead of DNS. */
   static EndpointPolicy deployedPolicy() {
@@ -47,7 +57,6 @@ class ApiRoutingTest {
     handler = ApiHandler.builder(history)
         .webhooks(REGISTRY, deployedPolicy())
         .subscriptionsUnavailable("no SNS topic in this test")
-        .log(LOGGED.log())
         .build();
   }
 
@@ -203,12 +212,12 @@ class ApiRoutingTest {
   void everyRequestIsLoggedWithItsStatus() {
     call(Requests.get("/nope", Map.of()));
     call(Requests.get("/announcements/alibaba-0", Map.of()));
-    JsonNode missing = LOGGED.line("WARN", Map.of("method", "GET", "path", "/nope", "http_status", "404",
-        "logger", "api", "message", "request served"));
+    JsonNode missing = logged.line("WARN", Map.of("method", "GET", "path", "/nope", "http_status", "404",
+        "message", "request served"));
     assertTrue(missing.path("duration_ms").isIntegralNumber(), missing.toString());
     assertTrue(missing.path("route").isMissingNode(), "no route matched: " + missing);
-    JsonNode served = LOGGED.line("INFO", Map.of("path", "/announcements/alibaba-0", "http_status", "200",
-        "route", "GET /announcements/{event_key}", "AWSRequestId", "test-request"));
+    JsonNode served = logged.line("INFO", Map.of("path", "/announcements/alibaba-0", "http_status", "200",
+        "route", "GET /announcements/{event_key}", "function_request_id", "test-request"));
     assertTrue(served.path("duration_ms").asLong(-1) >= 0, served.toString());
   }
 
@@ -226,13 +235,15 @@ class ApiRoutingTest {
           com.capexalerts.core.alert.EventKey key) {
         throw new IllegalStateException("unused");
       }
-    }).log(LOGGED.log()).build();
+    }).build();
     LambdaTestContext context = new LambdaTestContext("api-test", 30_000);
     APIGatewayV2HTTPResponse r = broken.handleRequest(Requests.get("/feed.atom", Map.of()), context);
     assertError(r, 500, null, "internal error (request test-request)");
     assertTrue(!r.getBody().contains("capex-secret-name"), r.getBody());
-    JsonNode failure = LOGGED.line("ERROR", Map.of("message", "request failed unexpectedly", "path", "/feed.atom"));
-    assertTrue(failure.path("stack_trace").asText().contains("capex-secret-name"), failure.toString());
-    LOGGED.line("ERROR", Map.of("message", "request served", "http_status", "500", "route", "GET /feed.atom"));
+    JsonNode failure = logged.line("ERROR", Map.of("message", "request failed unexpectedly", "path", "/feed.atom"));
+    assertEquals("java.lang.IllegalStateException", failure.at("/error/name").asText(), failure.toString());
+    assertTrue(failure.at("/error/stack").asText().contains("ApiRoutingTest"), failure.toString());
+    assertTrue(failure.at("/error/message").asText().contains("capex-secret-name"), failure.toString());
+    logged.line("ERROR", Map.of("message", "request served", "http_status", "500", "route", "GET /feed.atom"));
   }
 }

@@ -18,6 +18,14 @@ public final class CapexAlerts {
   /** Exit code when an input or feed could not be read at all. */
   public static final int EXIT_UNREADABLE = 66;
 
+  static {
+    // The handlers log through log4j (Powertools); here stdout carries only results, so their configuration
+    // (stderr, warnings only) replaces the functions' stdout one, unless the caller chose another.
+    if (System.getProperty("log4j2.configurationFile") == null) {
+      System.setProperty("log4j2.configurationFile", "classpath:capex-cli-log4j2.xml");
+    }
+  }
+
   public static void main(String[] args) {
     System.exit(newCommandLine().execute(args));
   }

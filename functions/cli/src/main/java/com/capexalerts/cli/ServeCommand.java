@@ -65,20 +65,15 @@ final class ServeCommand implements Callable<Integer> {
     }
     ApiHandler.Builder api = ApiHandler.builder(new FileAnnouncementHistory(state))
         .requireIamForManagement(false)
-        // Request lines on the console, next to the server's own messages.
-        .log(new com.capexalerts.core.log.JsonLog("api", line -> {
-          synchronized (err) {
-            err.println("  " + line);
-            err.flush();
-          }
-        }, java.time.Clock.systemUTC(), com.capexalerts.core.log.JsonLog.Level.INFO))
         // The registry `run` delivers from: a webhook registered here gets the next run's alerts.
         .webhooks(new FileWebhookRegistry(state, err::println), EndpointPolicy.local());
     // The feed list `run` polls; local files may be listed here.
     api.feeds(new com.capexalerts.core.poll.FeedCatalog(
         com.capexalerts.cli.state.FileStores.open(state).feedStates(), true));
     String snsDescription = configureSubscriptions(api);
-    try (ApiHandler handler = api.build(); LocalApiServer server = LocalApiServer.start(handler, port, err)) {
+    // The handler's request lines (as the function logs them) on the console, next to the server's own messages.
+    try (ConsoleLogLines lines = ConsoleLogLines.of(ApiHandler.class.getPackageName(), err);
+        ApiHandler handler = api.build(); LocalApiServer server = LocalApiServer.start(handler, port, err)) {
       err.printf("capex-alerts serve: http://127.0.0.1:%d/ (state %s; %s). Ctrl-C stops.%n", server.port(),
           state.toAbsolutePath(), snsDescription);
       err.flush();

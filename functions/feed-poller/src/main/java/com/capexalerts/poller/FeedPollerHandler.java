@@ -14,8 +14,6 @@ import com.capexalerts.core.detect.Detector;
 import com.capexalerts.core.detect.DetectorConfig;
 import com.capexalerts.core.feed.FeedReader;
 import com.capexalerts.core.fetch.StandardFeedFetcher;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import com.capexalerts.core.log.JsonLog;
 import com.capexalerts.core.poll.Feed;
 import com.capexalerts.core.poll.FeedCatalog;
 import com.capexalerts.core.poll.FeedHealth;
@@ -25,8 +23,8 @@ import com.capexalerts.core.poll.FeedStatus;
 import com.capexalerts.core.poll.FindingSource;
 import com.capexalerts.core.poll.PollReport;
 import com.capexalerts.core.poll.Poller;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.capexalerts.lambda.HandlerMetrics;
+import com.capexalerts.lambda.LogFields;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +33,11 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The scheduled feed poller: polls every configured feed once and stores new events; the table's stream drives the
@@ -46,14 +48,13 @@ public final class FeedPollerHandler implements RequestHandler<ScheduledEvent, M
   static final Duration STORE_MARGIN = Duration.ofSeconds(10);
   /** "bundled" (default), "none", or a JSON Lines file: the seed a never-initialised ledger starts from. */
   public static final String LEDGER_SEED_VAR = "LEDGER_SEED";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(FeedPollerHandler.class);
   private static final int MAX_LISTED_ERRORS = 20;
 
   private final Poller poller;
   /** The seed of the feed list (FEEDS, else the bundled list); the list itself is the feeds table. */
   private final List<Feed> seed;
   private final FeedCatalog catalog;
-  private final JsonLog metrics = JsonLog.stdout("feed-poller", System.getenv());
   private final Duration safetyMargin;
   private final Clock clock;
 
@@ -68,7 +69,7 @@ public final class FeedPollerHandler implements RequestHandler<ScheduledEvent, M
   public FeedPollerHandler(Map<String, String> env, DynamoDbClient dynamo, Clock clock) {
     this(checked(PollerSettings.fromEnv(env), DetectorConfig.detector(env)), TableNames.fromEnv(env), dynamo,
         new FeedReader()::read, DetectorConfig.detector(env)::detect, clock,
-        LedgerFile.seed(env.get(LEDGER_SEED_VAR), bad -> System.err.println("ledger seed: " + bad)));
+        LedgerFile.seed(env.get(LEDGER_SEED_VAR), bad -> LOG.warn("ledger seed line skipped", LogFields.of("detail", bad))));
   }
 
   /** Refuses thresholds for companies the detector never reports (a typo would silently keep the global one). */
@@ -109,8 +110,13 @@ public final class FeedPollerHandler implements RequestHandler<ScheduledEvent, M
         .build();
   }
 
+  /** One WARN line per failed feed, a summary line (with the invocation's request id: Powertools), one EMF document. */
   @Override
   public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+    return PowertoolsLogging.withLogging(context, () -> poll(event, context));
+  }
+
+  private Map<String, Object> poll(ScheduledEvent event, Context context) {
     Instant now = clock.instant();
     // Stop starting feeds while there is still time to finish the started ones within the function's timeout.
     Instant deadline = context == null ? null
@@ -120,50 +126,35 @@ public final class FeedPollerHandler implements RequestHandler<ScheduledEvent, M
     long stale = catalog.listed().stream().filter(s -> FeedHealth.of(s, end).stale()).count();
     Map<String, Object> summary = summary(report, event);
     summary.put("stale", stale);
-    LogLevel level = report.attemptedFeeds() > 0 && report.failedFeeds() == report.attemptedFeeds() ? LogLevel.ERROR
-        : report.failedFeeds() > 0 ? LogLevel.WARN : LogLevel.INFO;
-    summary.put("level", level.name());
+    // ERROR when every feed due failed (nothing is being watched), WARN when some did.
+    Level level = report.attemptedFeeds() > 0 && report.failedFeeds() == report.attemptedFeeds() ? Level.ERROR
+        : report.failedFeeds() > 0 ? Level.WARN : Level.INFO;
     for (FeedReport f : report.feeds()) {
       if (f.status() == FeedStatus.FAILED) {
-        log(context, LogLevel.WARN, feedFailure(f));
+        LOG.warn("feed failed", LogFields.of(feedFailure(f)));
       }
     }
-    log(context, level, summary);
-    metrics.raw(PollMetrics.document(report, stale, end));
+    LOG.atLevel(level).log("poll done", LogFields.of(summary));
+    HandlerMetrics.counts(PollMetrics.SERVICE, PollMetrics.counts(report, stale));
     return summary;
   }
 
-  private static void log(Context context, LogLevel level, Map<String, Object> fields) {
-    String line;
-    try {
-      line = JSON.writeValueAsString(fields);
-    } catch (JsonProcessingException e) {
-      line = fields.toString();
-    }
-    if (context != null && context.getLogger() != null) {
-      context.getLogger().log(line + "\n", level);
-    } else {
-      System.out.println(line);
-    }
-  }
-
-  /** One failed feed, as a structured line of its own (WARN): feed, status, error class, error, next attempt. */
+  /** One failed feed's fields (a WARN line of its own): feed, status, error class and detail, next attempt. */
   static Map<String, Object> feedFailure(FeedReport f) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("level", LogLevel.WARN.name());
-    m.put("message", "feed failed");
     m.put("feed", f.url());
     m.put("feed_name", f.name());
     m.put("status", f.status().wireName());
     m.put("error_class", f.errorClass() == null ? null : f.errorClass().wireName());
-    m.put("error", f.error());
+    // "error" is Powertools' key for a logged exception's name, message and stack.
+    m.put("error_detail", f.error());
     m.put("next_attempt_at", f.nextAttemptAt() == null ? null : f.nextAttemptAt().toString());
     return m;
   }
 
+  /** The handler's result, and the summary line's fields. */
   static Map<String, Object> summary(PollReport report, ScheduledEvent event) {
     Map<String, Object> s = new LinkedHashMap<>();
-    s.put("message", "poll done");
     s.put("poll", "done");
     if (event != null && event.getTime() != null) {
       s.put("scheduledTime", Instant.ofEpochMilli(event.getTime().getMillis()).toString());

@@ -1,6 +1,7 @@
 package com.capexalerts.poller;
 
 import com.capexalerts.testsupport.FixtureServer;
+import com.capexalerts.testsupport.CapturedStdout;
 import com.capexalerts.testsupport.LambdaTestContext;
 import static com.capexalerts.poller.Fixtures.MICROSOFT_EVENT;
 import static com.capexalerts.poller.Fixtures.NOW;
@@ -16,7 +17,6 @@ import com.capexalerts.aws.dynamo.TableNames;
 import com.capexalerts.testsupport.MotoServer;
 import com.capexalerts.testsupport.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,9 +80,45 @@ class FeedPollerHandlerTest {
         "every event created is reported (none while the detector is a placeholder)");
     assertEquals("\"m1\"", new DynamoFeedStateStore(dynamo, tables.feeds()).load(server.url("/microsoft.xml"))
         .etag());
-    JsonNode logged = new ObjectMapper().readTree(context.messages().getFirst());
-    assertEquals("done", logged.path("poll").asText());
-    assertEquals(1, logged.path("fetched").asInt());
+  }
+
+  @Test
+  void aPollLogsJsonLinesAndWritesOneEmfDocumentOnStdout() {
+    server.status("/down.xml", 500, null);
+    env.put("FEEDS", "[{\"url\": \"" + server.url("/microsoft.xml") + "\", \"name\": \"Official Microsoft Blog\"},"
+        + " {\"url\": \"" + server.url("/down.xml") + "\", \"name\": \"Down\"}]");
+    FeedPollerHandler handler = new FeedPollerHandler(env, dynamo, clock);
+    LambdaTestContext context = new LambdaTestContext("feed-poller", 120_000);
+
+    try (CapturedStdout out = new CapturedStdout()) {
+      handler.handleRequest(EventLoader.loadScheduledEvent(EVENT_FILE), context);
+
+      JsonNode failed = out.line("WARN", Map.of("message", "feed failed", "feed", server.url("/down.xml"),
+          "status", "failed", "error_class", "http-status", "function_request_id", context.getAwsRequestId()));
+      assertTrue(failed.path("error_detail").asText().contains("500"), failed.toString());
+      assertTrue(failed.hasNonNull("next_attempt_at"), failed.toString());
+      // One of two feeds failed: the summary is a WARN, with its counts as JSON numbers.
+      JsonNode summary = out.line("WARN", Map.of("message", "poll done", "function_name", "feed-poller"));
+      assertEquals(1, summary.path("fetched").asInt(-1), summary.toString());
+      assertEquals(1, summary.path("failed").asInt(-1), summary.toString());
+      assertTrue(summary.path("duration_ms").isIntegralNumber(), summary.toString());
+      assertTrue(summary.path("skipped").isObject(), summary.toString());
+
+      List<JsonNode> documents = out.metricDocuments();
+      assertEquals(1, documents.size(), out.lines().toString());
+      JsonNode doc = documents.getFirst();
+      JsonNode directive = doc.at("/_aws/CloudWatchMetrics/0");
+      assertEquals("CapexAlerts", directive.path("Namespace").asText(), doc.toString());
+      assertEquals("[[\"Service\"]]", directive.path("Dimensions").toString(), doc.toString());
+      assertEquals("feed-poller", doc.path("Service").asText(), doc.toString());
+      assertEquals(java.util.Set.of("FeedsPolled", "FeedsSucceeded", "FeedsFailed", "FeedsStale", "FeedsBackingOff",
+          "ItemsNew", "EventsNew", "SourcesAdded", "ItemErrors"), directive.path("Metrics").valueStream()
+              .map(m -> m.path("Name").asText()).collect(java.util.stream.Collectors.toSet()), doc.toString());
+      assertEquals(2, doc.path("FeedsPolled").asInt(-1), doc.toString());
+      assertEquals(1, doc.path("FeedsSucceeded").asInt(-1), doc.toString());
+      assertEquals(1, doc.path("FeedsFailed").asInt(-1), doc.toString());
+      assertTrue(doc.path("FeedsFailed").isNumber(), doc.toString());
+    }
   }
 
   @Test

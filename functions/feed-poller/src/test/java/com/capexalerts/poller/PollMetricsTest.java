@@ -6,8 +6,6 @@ import com.capexalerts.core.fetch.FailureClass;
 import com.capexalerts.core.poll.FeedReport;
 import com.capexalerts.core.poll.FeedStatus;
 import com.capexalerts.core.poll.PollReport;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +16,7 @@ class PollMetricsTest {
   static final Instant AT = Instant.parse("2026-01-05T10:00:00Z");
 
   @Test
-  void anEmbeddedMetricFormatDocumentNamesEveryValueItCarries() throws Exception {
+  void aPollIsCountedForTheMetricsAndEachFailedFeedDescribed() {
     PollReport report = new PollReport(AT, AT, List.of(
         new FeedReport("https://a/", "a", FeedStatus.FETCHED, 10, 3, 1, null, null, null),
         new FeedReport("https://b/", "b", FeedStatus.FAILED, 0, 0, 0, "b: host name does not resolve (DNS)", AT,
@@ -27,25 +25,18 @@ class PollMetricsTest {
         new FeedReport("https://d/", "d", FeedStatus.BACKING_OFF, 0, 0, 0, null, AT, null)),
         List.of(), List.of(), List.of());
 
-    JsonNode doc = new ObjectMapper().valueToTree(PollMetrics.document(report, 2, AT));
+    Map<String, Long> counts = PollMetrics.counts(report, 2);
 
-    JsonNode directive = doc.path("_aws").path("CloudWatchMetrics").get(0);
-    assertEquals("CapexAlerts", directive.path("Namespace").asText());
-    assertEquals("Service", directive.path("Dimensions").get(0).get(0).asText());
-    assertEquals("feed-poller", doc.path("Service").asText());
-    assertEquals(AT.toEpochMilli(), doc.path("_aws").path("Timestamp").asLong());
-    List<String> names = new ArrayList<>();
-    directive.path("Metrics").forEach(m -> names.add(m.path("Name").asText()));
-    for (String n : names) {
-      assertEquals(true, doc.path(n).isNumber(), n + " has no value");
-    }
-    assertEquals(Map.of("FeedsPolled", 3, "FeedsSucceeded", 2, "FeedsFailed", 1, "FeedsStale", 2, "ItemsNew", 2),
-        Map.of("FeedsPolled", doc.path("FeedsPolled").asInt(), "FeedsSucceeded", doc.path("FeedsSucceeded").asInt(),
-            "FeedsFailed", doc.path("FeedsFailed").asInt(), "FeedsStale", doc.path("FeedsStale").asInt(),
-            "ItemsNew", doc.path("ItemsNew").asInt()));
+    // The names the template's alarms read, among the rest, in a stable order.
+    assertEquals(List.of("FeedsPolled", "FeedsSucceeded", "FeedsFailed", "FeedsStale", "FeedsBackingOff",
+        "ItemsNew", "EventsNew", "SourcesAdded", "ItemErrors"), new ArrayList<>(counts.keySet()));
+    assertEquals(Map.of("FeedsPolled", 3L, "FeedsSucceeded", 2L, "FeedsFailed", 1L, "FeedsStale", 2L, "ItemsNew", 2L),
+        Map.of("FeedsPolled", counts.get("FeedsPolled"), "FeedsSucceeded", counts.get("FeedsSucceeded"),
+            "FeedsFailed", counts.get("FeedsFailed"), "FeedsStale", counts.get("FeedsStale"),
+            "ItemsNew", counts.get("ItemsNew")));
 
     Map<String, Object> failure = FeedPollerHandler.feedFailure(report.feeds().get(1));
-    assertEquals(List.of("WARN", "https://b/", "failed", "dns"), List.of(failure.get("level"), failure.get("feed"),
-        failure.get("status"), failure.get("error_class")));
+    assertEquals(List.of("https://b/", "failed", "dns", "b: host name does not resolve (DNS)"),
+        List.of(failure.get("feed"), failure.get("status"), failure.get("error_class"), failure.get("error_detail")));
   }
 }

@@ -13,8 +13,8 @@ import com.capexalerts.core.alert.AlertPublisher;
 import com.capexalerts.core.alert.AnnouncementStore;
 import com.capexalerts.core.alert.EventKey;
 import com.capexalerts.core.alert.Notifier;
-import com.capexalerts.core.log.JsonLog;
-import com.capexalerts.core.log.MetricDocument;
+import com.capexalerts.lambda.HandlerMetrics;
+import com.capexalerts.lambda.LogFields;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +23,11 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * Lambda entry point: the announcements table's stream (new events only) to one SNS alert per event.
@@ -42,10 +46,10 @@ public final class NotifierHandler implements RequestHandler<DynamodbEvent, Stre
   static final Duration CLAIM_LEASE = Duration.ofSeconds(90);
 
   static final String SERVICE = "notifier";
+  private static final Logger LOG = LoggerFactory.getLogger(NotifierHandler.class);
 
   private final Notifier notifier;
   private final Clock clock;
-  private final JsonLog log;
 
   /** Used by Lambda: clients from the environment, created once per execution environment. */
   public NotifierHandler() {
@@ -56,19 +60,17 @@ public final class NotifierHandler implements RequestHandler<DynamodbEvent, Stre
 
   /** For tests and local runs: any store, any publisher, any clock. */
   public NotifierHandler(AnnouncementStore store, AlertPublisher publisher, Clock clock) {
-    this(store, publisher, clock, JsonLog.stdout(SERVICE, System.getenv()));
-  }
-
-  /** With the JSON log (and metric) lines going where the caller says. */
-  public NotifierHandler(AnnouncementStore store, AlertPublisher publisher, Clock clock, JsonLog log) {
     this.notifier = new Notifier(store, publisher, clock, CLAIM_LEASE);
     this.clock = clock;
-    this.log = log;
   }
 
+  /** Log lines carry the invocation's request id and cold start (Powertools), then one EMF document. */
   @Override
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-    log.requestId(context == null ? null : context.getAwsRequestId());
+    return PowertoolsLogging.withLogging(context, () -> handle(event));
+  }
+
+  private StreamsEventResponse handle(DynamodbEvent event) {
     List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
     long published = 0;
     long skipped = 0;
@@ -77,7 +79,7 @@ public final class NotifierHandler implements RequestHandler<DynamodbEvent, Stre
       String sequence = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
       if (!"INSERT".equals(record.getEventName())) {
         // The event source filter passes INSERTs only; this guards against a mapping without the filter.
-        log.log(JsonLog.Level.DEBUG, "record ignored: only new events are alerted", fields(
+        LOG.debug("record ignored: only new events are alerted", LogFields.of(
             "event_name", record.getEventName(), "event_id", record.getEventID(), "sequence", sequence));
         skipped++;
         continue;
@@ -85,22 +87,22 @@ public final class NotifierHandler implements RequestHandler<DynamodbEvent, Stre
       EventKey key = eventKey(record);
       if (key == null) {
         // A retry cannot fix a record without a key, and failing it would block the shard: report and go on.
-        log.error("INSERT record skipped: no string attribute " + KEY_ATTRIBUTE + " in its Keys or NewImage",
-            fields("event_id", record.getEventID(), "sequence", sequence));
+        LOG.error("INSERT record skipped: no string attribute " + KEY_ATTRIBUTE + " in its Keys or NewImage",
+            LogFields.of("event_id", record.getEventID(), "sequence", sequence));
         skipped++;
         continue;
       }
       long start = clock.millis();
       Notifier.Outcome outcome;
-      JsonLog.Level level;
+      Level level;
       try {
         outcome = notifier.notify(key, "stream:" + record.getEventID());
-        level = outcome.status().routine() ? JsonLog.Level.INFO : JsonLog.Level.WARN;
+        level = outcome.status().routine() ? Level.INFO : Level.WARN;
       } catch (RuntimeException e) {
         outcome = new Notifier.Outcome(key, Notifier.Status.FAILED, null, "unexpected: " + e);
-        level = JsonLog.Level.ERROR;
+        level = Level.ERROR;
       }
-      log.log(level, "alert " + outcome.status().name().toLowerCase(java.util.Locale.ROOT), fields(
+      LOG.atLevel(level).log("alert " + outcome.status().name().toLowerCase(java.util.Locale.ROOT), LogFields.of(
           "event_key", key.value(), "status", outcome.status().name(), "message_id", outcome.messageId(),
           "sequence", sequence, "detail", outcome.detail(), "duration_ms", clock.millis() - start));
       if (outcome.retry()) {
@@ -112,25 +114,17 @@ public final class NotifierHandler implements RequestHandler<DynamodbEvent, Stre
         skipped++;
       }
     }
-    log.raw(metrics(published, failures.size(), skipped, clock.instant()));
+    HandlerMetrics.counts(SERVICE, metrics(published, failures.size(), skipped));
     return new StreamsEventResponse(failures);
   }
 
-  /** One invocation's counts as an EMF document (namespace CapexAlerts, Service=notifier); alarms read AlertsFailed. */
-  static Map<String, Object> metrics(long published, long failed, long skipped, java.time.Instant at) {
+  /** One invocation's counts (namespace CapexAlerts, Service=notifier); the template's alarm reads AlertsFailed. */
+  static Map<String, Long> metrics(long published, long failed, long skipped) {
     Map<String, Long> values = new LinkedHashMap<>();
     values.put("AlertsPublished", published);
     values.put("AlertsFailed", failed);
     values.put("AlertsSkipped", skipped);
-    return MetricDocument.counts(SERVICE, values, at);
-  }
-
-  private static Map<String, Object> fields(Object... pairs) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      m.put((String) pairs[i], pairs[i + 1]);
-    }
-    return m;
+    return values;
   }
 
   private static EventKey eventKey(DynamodbStreamRecord record) {

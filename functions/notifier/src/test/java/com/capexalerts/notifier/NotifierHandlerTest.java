@@ -1,6 +1,6 @@
 package com.capexalerts.notifier;
 
-import com.capexalerts.testsupport.CapturedLog;
+import com.capexalerts.testsupport.CapturedStdout;
 import com.capexalerts.testsupport.LambdaTestContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +33,17 @@ class NotifierHandlerTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final InMemoryAnnouncementStore store = new InMemoryAnnouncementStore();
   private final LambdaTestContext context = new LambdaTestContext("notifier", 30_000);
-  private final CapturedLog log = new CapturedLog("notifier", CLOCK);
+  private CapturedStdout log;
+
+  @BeforeEach
+  void captureStdout() {
+    log = new CapturedStdout();
+  }
+
+  @AfterEach
+  void restoreStdout() {
+    log.close();
+  }
 
   @TempDir
   Path dir;
@@ -44,7 +56,7 @@ class NotifierHandlerTest {
   void theSampleInsertGoesToTheOutboxOnceEvenWhenTheRecordComesTwice() throws Exception {
     store.create(Events.alibaba());
     Path outbox = dir.resolve("outbox.jsonl");
-    NotifierHandler handler = new NotifierHandler(store, new OutboxAlertPublisher(outbox, TOPIC), CLOCK, log.log());
+    NotifierHandler handler = new NotifierHandler(store, new OutboxAlertPublisher(outbox, TOPIC), CLOCK);
     DynamodbEvent event = load("dynamodb-stream-insert.json");
 
     StreamsEventResponse first = handler.handleRequest(event, context);
@@ -61,7 +73,7 @@ class NotifierHandlerTest {
     assertEquals("Alibaba", request.at("/MessageAttributes/company/StringValue").asText());
     assertTrue(store.notification(Events.ALIBABA).messageId() != null, "message id recorded");
     JsonNode publishedLine = log.line("INFO", Map.of("event_key", "alibaba-2025-02-24-52b", "status", "PUBLISHED",
-        "logger", "notifier", "AWSRequestId", "test-request"));
+        "function_request_id", "test-request", "function_name", "notifier"));
     assertTrue(publishedLine.path("duration_ms").isIntegralNumber(), publishedLine.toString());
     assertTrue(publishedLine.hasNonNull("message_id"), publishedLine.toString());
     log.line("INFO", Map.of("event_key", "alibaba-2025-02-24-52b", "status", "ALREADY_PUBLISHED"));
@@ -75,7 +87,7 @@ class NotifierHandlerTest {
     store.create(Events.meta());
     RecordingPublisher publisher = new RecordingPublisher();
 
-    StreamsEventResponse response = new NotifierHandler(store, publisher, CLOCK, log.log())
+    StreamsEventResponse response = new NotifierHandler(store, publisher, CLOCK)
         .handleRequest(load("dynamodb-stream-mixed.json"), context);
 
     assertEquals(List.of(), response.getBatchItemFailures());
@@ -91,7 +103,7 @@ class NotifierHandlerTest {
     store.create(Events.microsoft());
     DynamodbEvent batch = twoInserts();
     RecordingPublisher publisher = new RecordingPublisher(1); // the first record's publish fails
-    NotifierHandler handler = new NotifierHandler(store, publisher, CLOCK, log.log());
+    NotifierHandler handler = new NotifierHandler(store, publisher, CLOCK);
 
     StreamsEventResponse response = handler.handleRequest(batch, context);
 
@@ -112,7 +124,7 @@ class NotifierHandlerTest {
     store.claimNotification(Events.ALIBABA, "another-invocation", CLOCK.instant(), NotifierHandler.CLAIM_LEASE);
     RecordingPublisher publisher = new RecordingPublisher();
 
-    StreamsEventResponse response = new NotifierHandler(store, publisher, CLOCK, log.log())
+    StreamsEventResponse response = new NotifierHandler(store, publisher, CLOCK)
         .handleRequest(load("dynamodb-stream-insert.json"), context);
 
     assertEquals(List.of(new BatchItemFailure("111100000000000000000001")), response.getBatchItemFailures());
@@ -127,7 +139,7 @@ class NotifierHandlerTest {
     event.getRecords().getFirst().getDynamodb().setNewImage(null);
     RecordingPublisher publisher = new RecordingPublisher();
 
-    StreamsEventResponse response = new NotifierHandler(store, publisher, CLOCK, log.log()).handleRequest(event, context);
+    StreamsEventResponse response = new NotifierHandler(store, publisher, CLOCK).handleRequest(event, context);
 
     assertEquals(List.of(), response.getBatchItemFailures());
     assertEquals(0, publisher.attempts());
@@ -138,7 +150,7 @@ class NotifierHandlerTest {
   @Test
   void anInsertOfAnEventTheStoreDoesNotHaveIsNotRetried() {
     RecordingPublisher publisher = new RecordingPublisher();
-    StreamsEventResponse response = new NotifierHandler(store, publisher, CLOCK, log.log())
+    StreamsEventResponse response = new NotifierHandler(store, publisher, CLOCK)
         .handleRequest(load("dynamodb-stream-insert.json"), context);
     assertEquals(List.of(), response.getBatchItemFailures());
     log.line("WARN", Map.of("status", "MISSING"));
@@ -154,7 +166,7 @@ class NotifierHandlerTest {
     batch.setRecords(List.of(twice.getRecords().get(0), twice.getRecords().get(1), twice.getRecords().get(1)));
     RecordingPublisher publisher = new RecordingPublisher(1);
 
-    StreamsEventResponse response = new NotifierHandler(store, publisher, CLOCK, log.log())
+    StreamsEventResponse response = new NotifierHandler(store, publisher, CLOCK)
         .handleRequest(batch, context);
 
     assertEquals(1, response.getBatchItemFailures().size());
@@ -168,9 +180,16 @@ class NotifierHandlerTest {
     JsonNode directive = doc.at("/_aws/CloudWatchMetrics/0");
     assertEquals("CapexAlerts", directive.path("Namespace").asText());
     assertEquals("[[\"Service\"]]", directive.path("Dimensions").toString());
-    assertEquals(List.of("AlertsPublished", "AlertsFailed", "AlertsSkipped"),
-        directive.path("Metrics").valueStream().map(m -> m.path("Name").asText()).toList());
-    assertEquals(CLOCK.millis(), doc.at("/_aws/Timestamp").asLong());
+    assertEquals(java.util.Set.of("AlertsPublished", "AlertsFailed", "AlertsSkipped"),
+        directive.path("Metrics").valueStream().map(m -> m.path("Name").asText())
+            .collect(java.util.stream.Collectors.toSet()));
+    assertTrue(directive.path("Metrics").valueStream().allMatch(m -> m.path("Unit").asText().equals("Count")),
+        directive.toString());
+    // Powertools stamps the document when it is written (CloudWatch takes it as the metrics' time).
+    assertTrue(Math.abs(System.currentTimeMillis() - doc.at("/_aws/Timestamp").asLong()) < 60_000, doc.toString());
+    // Every line of the invocation carries its request id (Powertools' Lambda context fields).
+    assertTrue(log.logLines().stream().allMatch(l -> l.path("function_request_id").asText()
+        .equals(context.getAwsRequestId())), log.logLines().toString());
   }
 
   /** The sample insert followed by the Microsoft insert of the mixed sample. */

@@ -1,5 +1,9 @@
 package com.capexalerts.pollscheduler;
 
+import com.capexalerts.lambda.LogFields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -30,6 +34,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class PollSchedulerHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
   /** Measured: the fewer, larger worker invocations, the less Lambda time is spent waiting on the slowest feed. */
   public static final int DEFAULT_FEEDS_PER_MESSAGE = 100;
+  private static final Logger LOG = LoggerFactory.getLogger(PollSchedulerHandler.class);
   private final FeedScheduler scheduler;
 
   public PollSchedulerHandler() {
@@ -48,17 +53,22 @@ public final class PollSchedulerHandler implements RequestHandler<ScheduledEvent
         rate, clock);
   }
 
+  /** One INFO line per tick (with the invocation's request id: Powertools). */
   @Override
   public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+    return PowertoolsLogging.withLogging(context, this::tick);
+  }
+
+  private Map<String, Object> tick() {
+    long start = System.nanoTime();
     FeedScheduler.Tick tick = scheduler.tick();
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("tick", tick.at().toString());
     summary.put("feeds", tick.known());
     summary.put("due", tick.due());
     summary.put("messages", tick.messages());
-    if (context != null && context.getLogger() != null) {
-      context.getLogger().log(summary + "\n");
-    }
+    summary.put("duration_ms", (System.nanoTime() - start) / 1_000_000);
+    LOG.info("tick done", LogFields.of(summary));
     return summary;
   }
 

@@ -1,5 +1,10 @@
 package com.capexalerts.pollworker;
 
+import com.capexalerts.lambda.LogFields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -37,6 +42,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * DEDUPE_WINDOW, WATCHLIST_FILE, USD_RATES.
  */
 public final class DecisionRecorderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+  private static final Logger LOG = LoggerFactory.getLogger(DecisionRecorderHandler.class);
+  private static final int MAX_LOGGED_ERRORS = 10;
   private final DecisionRecorder recorder;
 
   public DecisionRecorderHandler() {
@@ -59,15 +66,21 @@ public final class DecisionRecorderHandler implements RequestHandler<SQSEvent, S
     DynamoCommitmentLedger ledger = new DynamoCommitmentLedger(dynamo,
         ledgerName == null || ledgerName.isBlank() ? announcementsTable + "-ledger" : ledgerName.strip());
     LedgerFile.Seed seed = LedgerFile.seed(env.get(FeedPollerHandler.LEDGER_SEED_VAR),
-        bad -> System.err.println("ledger seed: " + bad));
+        bad -> LOG.warn("ledger seed line skipped", LogFields.of("detail", bad)));
     return new DecisionRecorder(
         () -> Poller.builder().config(config).announcements(announcements).ledger(ledger)
             .ledgerSeed(seed.name(), seed.entries()).clock(clock),
         DetectorConfig.detector(env)::detect);
   }
 
+  /** One summary line per batch (WARN when some message is handed back), with Powertools' request id. */
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    return PowertoolsLogging.withLogging(context, () -> record(event));
+  }
+
+  private SQSBatchResponse record(SQSEvent event) {
+    long start = System.nanoTime();
     List<SQSEvent.SQSMessage> messages = event.getRecords();
     List<DecisionRequest> requests = new ArrayList<>();
     List<SQSEvent.SQSMessage> decided = new ArrayList<>();
@@ -102,11 +115,11 @@ public final class DecisionRecorderHandler implements RequestHandler<SQSEvent, S
         }
       }
     }
-    if (context != null && context.getLogger() != null) {
-      context.getLogger().log("{\"decisions\":" + requests.size() + ",\"newEvents\":" + outcome.newEvents().size()
-          + ",\"sourcesAdded\":" + outcome.sourcesAdded() + ",\"failed\":" + failures.size() + ",\"errors\":\""
-          + errors.stream().limit(10).toList().toString().replace("\"", "'") + "\"}\n");
-    }
+    LOG.atLevel(failures.isEmpty() ? Level.INFO : Level.WARN).log("decisions recorded", LogFields.of(
+        "decisions", requests.size(), "new_events", outcome.newEvents().stream().map(a -> a.key().value()).toList(),
+        "sources_added", outcome.sourcesAdded(), "messages_failed", failures.size(),
+        "errors", errors.stream().limit(MAX_LOGGED_ERRORS).toList(),
+        "duration_ms", (System.nanoTime() - start) / 1_000_000));
     return new SQSBatchResponse(failures);
   }
 }

@@ -1,5 +1,10 @@
 package com.capexalerts.pollworker;
 
+import com.capexalerts.lambda.LogFields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -40,6 +45,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * and the poller's THRESHOLD_USD, COMPANY_THRESHOLDS, MAX_AGE, WATCHLIST_FILE, USD_RATES.
  */
 public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+  private static final Logger LOG = LoggerFactory.getLogger(PollWorkerHandler.class);
+  private static final int MAX_LOGGED_ERRORS = 10;
   private final FeedWorker worker;
 
   public PollWorkerHandler() {
@@ -74,8 +81,14 @@ public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
     return copy;
   }
 
+  /** One summary line per batch (WARN when some feed's work is to be retried), with Powertools' request id. */
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    return PowertoolsLogging.withLogging(context, () -> work(event));
+  }
+
+  private SQSBatchResponse work(SQSEvent event) {
+    long start = System.nanoTime();
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     Map<String, List<String>> messagesByFeed = new LinkedHashMap<>();
     List<PollState> feeds = new ArrayList<>();
@@ -101,11 +114,12 @@ public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
       }
     }
     retry.forEach(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
-    if (context != null && context.getLogger() != null) {
-      context.getLogger().log("{\"feeds\":" + feeds.size() + ",\"outcomes\":\"" + counts + "\",\"retried\":"
-          + retry.size() + ",\"errors\":\"" + errors.stream().limit(10).toList().toString().replace("\"", "'")
-          + "\"}\n");
-    }
+    Map<String, Integer> outcomes = new LinkedHashMap<>();
+    counts.forEach((outcome, n) -> outcomes.put(outcome.name().toLowerCase(java.util.Locale.ROOT), n));
+    LOG.atLevel(failures.isEmpty() ? Level.INFO : Level.WARN).log("batch done", LogFields.of(
+        "messages", event.getRecords().size(), "feeds", feeds.size(), "outcomes", outcomes,
+        "messages_failed", failures.size(), "errors", errors.stream().limit(MAX_LOGGED_ERRORS).toList(),
+        "duration_ms", (System.nanoTime() - start) / 1_000_000));
     return new SQSBatchResponse(failures);
   }
 }

@@ -40,6 +40,8 @@ import java.util.stream.IntStream;
  */
 public final class PollBench {
   public static void main(String[] args) throws Exception {
+    // The tables go to stdout; the handlers' log lines to stderr, warnings only (scale-log4j2.xml).
+    System.setProperty("log4j2.configurationFile", "classpath:scale-log4j2.xml");
     int feeds = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int origins = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     int overall = args.length > 2 ? Integer.parseInt(args[2]) : 256;

@@ -90,6 +90,8 @@ public final class ScaleSimulation {
   }
 
   public static void main(String[] args) throws Exception {
+    // The tables go to stdout; the handlers' log lines to stderr, warnings only (scale-log4j2.xml).
+    System.setProperty("log4j2.configurationFile", "classpath:scale-log4j2.xml");
     int feeds = 1000;
     int ticks = 6;
     int workers = 10;

@@ -8,21 +8,24 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.capexalerts.aws.dynamo.DynamoDeliveryLog;
 import com.capexalerts.aws.dynamo.DynamoWebhookRegistry;
 import com.capexalerts.core.alert.MalformedAlertException;
-import com.capexalerts.core.log.JsonLog;
 import com.capexalerts.core.webhook.DeliveryAttempt;
 import com.capexalerts.core.webhook.DeliveryResult;
 import com.capexalerts.core.webhook.EndpointPolicy;
 import com.capexalerts.core.webhook.WebhookDeliverer;
 import com.capexalerts.core.webhook.WebhookDispatch;
+import com.capexalerts.lambda.LogFields;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * Lambda entry point: alerts from the topic's SQS queue (raw delivery, so each body is the {@code capex-alert/1}
@@ -41,30 +44,27 @@ public final class WebhookDispatcherHandler implements RequestHandler<SQSEvent, 
   /** How much of an unreadable body goes into the log line. */
   static final int BODY_SNIPPET_CHARS = 300;
 
-  static final String SERVICE = "webhook-dispatcher";
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcherHandler.class);
 
   private final WebhookDispatch dispatch;
-  private final JsonLog log;
 
   /** Used by Lambda: everything from the environment, created once per execution environment. */
   public WebhookDispatcherHandler() {
-    this(Cloud.DISPATCH, Cloud.LOG);
+    this(Cloud.DISPATCH);
   }
 
-  /** For tests: any registry, delivery log and endpoint policy, wired into a dispatch; JSON lines on stdout. */
+  /** For tests: any registry, delivery log and endpoint policy, wired into a dispatch. */
   public WebhookDispatcherHandler(WebhookDispatch dispatch) {
-    this(dispatch, JsonLog.stdout(SERVICE, System.getenv()));
-  }
-
-  /** With the JSON log lines going where the caller says. */
-  public WebhookDispatcherHandler(WebhookDispatch dispatch, JsonLog log) {
     this.dispatch = dispatch;
-    this.log = log;
   }
 
+  /** Log lines carry the invocation's request id and cold start (Powertools). */
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    log.requestId(context == null ? null : context.getAwsRequestId());
+    return PowertoolsLogging.withLogging(context, () -> handle(event));
+  }
+
+  private SQSBatchResponse handle(SQSEvent event) {
     List<SQSMessage> messages = event == null || event.getRecords() == null ? List.of() : event.getRecords();
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     // One message after the other (each one's webhooks at the same time): a webhook's failure count is read, then
@@ -75,8 +75,8 @@ public final class WebhookDispatcherHandler implements RequestHandler<SQSEvent, 
       try {
         retry = mustRetry(message);
       } catch (RuntimeException e) {
-        log.error("message failed unexpectedly, to be retried", fields("message_id", message.getMessageId(),
-            "receive_count", receiveCount(message), "error", e.toString()));
+        LOG.error("message failed unexpectedly, to be retried", LogFields.of("message_id", message.getMessageId(),
+            "receive_count", receiveCount(message), e));
         retry = true;
       }
       if (retry) {
@@ -93,31 +93,31 @@ public final class WebhookDispatcherHandler implements RequestHandler<SQSEvent, 
     try {
       report = dispatch.dispatch(message.getBody());
     } catch (MalformedAlertException e) {
-      log.error("message dropped, not retried: " + e.getMessage(), fields("message_id", id,
+      LOG.error("message dropped, not retried: " + e.getMessage(), LogFields.of("message_id", id,
           "reason", e.getMessage(), "body_start", snippet(message.getBody())));
       return false;
     } catch (RuntimeException e) {
       // Loading the webhooks failed (DynamoDB unavailable, throttled beyond the SDK's retries): try the alert again.
-      log.warn("dispatch failed, to be retried", fields("message_id", id, "receive_count", receiveCount(message),
-          "error", e.toString()));
+      LOG.warn("dispatch failed, to be retried", LogFields.of("message_id", id, "receive_count", receiveCount(message),
+          "cause", e.toString()));
       return true;
     }
     String event = report.alert().key().value();
     if (report.results().isEmpty()) {
-      log.info("no enabled webhook wants it", fields("message_id", id, "event_key", event));
+      LOG.info("no enabled webhook wants it", LogFields.of("message_id", id, "event_key", event));
     }
     for (DeliveryResult r : report.results()) {
       boolean routine = r.outcome() == DeliveryResult.Outcome.DELIVERED
           || r.outcome() == DeliveryResult.Outcome.ALREADY_DELIVERED;
       List<Integer> statuses = r.attempts().stream().map(DeliveryAttempt::statusCode).toList();
-      log.log(routine ? JsonLog.Level.INFO : JsonLog.Level.WARN, "webhook " + r.outcome().name().toLowerCase(
-          java.util.Locale.ROOT), fields("message_id", id, "event_key", event, "webhook_id", r.webhookId(),
+      LOG.atLevel(routine ? Level.INFO : Level.WARN).log("webhook " + r.outcome().name().toLowerCase(
+          java.util.Locale.ROOT), LogFields.of("message_id", id, "event_key", event, "webhook_id", r.webhookId(),
           "status", r.outcome().name(), "http_status", statuses.isEmpty() ? null : statuses.getLast(),
           "attempt_statuses", statuses, "duration_ms", r.elapsed().toMillis(),
           "failures_in_a_row", r.consecutiveFailures(), "disabled_now", r.disable(), "detail", r.detail()));
     }
     for (String problem : report.problems()) {
-      log.warn(problem, fields("message_id", id, "event_key", event));
+      LOG.warn(problem, LogFields.of("message_id", id, "event_key", event));
     }
     return report.retry();
   }
@@ -125,14 +125,6 @@ public final class WebhookDispatcherHandler implements RequestHandler<SQSEvent, 
   /** SQS's ApproximateReceiveCount: how often this message came, so retries show as such. */
   private static String receiveCount(SQSMessage message) {
     return message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
-  }
-
-  private static Map<String, Object> fields(Object... pairs) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      m.put((String) pairs[i], pairs[i + 1]);
-    }
-    return m;
   }
 
   private static String snippet(String body) {
@@ -166,8 +158,7 @@ public final class WebhookDispatcherHandler implements RequestHandler<SQSEvent, 
   private static final class Cloud {
     // Created during init, so SnapStart snapshots them and warm invocations reuse their connections.
     static final DynamoDbClient DYNAMO = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-    static final JsonLog LOG = JsonLog.stdout(SERVICE, System.getenv());
     static final WebhookDispatch DISPATCH = deployed(DYNAMO, DispatcherSettings.fromEnv(System.getenv()),
-        warning -> LOG.error("webhook registration unreadable", Map.of("detail", warning)));
+        warning -> LOG.error("webhook registration unreadable", LogFields.of("detail", warning)));
   }
 }

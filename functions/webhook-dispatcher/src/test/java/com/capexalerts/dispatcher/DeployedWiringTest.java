@@ -11,7 +11,7 @@ import com.capexalerts.aws.dynamo.WebhookTables;
 import com.capexalerts.core.webhook.Webhook;
 import com.capexalerts.core.webhook.WebhookFilter;
 import com.capexalerts.core.webhook.WebhookFormat;
-import com.capexalerts.testsupport.CapturedLog;
+import com.capexalerts.testsupport.CapturedStdout;
 import com.capexalerts.testsupport.LambdaTestContext;
 import com.capexalerts.testsupport.MotoServer;
 import com.capexalerts.testsupport.WebhookReceiver;
@@ -40,7 +40,7 @@ class DeployedWiringTest {
     DispatcherSettings settings = DispatcherSettings.fromEnv(Map.of(
         WebhookTables.WEBHOOKS_VAR, tables.webhooks(), WebhookTables.DELIVERIES_VAR, tables.deliveries()));
     DynamoWebhookRegistry registry = new DynamoWebhookRegistry(dynamo, tables.webhooks(), warnings::add);
-    try (WebhookReceiver receiver = Receivers.start()) {
+    try (WebhookReceiver receiver = Receivers.start(); CapturedStdout logged = new CapturedStdout()) {
       URI plain = receiver.url("/plain");
       URI tls = URI.create("https://127.0.0.1:" + plain.getPort() + "/tls");
       registry.create(new Webhook("plain-http", plain, WebhookFormat.JSON, Receivers.SECRET, WebhookFilter.all(),
@@ -49,9 +49,8 @@ class DeployedWiringTest {
           0));
       LambdaTestContext context = new LambdaTestContext("webhook-dispatcher", 60_000);
 
-      CapturedLog logged = new CapturedLog("webhook-dispatcher", java.time.Clock.systemUTC());
       SQSBatchResponse response = new WebhookDispatcherHandler(
-          WebhookDispatcherHandler.deployed(dynamo, settings, warnings::add), logged.log())
+          WebhookDispatcherHandler.deployed(dynamo, settings, warnings::add))
           .handleRequest(EventLoader.loadSQSEvent(WebhookDispatcherHandlerTest.EVENT_FILE), context);
 
       assertEquals(List.of(), response.getBatchItemFailures(), "a forbidden URL is permanent: no redelivery");

@@ -21,7 +21,7 @@ import com.capexalerts.core.webhook.WebhookDeliverer;
 import com.capexalerts.core.webhook.WebhookDispatch;
 import com.capexalerts.core.webhook.WebhookFilter;
 import com.capexalerts.core.webhook.WebhookSignature;
-import com.capexalerts.testsupport.CapturedLog;
+import com.capexalerts.testsupport.CapturedStdout;
 import com.capexalerts.testsupport.LambdaTestContext;
 import com.capexalerts.testsupport.LocalAws;
 import com.capexalerts.testsupport.MotoServer;
@@ -63,7 +63,17 @@ class DispatchOnMotoTest {
 
   private final MutableClock clock = new MutableClock(Instant.now());
   private final List<WebhookDeliverer> deliverers = new ArrayList<>();
-  private final CapturedLog logged = new CapturedLog("webhook-dispatcher", clock);
+  private CapturedStdout logged;
+
+  @org.junit.jupiter.api.BeforeEach
+  void captureStdout() {
+    logged = new CapturedStdout();
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void restoreStdout() {
+    logged.close();
+  }
   private SnsClient sns;
   private SqsClient sqs;
   private DynamoDbClient dynamo;
@@ -112,7 +122,7 @@ class DispatchOnMotoTest {
         WebhookDispatch.claimLease(settings));
     WebhookDeliverer deliverer = WebhookDeliverer.builder(EndpointPolicy.local(), log).settings(settings).build();
     deliverers.add(deliverer);
-    return new WebhookDispatcherHandler(new WebhookDispatch(registry, deliverer), logged.log());
+    return new WebhookDispatcherHandler(new WebhookDispatch(registry, deliverer));
   }
 
   private void publish(Announcement... announcements) {
@@ -146,7 +156,7 @@ class DispatchOnMotoTest {
     assertEquals(List.of(), redelivered.getBatchItemFailures());
     assertEquals(3, receiver.posts().size(), "nothing more was posted");
     assertEquals(3, logged.lines().stream().filter(l -> l.path("status").asText().equals("ALREADY_DELIVERED")
-        && l.path("AWSRequestId").asText().equals(again.getAwsRequestId())).count(), logged.lines().toString());
+        && l.path("function_request_id").asText().equals(again.getAwsRequestId())).count(), logged.lines().toString());
     assertEquals(0, queue.depth(), "every message was deleted");
   }
 

@@ -17,7 +17,7 @@ import com.capexalerts.core.webhook.WebhookDeliverer;
 import com.capexalerts.core.webhook.WebhookDispatch;
 import com.capexalerts.core.webhook.WebhookFilter;
 import com.capexalerts.core.webhook.WebhookSignature;
-import com.capexalerts.testsupport.CapturedLog;
+import com.capexalerts.testsupport.CapturedStdout;
 import com.capexalerts.testsupport.LambdaTestContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
@@ -45,7 +45,17 @@ class WebhookDispatcherHandlerTest {
   private final InMemoryWebhookRegistry registry = new InMemoryWebhookRegistry();
   private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
   private final LambdaTestContext context = new LambdaTestContext("webhook-dispatcher-test", 60_000);
-  private final CapturedLog logged = new CapturedLog("webhook-dispatcher", java.time.Clock.systemUTC());
+  private CapturedStdout logged;
+
+  @org.junit.jupiter.api.BeforeEach
+  void captureStdout() {
+    logged = new CapturedStdout();
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void restoreStdout() {
+    logged.close();
+  }
   private WebhookReceiver receiver;
   private WebhookDeliverer deliverer;
   private WebhookDispatcherHandler handler;
@@ -54,7 +64,7 @@ class WebhookDispatcherHandlerTest {
   void start() {
     receiver = Receivers.start();
     deliverer = WebhookDeliverer.builder(EndpointPolicy.local(), log).settings(FAST).build();
-    handler = new WebhookDispatcherHandler(new WebhookDispatch(registry, deliverer), logged.log());
+    handler = new WebhookDispatcherHandler(new WebhookDispatch(registry, deliverer));
   }
 
   @AfterEach
@@ -93,7 +103,7 @@ class WebhookDispatcherHandlerTest {
     assertTrue(receiver.posts().stream().allMatch(WebhookReceiver.Post::verified), "every signature verifies");
     JsonNode delivered = logged.line("INFO", Map.of("message_id", ALIBABA_MESSAGE,
         "event_key", "alibaba-2025-02-24-52b", "webhook_id", "all", "status", "DELIVERED", "http_status", "200",
-        "logger", "webhook-dispatcher", "AWSRequestId", "test-request"));
+        "function_request_id", "test-request"));
     assertEquals("[200]", delivered.path("attempt_statuses").toString());
     assertTrue(delivered.path("duration_ms").isIntegralNumber(), delivered.toString());
   }
@@ -147,14 +157,14 @@ class WebhookDispatcherHandlerTest {
         throw new IllegalStateException("webhooks table unavailable");
       }
     };
-    WebhookDispatcherHandler failing = new WebhookDispatcherHandler(new WebhookDispatch(unavailable, deliverer), logged.log());
+    WebhookDispatcherHandler failing = new WebhookDispatcherHandler(new WebhookDispatch(unavailable, deliverer));
 
     SQSBatchResponse response = failing.handleRequest(EventLoader.loadSQSEvent(EVENT_FILE), context);
 
     assertEquals(List.of(ALIBABA_MESSAGE, MICROSOFT_MESSAGE), failedIds(response));
     JsonNode retried = logged.line("WARN", Map.of("message_id", MICROSOFT_MESSAGE,
         "message", "dispatch failed, to be retried"));
-    assertTrue(retried.path("error").asText().contains("webhooks table unavailable"), retried.toString());
+    assertTrue(retried.path("cause").asText().contains("webhooks table unavailable"), retried.toString());
     assertEquals(List.of(), receiver.posts());
   }
 

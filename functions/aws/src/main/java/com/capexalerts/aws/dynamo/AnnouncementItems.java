@@ -21,6 +21,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@link #sourceToken}, so that adding a source can be one conditional update ("not yet in the set").
  */
 public final class AnnouncementItems {
+  /**
+   * The announcements table's indexes (created by {@link Tables} and the template): company, published_at; and
+   * gsi_pk (always "EVENT"), published_at for the history API. Here rather than in Tables, which the functions'
+   * jars leave out (they never create tables).
+   */
+  public static final String BY_COMPANY = "by_company";
+  public static final String BY_PUBLISHED = "by_published";
   public static final String EVENT_KEY = "event_key";
   public static final String COMPANY = "company";
   public static final String KIND = "kind";

@@ -86,7 +86,7 @@ public final class DynamoAnnouncementHistory implements AnnouncementHistory {
       int remaining = limit - items.size();
       QueryRequest.Builder request = QueryRequest.builder()
           .tableName(table)
-          .indexName(company == null ? Tables.BY_PUBLISHED : Tables.BY_COMPANY)
+          .indexName(company == null ? AnnouncementItems.BY_PUBLISHED : AnnouncementItems.BY_COMPANY)
           .keyConditionExpression(keyCondition)
           .expressionAttributeNames(names)
           .expressionAttributeValues(values)

@@ -44,7 +44,7 @@ public final class DynamoAnnouncementStore implements AnnouncementStore {
     do {
       Map<String, AttributeValue> exclusiveStart = start;
       QueryResponse page = dynamo.query(r -> r.tableName(table)
-          .indexName(Tables.BY_COMPANY)
+          .indexName(AnnouncementItems.BY_COMPANY)
           .keyConditionExpression("#company = :company AND #published_at BETWEEN :from AND :to")
           .expressionAttributeNames(Map.of("#company", AnnouncementItems.COMPANY,
               "#published_at", AnnouncementItems.PUBLISHED_AT))

@@ -22,9 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  */
 public final class Tables {
   /** GSI on the announcements table: company, published_at. Used by recentForCompany. */
-  public static final String BY_COMPANY = "by_company";
+  public static final String BY_COMPANY = AnnouncementItems.BY_COMPANY;
   /** GSI on the announcements table: gsi_pk (always "EVENT"), published_at. For the history API. */
-  public static final String BY_PUBLISHED = "by_published";
+  public static final String BY_PUBLISHED = AnnouncementItems.BY_PUBLISHED;
 
   private Tables() {}
 
