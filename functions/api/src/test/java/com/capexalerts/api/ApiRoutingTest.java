@@ -30,17 +30,8 @@ class ApiRoutingTest {
   static ApiHandler handler;
   static final InMemoryWebhookRegistry REGISTRY = new InMemoryWebhookRegistry();
   static final LambdaTestContext CONTEXT = new LambdaTestContext("api-test", 30_000);
-  private CapturedStdout logged;
-
-  @org.junit.jupiter.api.BeforeEach
-  void captureStdout() {
-    logged = new CapturedStdout();
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void restoreStdout() {
-    logged.close();
-  }
+  @org.junit.jupiter.api.extension.RegisterExtension
+  final CapturedStdout logged = CapturedStdout.eachTest();
 
   /** The deployed policy, with names resolved from a table instead of DNS. */
   static EndpointPolicy deployedPolicy() {

@@ -21,9 +21,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real handler on the sample stream events in events/, with the in-memory store. */
@@ -33,17 +32,8 @@ class NotifierHandlerTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final InMemoryAnnouncementStore store = new InMemoryAnnouncementStore();
   private final LambdaTestContext context = new LambdaTestContext("notifier", 30_000);
-  private CapturedStdout log;
-
-  @BeforeEach
-  void captureStdout() {
-    log = new CapturedStdout();
-  }
-
-  @AfterEach
-  void restoreStdout() {
-    log.close();
-  }
+  @RegisterExtension
+  final CapturedStdout log = CapturedStdout.eachTest();
 
   @TempDir
   Path dir;

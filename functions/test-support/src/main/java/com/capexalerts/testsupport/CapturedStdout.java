@@ -11,26 +11,61 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Captures {@code System.out} while open, where the handlers write their Powertools JSON log lines and EMF metric
  * documents, as Lambda would ship them to CloudWatch Logs. Read back as parsed JSON so tests assert levels, fields and
  * metrics. (The tests' log4j2-test.xml lets the console appender follow {@code System.setOut}.)
  */
-public final class CapturedStdout implements AutoCloseable {
+public final class CapturedStdout implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-  private final PrintStream original;
+  private PrintStream original;
 
+  /** Captures from now until {@link #close()} (try-with-resources). */
   public CapturedStdout() {
-    this.original = System.out;
+    start();
+  }
+
+  private CapturedStdout(boolean now) {
+    if (now) {
+      start();
+    }
+  }
+
+  /** For {@code @RegisterExtension}: captures from the start to the end of each test. */
+  public static CapturedStdout eachTest() {
+    return new CapturedStdout(false);
+  }
+
+  private void start() {
+    synchronized (bytes) {
+      bytes.reset();
+    }
+    original = System.out;
     System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
   }
 
   @Override
+  public void beforeEach(ExtensionContext context) {
+    start();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
+  }
+
+  @Override
   public void close() {
-    System.out.flush();
-    System.setOut(original);
+    if (original != null) {
+      System.out.flush();
+      System.setOut(original);
+      original = null;
+    }
   }
 
   /** Every line written so far. */

@@ -63,17 +63,8 @@ class DispatchOnMotoTest {
 
   private final MutableClock clock = new MutableClock(Instant.now());
   private final List<WebhookDeliverer> deliverers = new ArrayList<>();
-  private CapturedStdout logged;
-
-  @org.junit.jupiter.api.BeforeEach
-  void captureStdout() {
-    logged = new CapturedStdout();
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void restoreStdout() {
-    logged.close();
-  }
+  @org.junit.jupiter.api.extension.RegisterExtension
+  final CapturedStdout logged = CapturedStdout.eachTest();
   private SnsClient sns;
   private SqsClient sqs;
   private DynamoDbClient dynamo;

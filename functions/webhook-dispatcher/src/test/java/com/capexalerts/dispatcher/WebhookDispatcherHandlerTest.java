@@ -45,17 +45,8 @@ class WebhookDispatcherHandlerTest {
   private final InMemoryWebhookRegistry registry = new InMemoryWebhookRegistry();
   private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
   private final LambdaTestContext context = new LambdaTestContext("webhook-dispatcher-test", 60_000);
-  private CapturedStdout logged;
-
-  @org.junit.jupiter.api.BeforeEach
-  void captureStdout() {
-    logged = new CapturedStdout();
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void restoreStdout() {
-    logged.close();
-  }
+  @org.junit.jupiter.api.extension.RegisterExtension
+  final CapturedStdout logged = CapturedStdout.eachTest();
   private WebhookReceiver receiver;
   private WebhookDeliverer deliverer;
   private WebhookDispatcherHandler handler;
