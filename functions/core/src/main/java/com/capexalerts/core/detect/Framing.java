@@ -87,6 +87,43 @@ final class Framing {
     return false;
   }
 
+  /** The spender at a follows "when", right after a past time ("in June when Meta invested", "last year when"). */
+  static boolean pastWhen(ItemContext ctx, Token[] t, int a) {
+    if (a < 2 || a >= t.length || !t[a - 1].is("when")) {
+      return false;
+    }
+    for (int k = a - 2; k >= 0 && k >= a - 4; k--) {
+      if (isPastToken(ctx, t, k, PAST_OR_LEFT)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final int PAST_OR_LEFT = Cue.PAST | Cue.PAST_LEFT;
+
+  /** {@link #dated} reason for a narrowed range whose top stays where it was. */
+  static final String TOP_UNCHANGED = "the top of its previous range unchanged";
+
+  /** The figure at m has the same top as the "previous … range" (or guidance) at next: a narrowed range. */
+  static boolean topUnchanged(Sent s, int m, int next) {
+    Token[] t = s.tokens();
+    if (next < 0 || next >= t.length || t[next].kind != Token.Kind.MONEY || next < 1) {
+      return false;
+    }
+    boolean previous = t[next - 1].is("previous") || t[next - 1].is("prior") || t[next - 1].is("earlier");
+    boolean guidance = false;
+    for (int k = next + 1; k < t.length && k <= next + 2; k++) {
+      guidance |= t[k].isWord() && (t[k].is("range") || t[k].is("guidance") || t[k].is("forecast") || t[k].is("outlook"));
+    }
+    if (!previous || !guidance) {
+      return false;
+    }
+    MoneySpan a = s.money.get(t[m].ref);
+    MoneySpan b = s.money.get(t[next].ref);
+    return a.amount().currency().equals(b.amount().currency()) && a.amount().value().compareTo(b.amount().value()) == 0;
+  }
+
   /** {@link #dated} reason for a past reference or reaffirmation. */
   static final String PAST = "past reference or reaffirmation";
   /** {@link #dated} reason for "has invested" without "another" or "an additional". */

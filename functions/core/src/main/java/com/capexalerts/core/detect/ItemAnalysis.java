@@ -231,6 +231,12 @@ final class ItemAnalysis {
       notCommitted = null; // "are putting $100 billion behind it initially and could invest up to $500 billion"
     }
     String dated = baseline ? "an earlier figure" : Framing.dated(ctx, t, winStart, base, m, rightEnd, span);
+    if (dated == null && !baseline && Framing.pastWhen(ctx, t, owner.anchor())) {
+      dated = Framing.PAST; // "Wang, who joined in June when Meta invested $14.3 billion in Scale AI"
+    }
+    if (dated == null && !baseline && Framing.topUnchanged(s, m, nextMoney)) {
+      dated = Framing.TOP_UNCHANGED; // "expects $70 billion to $72 billion, lifting the bottom of its previous $66 billion to $72 billion range"
+    }
     // the word that dates it (-1 when a later participle does, ", announced last December,"): found once
     int pastAt = dated == Framing.PAST ? Framing.pastCue(ctx, t, winStart, m, rightEnd) : -1;
     if (pastAt >= 0 && (Framing.isTranche(t[pastAt]) || t[pastAt].is("initial"))

@@ -118,6 +118,8 @@ class RealCoverageRulesTest {
           a quoted name inside the headline's noun phrase keeps the figure's cue | OpenAI, SoftBank and Oracle launch $300bn 'Stargate' push for US data centres | \s | OpenAI:300,SoftBank:300,Oracle:300
           the company qualifying a plan after its figure owns the plan | Five-year, $200 billion Samsung plan puts AI chips first | \s | Samsung:200
           a possessive order in a share-move headline is the buyer's | Samsung shares surge 7% on Tesla's $12 billion chip order | \s | Tesla:12
+          a narrowed range with the top of its previous range is no new guidance | Meta narrows its capex range | Meta now expects capital expenditures of $60 billion to $65 billion for AI this year, lifting the bottom of its previous $58 billion to $65 billion range. | \s
+          'when' after a past time dates the spender's figure | Meta cuts 500 jobs in its AI unit | The cuts spare the lab run by Alexandr Wang, who joined in June when Meta invested $14 billion in Scale AI. | \s
           the other side of the headline's deal 'in return' is news | Google deepens its bet on an AI start-up with $6 billion more | Google will invest up to $6 billion more in Anthropic. In return Anthropic committed to buy $20 billion of Google Cloud TPU capacity over six years. | Alphabet:6,Anthropic:20
           """)
   void realCoverage(String why, String title, String text, String expected) {
