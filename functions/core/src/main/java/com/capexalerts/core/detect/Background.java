@@ -33,6 +33,7 @@ final class Background {
   private static final String REACTION = "a reaction to a plan";
   private static final String FRAMED_FIGURE = "something else, its figure given as background";
   private static final String OWN_FIGURE = "the headline's own figure";
+  private static final String OFF_INVESTING = "something other than investing";
 
   /** How far headline and body figures may differ and still be the same figure. */
   private static final double HEADLINE_ROUNDING = 0.15;
@@ -74,7 +75,8 @@ final class Background {
           && (commits || c.company().equals(headlineSubject(ctx)))) {
         continue; // "Anthropic commits $30 billion to Azure; Nvidia and Microsoft to invest": whose figure is open
       }
-      boolean lede = c.sent().index == 1 && !reaction;
+      boolean lede = c.sent().index == 1 && !reaction
+          && !(topic.equals(OFF_INVESTING) && framedInLede(c)); // "... 15,000 cuts, as the company funds a $80 billion build-out"
       if (lede || fresh(c.sent()) || (results && guidance(c.sent()))) {
         continue;
       }
@@ -103,7 +105,7 @@ final class Background {
       return framedFigure(ctx.sents.get(0)) ? FRAMED_FIGURE : OWN_FIGURE;
     }
     if (!Subjects.headlineAboutInvesting(ctx) && !ctx.headlineHas(x -> DEAL_WORDS.contains(x.norm))) {
-      return "something other than investing";
+      return OFF_INVESTING;
     }
     return null;
   }
@@ -157,6 +159,31 @@ final class Background {
     for (Token x : lede.tokens()) {
       if (x.isWord() && test.test(x)) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * In a lede about something else, the figure sits in a trailing frame clause after a comma (", as the company
+   * funds ...", ", amid ...", ", while ..."): the reason given for the news, not the news.
+   */
+  static boolean framedInLede(Candidate c) {
+    Token[] t = c.sent().tokens();
+    int m = -1;
+    for (int k = 0; k < t.length; k++) {
+      if (t[k].kind == Token.Kind.MONEY && t[k].start == c.position()) {
+        m = k;
+        break;
+      }
+    }
+    for (int k = m - 1; k >= 2; k--) {
+      if (t[k].kind == Token.Kind.MONEY || t[k].is(";")) {
+        return false;
+      }
+      if (t[k].isWord() && FRAME_WORDS.contains(t[k].norm) && !t[k].is("after") && !t[k].is("following")
+          && t[k - 1].kind != Token.Kind.COMPANY) {
+        return k >= 4; // a main clause of its own before the frame word
       }
     }
     return false;
