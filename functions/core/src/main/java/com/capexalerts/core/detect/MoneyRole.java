@@ -189,7 +189,7 @@ final class MoneyRole {
       if (x.has(Cue.INVEST)) {
         leftDistance = words;
         leftAt = k;
-        leftRole = governedBySale(t, k) ? ROLE_DROP : ROLE_INVEST;
+        leftRole = governedBySale(t, k) || gainOnInvestment(t, k) ? ROLE_DROP : ROLE_INVEST;
         break;
       }
       if (x.has(Cue.ACQUIRE)) {
@@ -269,6 +269,16 @@ final class MoneyRole {
   }
 
   /** "sells its Nvidia stake for", "to finance its data-centre campus": the verb before the noun decides. */
+  /** "gains on its OpenAI investment reached 2.2 trillion yen": the money measures the gain, not the investment. */
+  static boolean gainOnInvestment(Token[] t, int k) {
+    for (int j = k - 1; j >= 1 && j >= k - 4; j--) {
+      if ((t[j].is("on") || t[j].is("from")) && t[j - 1].isWord() && t[j - 1].has(Cue.DROP)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static boolean governedBySale(Token[] t, int k) {
     for (int j = k - 1, w = 0; j >= 0 && w < 4; j--) {
       if (!t[j].isWord()) {

@@ -168,6 +168,10 @@ final class Spender {
       if (x.isWord() && (x.is("which") || x.is("who")) && k >= 2 && t[k - 1].is(",") && t[k - 2].kind == Token.Kind.COMPANY) {
         return by(trace, s, "%s, with a relative clause about it", list(s, k - 2, true).with(true)); // "in Anthropic, which commits $30 billion to Azure"
       }
+      if (x.kind == Token.Kind.COMPANY && ventureOf(t, k)) {
+        // "the Stargate venture of OpenAI, SoftBank and Oracle is billed at $500 billion"
+        return by(trace, s, "%s, the partners of the venture before it", list(s, listHead(t, k), true));
+      }
       if (x.kind == Token.Kind.COMPANY && !isObject(t, k)) {
         return x.possessive
             ? by(trace, s, "the possessive %s", single(s, k, freshPlan(t, k) || (!embedded(t, k) && !presupposed(s, t, k))))
@@ -321,6 +325,12 @@ final class Spender {
   }
 
   static final Set<String> LAB_NOUNS = Lexicon.words("spender/lab-nouns");
+
+  /** The company at k is listed after "venture of" ("the Stargate venture of OpenAI, SoftBank and Oracle"). */
+  static boolean ventureOf(Token[] t, int k) {
+    int head = listHead(t, k);
+    return head >= 2 && t[head - 1].is("of") && t[head - 2].isWord() && VENTURE_NOUNS.contains(t[head - 2].norm);
+  }
 
   /** "Executives said they expect", "management said they plan": the company's own people speak for it. */
   static boolean insiders(Token[] t, int a) {

@@ -43,7 +43,8 @@ final class Subjects {
   /** The companies whose figures can be announcements in this item, once its candidates are known. */
   static Set<Company> of(ItemContext ctx, List<Candidate> candidates) {
     Set<Company> subjects = ctx.titleSubjects;
-    if (ctx.titleSubjects.isEmpty() && ctx.publisher == null && (headlineAboutInvesting(ctx) || headlineFigureInLede(ctx, candidates))) {
+    if (ctx.titleSubjects.isEmpty() && ctx.publisher == null && !opinion(ctx)
+        && (headlineAboutInvesting(ctx) || headlineFigureInLede(ctx, candidates))) {
       // no headline subject ("Trump unveils $500bn AI venture with SoftBank, OpenAI and Oracle"): the lede's
       subjects = ledeSubjects(ctx, candidates, true);
     } else if (titleRaisesMoney(ctx) && ctx.publisher == null) {
@@ -126,6 +127,15 @@ final class Subjects {
       }
     }
     return false;
+  }
+
+  static final Set<String> OPINION_KICKERS = Lexicon.words("subjects/opinion-kickers");
+
+  /** "Opinion: The data-centre pledges are growing faster than the business case": comment, not a report. */
+  static boolean opinion(ItemContext ctx) {
+    Token[] t = ctx.sents.get(0).tokens();
+    return ctx.sents.get(0).isTitle && t.length > 2 && t[0].isWord() && OPINION_KICKERS.contains(t[0].norm)
+        && t[1].is(":");
   }
 
   /** The sentence opens with the terms of the item's deal ("In return", "Under the agreement"). */

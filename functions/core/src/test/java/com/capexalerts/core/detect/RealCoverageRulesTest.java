@@ -122,6 +122,8 @@ class RealCoverageRulesTest {
           'when' after a past time dates the spender's figure | Meta cuts 500 jobs in its AI unit | The cuts spare the lab run by Alexandr Wang, who joined in June when Meta invested $14 billion in Scale AI. | \s
           a 'new round of layoffs' is no fund-raise, and a frame clause in its lede is background | Microsoft begins a new round of layoffs | The cuts take this year's job reductions past 12,000, as the company funds a roughly $80 billion build-out of AI data centres. | \s
           a lede figure in its own main clause stays news under an off-topic headline | Microsoft reshuffles its cloud unit | Microsoft said on Tuesday it will invest $10 billion in Japanese AI data centres over four years as it reorganises the unit. | Microsoft:10
+          a venture's partners named after 'venture of' spend its figure, and an opinion lede has no subjects | Opinion: AI pledges outrun the business case | Meta has said it will invest $600 billion in US infrastructure through 2028, and the Stargate venture of OpenAI, SoftBank and Oracle is billed at $500 billion. | \s
+          gains on an investment are no investment | SoftBank profit doubles on AI gains | SoftBank said gains on its OpenAI investment reached 2 trillion yen ($13 billion) in the quarter. | \s
           the other side of the headline's deal 'in return' is news | Google deepens its bet on an AI start-up with $6 billion more | Google will invest up to $6 billion more in Anthropic. In return Anthropic committed to buy $20 billion of Google Cloud TPU capacity over six years. | Alphabet:6,Anthropic:20
           """)
   void realCoverage(String why, String title, String text, String expected) {
