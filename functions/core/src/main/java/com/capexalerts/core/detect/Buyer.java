@@ -17,6 +17,8 @@ final class Buyer {
   static final Set<String> DEAL_NOUNS = Lexicon.words("buyer/deal-nouns");
   static final Set<String> SELLER_VERBS = Lexicon.words("buyer/seller-verbs");
   static final Set<String> DEAL_VERBS = Lexicon.words("buyer/deal-verbs");
+  /** Deal nouns that belong to the buyer alone ("Tesla's chip order"); a "deal" or "contract" is either side's. */
+  static final Set<String> ORDER_NOUNS = Set.of("order", "orders", "purchase", "purchases");
   /** Money nouns that make a seller's figure its revenue, whoever its customers are. */
   static final Set<String> REVENUE_NOUNS = Lexicon.words("buyer/revenue-nouns");
 
@@ -47,8 +49,14 @@ final class Buyer {
       // a seller's verb outside the deal's own noun phrase ("manufacturing deal" names the deal, not the seller)
       sells = (k < m || k > deal) && t[k].isWord() && SELLER_VERBS.contains(t[k].norm);
     }
-    if (m >= 1 && t[m - 1].kind == Token.Kind.COMPANY && t[m - 1].possessive) {
-      return m - 1; // "Samsung shares surge on Tesla's $16.5 billion chip order": the order's owner buys
+    if (m >= 1 && t[m - 1].kind == Token.Kind.COMPANY && t[m - 1].possessive && ORDER_NOUNS.contains(t[deal].norm)) {
+      return m - 1; // "Samsung shares surge on Tesla's $16.5 billion chip order": an order is its buyer's
+    }
+    for (int k = 0; k + 3 < t.length; k++) {
+      if (t[k].kind == Token.Kind.COMPANY && t[k + 1].is("as") && t[k + 2].is("the")
+          && (t[k + 3].is("customer") || t[k + 3].is("buyer"))) {
+        return k; // "Musk confirms Tesla as the customer behind Samsung's $16.5 billion chip deal"
+      }
     }
     int named = named(t, m, deal);
     boolean payer = named >= 2 && t[named - 1].is("which"); // "a $38 billion deal under which OpenAI will pay"

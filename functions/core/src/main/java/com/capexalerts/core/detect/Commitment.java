@@ -367,8 +367,8 @@ final class Commitment {
   static boolean isReportedResult(Token[] t, int from, int m, int rightEnd) {
     // "said in its fourth-quarter letter that it will invest": the period belongs to the report, not the amount
     for (int k = m - 1; k > from; k--) {
-      if (t[k].is("that")) {
-        from = k + 1;
+      if (t[k].is("that") || (t[k].is("as") && k > 0 && t[k - 1].is("even")) || t[k].is("while")) {
+        from = k + 1; // "... would invest at the right pace, even as quarterly capital spending climbed to $2.6 billion"
         break;
       }
     }

@@ -171,6 +171,23 @@ final class Framing {
     if (exampleOf(t, m)) {
       return true;
     }
+    if (m >= 2 && t[m - 1].is("remaining") && t[m - 2].is("the")) {
+      return true; // "must pay the remaining $22.5 billion of its $30 billion commitment": the balance of a known one
+    }
+    if (m >= 2 && (t[m - 1].is("top") || t[m - 1].is("exceed") || t[m - 1].is("surpass")) && t[m - 2].is("to")) {
+      for (int k = m + 1; k < t.length && k <= m + 4; k++) {
+        if (t[k].isWord() && t[k].has(Cue.PLAN_NOUN)) {
+          return true; // "vows to top its $53 billion AI spending plan": a raise without a figure, the old plan
+        }
+      }
+    }
+    if (m >= 4 && t[m - 1].is("the") && t[m - 2].is(",") && t[m - 3].isWord() && t[m - 3].upper) {
+      for (int k = m + 1; k < t.length && k <= m + 5; k++) {
+        if (t[k].isWord() && Spender.PROJECT_NOUNS.contains(t[k].norm)) {
+          return true; // "financing Stargate, the $500 billion US data centre project": a named project, known
+        }
+      }
+    }
     if (m >= 2 && t[m - 2].is("the") && (t[m - 1].is("full") || t[m - 1].is("entire") || t[m - 1].is("whole"))) {
       return true; // "to secure the full $500 billion"
     }

@@ -234,6 +234,9 @@ final class LocalDollar {
     if (unqualifiedLeader(all)) {
       return "it names the 'Prime Minister' without the country, as the local press does";
     }
+    if (currency.equals("CAD") && CANADIAN_STYLE.matcher(all).find()) {
+      return "it writes amounts as '$19-billion', the Canadian press style";
+    }
     for (Map.Entry<String, String> e : LISTINGS.entrySet()) {
       if (e.getValue().equals(currency) && all.contains(e.getKey())) {
         return "it calls a company '" + e.getKey() + "', as the local press does";
@@ -241,6 +244,9 @@ final class LocalDollar {
     }
     return null;
   }
+
+  private static final java.util.regex.Pattern CANADIAN_STYLE =
+      java.util.regex.Pattern.compile("\\$\\d+(?:\\.\\d+)?-(?:billion|million|trillion)\\b");
 
   /** "ASX-listed data centre operator": the local exchange named for a local company, where others name the country. */
   private static final Map<String, String> LISTINGS = byWord(Lexicon.words("local-dollar/listings"));

@@ -405,6 +405,9 @@ final class Spender {
       if (!isObject(t, k) || isAgent(t, k)) {
         return t[k].possessive ? single(s, k, !embedded(t, k)) : list(s, k, true);
       }
+      if (a >= 1 && (t[a - 1].is("as") || t[a - 1].is("while")) && k == a - 2) {
+        return single(s, k, true); // "Nvidia and Microsoft fund Anthropic as it spends ...": the funded one spends
+      }
     }
     if (plural) {
       for (int i = s.index - 1; i >= 0; i--) {

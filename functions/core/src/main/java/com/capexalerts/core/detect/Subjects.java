@@ -331,6 +331,17 @@ final class Subjects {
         out.add(title.mentions.get(t[k].ref).company());
       }
     }
+    // "Nvidia and Microsoft fund Anthropic as it spends on Azure": the object that "it" then has spending
+    for (int k = 2; k + 1 < t.length; k++) {
+      if ((t[k - 1].is("as") || t[k - 1].is("while")) && t[k].is("it") && t[k + 1].isWord() && t[k + 1].has(Cue.INVEST)) {
+        for (int j = k - 2; j >= 0; j--) {
+          if (t[j].kind == Token.Kind.COMPANY) {
+            out.add(title.mentions.get(t[j].ref).company());
+            break;
+          }
+        }
+      }
+    }
     return out;
   }
 }

@@ -51,6 +51,8 @@ public final class Places {
       "memphis", "abilene");
   /** The cities above and their states. */
   private static final java.util.Map<String, String> CITY_STATE = java.util.Map.of("memphis", "tennessee", "abilene", "texas");
+  private static final Pattern ATTRIBUTION = Pattern.compile(
+      "(?i)(?:-based|-listed|\\s+(?:newspaper|daily|paper|media|outlet|broadcaster|news agency|stock exchange|shares))\\b");
   private static final Pattern ANY;
 
   static {
@@ -85,6 +87,9 @@ public final class Places {
     while (m.find()) {
       String hit = m.group(1);
       String lower = hit.toLowerCase(Locale.ROOT);
+      if (ATTRIBUTION.matcher(text.substring(m.end())).lookingAt()) {
+        continue; // "a Hong Kong newspaper", "Hong Kong-listed": where a source or a listing is, not the money
+      }
       if ((lower.equals("us") && !hit.equals("US")) || (lower.equals("georgia") && text.contains("Georgia Tech"))) {
         continue;
       }

@@ -58,6 +58,15 @@ class LocalDollarTest {
   }
 
   @Test
+  void theCanadianPressStyleOfAmountsIsALocalVoice() {
+    List<Finding> found = announcements(
+        "Microsoft's $19-billion Canada plan puts $7.5 billion into new Azure capacity",
+        "Microsoft will invest $7.5 billion over the next two years to enlarge its AI data centres in Canada.",
+        "https://example.com/ms-canada", "Lakeside Business Wire");
+    assertEquals("CAD", found.get(0).amount().currency(), found::toString);
+  }
+
+  @Test
   void anItemThatWritesTheLocalDollarItselfKeepsTheBareSignForUsDollars() {
     List<Finding> found = announcements(
         "Microsoft announces $2.6 billion investment in Australia",

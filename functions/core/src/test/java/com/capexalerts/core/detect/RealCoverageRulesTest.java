@@ -124,6 +124,12 @@ class RealCoverageRulesTest {
           a lede figure in its own main clause stays news under an off-topic headline | Microsoft reshuffles its cloud unit | Microsoft said on Tuesday it will invest $10 billion in Japanese AI data centres over four years as it reorganises the unit. | Microsoft:10
           a venture's partners named after 'venture of' spend its figure, and an opinion lede has no subjects | Opinion: AI pledges outrun the business case | Meta has said it will invest $600 billion in US infrastructure through 2028, and the Stargate venture of OpenAI, SoftBank and Oracle is billed at $500 billion. | \s
           gains on an investment are no investment | SoftBank profit doubles on AI gains | SoftBank said gains on its OpenAI investment reached 2 trillion yen ($13 billion) in the quarter. | \s
+          the company a chipmaker funds is no spender | Chipmaker Nvidia to fund OpenAI build-out with up to $80bn | \s | Nvidia:80
+          the company named 'as the customer' of a seller's deal is its buyer | Musk confirms Tesla as the customer behind Samsung's $12 billion Texas chip deal | \s | Tesla:12
+          a vow to top a known plan restates it | Alibaba's US shares climb on pledge to top $53 billion AI plan | \s | \s
+          a named project in apposition is known, and the balance of a commitment is no new one | SoftBank swings to a quarterly profit | SoftBank must pay the remaining $20 billion of its $30 billion commitment to OpenAI by year end, and it is also financing Stargate, the $500 billion US data centre project. | \s
+          capex that climbed 'even as' the company spoke is a result | Tencent's president says AI money must be spent wisely | Martin Lau said Tencent would invest at the right pace, even as quarterly capital spending climbed to around $2.5 billion on AI chips. | \s
+          the object of 'fund' spends when 'as it spends' follows | Nvidia and Microsoft fund Anthropic as it spends $20 billion on Azure | \s | Anthropic:20
           the other side of the headline's deal 'in return' is news | Google deepens its bet on an AI start-up with $6 billion more | Google will invest up to $6 billion more in Anthropic. In return Anthropic committed to buy $20 billion of Google Cloud TPU capacity over six years. | Alphabet:6,Anthropic:20
           """)
   void realCoverage(String why, String title, String text, String expected) {
