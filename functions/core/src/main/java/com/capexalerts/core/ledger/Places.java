@@ -52,7 +52,7 @@ public final class Places {
   /** The cities above and their states. */
   private static final java.util.Map<String, String> CITY_STATE = java.util.Map.of("memphis", "tennessee", "abilene", "texas");
   private static final Pattern ATTRIBUTION = Pattern.compile(
-      "(?i)(?:-based|-listed|\\s+(?:newspaper|daily|paper|media|outlet|broadcaster|news agency|stock exchange|shares))\\b");
+      "(?i)(?:-based|-listed|\\s+(?:newspaper|daily|paper|media|outlet|broadcaster|news agency|stock exchange|dollars?|treasur(?:y|ies)))\\b");
   private static final Pattern ANY;
 
   static {

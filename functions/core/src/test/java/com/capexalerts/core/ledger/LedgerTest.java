@@ -97,6 +97,7 @@ class LedgerTest {
         "a city is in its state");
     assertEquals(Set.of("india"), Places.in("US$17.5 billion for cloud and AI in India"), "US$ is a currency");
     assertEquals(Set.of(), Places.in("according to a report in a Hong Kong newspaper"), "a source's place is no place of the money");
+    assertEquals(Set.of(), Places.in("380 billion yuan, roughly 53 billion U.S. dollars"), "a currency is no place");
     assertTrue(Places.disjoint(Places.in("a stake in Anthropic", "Microsoft"), Places.in("data centres in France")));
     assertEquals(Set.of(), Places.in("OpenAI will buy compute", "OpenAI"), "the committing company is no anchor");
     assertEquals(Set.of(), Places.in("tell us more"), "the word us is no place");
