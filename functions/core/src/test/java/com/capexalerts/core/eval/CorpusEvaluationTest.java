@@ -37,6 +37,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CorpusEvaluationTest {
   static final double TARGET = 0.95;
+  static final int ALL_COMPANIES = 15;
 
   /**
    * What a corpus file must satisfy.
@@ -57,116 +58,64 @@ class CorpusEvaluationTest {
     BLIND3("/corpus/blind3-corpus.jsonl", "b3-\\d{3}", 130, 43, 0, 4, 10, 0.90),
     /** Written blind after the third round of fixes; scored 0.813 / 0.780 before the fixes it prompted. */
     BLIND4("/corpus/blind4-corpus.jsonl", "b4-\\d{3}", 120, 40, 0, 8, 10, 0.90),
-    /** Outside the US and the founding Alibaba story, written blind; scored 0.829 / 0.906 before its fixes. */
-    BLIND6("/corpus/blind6-corpus.jsonl", "b6-\\d{3}", 90, 30, 0, 0, 0, 0.90) {
-      @Override
-      int minCompanies() {
-        return 9; // written about one region's companies and pledges on purpose
-      }
-    },
+    /**
+     * Outside the US and the founding Alibaba story, written blind; scored 0.829 / 0.906 before its fixes. It covers
+     * fewer companies on purpose: it was written about one region's companies and pledges.
+     */
+    BLIND6("/corpus/blind6-corpus.jsonl", "b6-\\d{3}", 90, 30, 0, 0, 0, 0.90, 9),
     /** Written blind last in the second round; scored 0.853 / 0.879 blind and kept as a floor since. */
-    BLIND5("/corpus/blind5-corpus.jsonl", "b5-\\d{3}", 75, 25, 0, 0, 0, 0.85, 0.87) {
-      @Override
-      int minCompanies() {
-        return 12;
-      }
-    },
+    BLIND5("/corpus/blind5-corpus.jsonl", "b5-\\d{3}", 75, 25, 0, 0, 0, 0.85, 0.87, 12),
     /**
      * Modelled item by item on real published articles (their structure kept, every sentence our own): restated
      * pledges inside stories about something else, banks' forecasts, pooled totals, past-tense news, local dollars.
      * The development set of the real-coverage rules; first scored 0.615 / 0.776.
      */
-    REAL_DEV("/corpus/real-dev-corpus.jsonl", "rd-\\d{3}", 150, 60, 0, 0, 0, 0.93, 0.94) {
-      @Override
-      int minCompanies() {
-        return 12;
-      }
-    },
+    REAL_DEV("/corpus/real-dev-corpus.jsonl", "rd-\\d{3}", 150, 60, 0, 0, 0, 0.93, 0.94, 12),
     /**
      * Real-modelled held-out set A, written blind; its first score (0.673 / 0.714, with the first background rule
      * only) was taken before it prompted any change. The floors guard what was reached since.
      */
-    REAL_HOLDOUT_A("/corpus/real-holdout-a.jsonl", "ra-\\d{3}", 100, 40, 0, 5, 0, 0.94, 0.92) {
-      @Override
-      int minCompanies() {
-        return 12;
-      }
-    },
+    REAL_HOLDOUT_A("/corpus/real-holdout-a.jsonl", "ra-\\d{3}", 100, 40, 0, 5, 0, 0.94, 0.92, 12),
     /**
      * Real-modelled held-out set B, other articles than A, sealed until the end of the round and then scored once,
      * blind: 0.804 / 0.712. The floors guard what the rules it then prompted reached.
      */
-    REAL_HOLDOUT_B("/corpus/real-holdout-b.jsonl", "rb-\\d{3}", 100, 40, 0, 5, 0, 0.92, 0.92) {
-      @Override
-      int minCompanies() {
-        return 12;
-      }
-    },
+    REAL_HOLDOUT_B("/corpus/real-holdout-b.jsonl", "rb-\\d{3}", 100, 40, 0, 5, 0, 0.92, 0.92, 12),
     /**
      * Real-modelled held-out set C (120 items, two writers: US companies, and Asia, Europe and pledges abroad), its
      * labels naming each commitment ("event") for the event scorer. Scored once, blind: 0.862 / 0.824; the floors
      * guard what the rules it then prompted reached.
      */
-    REAL_HOLDOUT_C("/corpus/real-holdout-c.jsonl", "rc-\\d{3}", 120, 50, 0, 0, 0, 0.95, 0.90) {
-      @Override
-      int minCompanies() {
-        return 12;
-      }
-    },
+    REAL_HOLDOUT_C("/corpus/real-holdout-c.jsonl", "rc-\\d{3}", 120, 50, 0, 0, 0, 0.95, 0.90, 12),
     /**
      * Real-modelled held-out set D (120 items, two more writers; 2023-2026, trade press, earnings write-ups, market
      * wraps, opinion and analysis pieces, pledges abroad in local currency). Scored once, blind, at the end of the
      * round: 0.731 / 0.778 — the honest estimate for unseen real coverage. The floors guard what its rules reached.
      */
-    REAL_HOLDOUT_D("/corpus/real-holdout-d.jsonl", "rx-\\d{3}", 120, 50, 0, 0, 0, 0.88, 0.88) {
-      @Override
-      int minCompanies() {
-        return 12;
-      }
-    },
+    REAL_HOLDOUT_D("/corpus/real-holdout-d.jsonl", "rx-\\d{3}", 120, 50, 0, 0, 0, 0.88, 0.88, 12),
     /**
      * Real-modelled held-out set E (120 items in the shapes feeds deliver: Google News headlines with their outlet,
      * one-sentence and empty descriptions, newsroom posts, wire datelines), written after D and scored once, blind:
      * 0.864 / 0.797. The floors guard what its rules reached.
      */
-    REAL_HOLDOUT_E("/corpus/real-holdout-e.jsonl", "re-\\d{3}", 120, 50, 0, 10, 10, 0.90, 0.90) {
-      @Override
-      int minCompanies() {
-        return 12;
-      }
-    },
+    REAL_HOLDOUT_E("/corpus/real-holdout-e.jsonl", "re-\\d{3}", 120, 50, 0, 10, 10, 0.90, 0.90, 12),
     /**
      * Real-modelled held-out set F (100 items, a realistic week of feed news: 40 % about no investment at all),
      * written last and scored once, blind, with the final rules: 0.860 / 0.949. The floors guard what its rules
      * then reached.
      */
-    REAL_HOLDOUT_F("/corpus/real-holdout-f.jsonl", "rf-\\d{3}", 100, 30, 0, 0, 0, 0.95, 0.93) {
-      @Override
-      int minCompanies() {
-        return 12;
-      }
-    },
+    REAL_HOLDOUT_F("/corpus/real-holdout-f.jsonl", "rf-\\d{3}", 100, 30, 0, 0, 0, 0.95, 0.93, 12),
     /**
      * Chinese-language items (simplified and traditional, mainland, Hong Kong, Taiwan and Singapore outlets), written
      * by a separate writer for the Chinese rules; links on example.cn, summaries of a few sentences.
      */
-    ZH_DEV("/corpus/zh-dev-corpus.jsonl", "zd-\\d{3}", 70, 30, 0, 0, 0, 0.90) {
-      @Override
-      int minCompanies() {
-        return 12;
-      }
-    },
+    ZH_DEV("/corpus/zh-dev-corpus.jsonl", "zd-\\d{3}", 70, 30, 0, 0, 0, 0.90, 12),
     /**
      * Chinese held-out set (links on example.hk), written apart from the Chinese rules; scored once, blind, at
      * 0.727 / 0.960 before it prompted any change, a development set since. The precision floor is what was reached
      * (1.000) less one false alarm.
      */
-    ZH_HOLDOUT("/corpus/zh-holdout-corpus.jsonl", "zh-\\d{3}", 45, 20, 0, 0, 0, 0.96, 0.90) {
-      @Override
-      int minCompanies() {
-        return 12;
-      }
-    };
+    ZH_HOLDOUT("/corpus/zh-holdout-corpus.jsonl", "zh-\\d{3}", 45, 20, 0, 0, 0, 0.96, 0.90, 12);
 
     final String resource;
     final String idPattern;
@@ -177,15 +126,24 @@ class CorpusEvaluationTest {
     final int minOutletTitle;
     final double precisionFloor;
     final double recallFloor;
+    /** Distinct announcing companies the corpus must cover; most sets cover nearly the whole watchlist. */
+    final int minCompanies;
 
     Corpus(String resource, String idPattern, int minItems, int minWithAnnouncement, int minSummary,
         int minTitleOnly, int minOutletTitle, double recallFloor) {
       this(resource, idPattern, minItems, minWithAnnouncement, minSummary, minTitleOnly, minOutletTitle, TARGET,
-          recallFloor);
+          recallFloor, ALL_COMPANIES);
     }
 
     Corpus(String resource, String idPattern, int minItems, int minWithAnnouncement, int minSummary,
-        int minTitleOnly, int minOutletTitle, double precisionFloor, double recallFloor) {
+        int minTitleOnly, int minOutletTitle, double recallFloor, int minCompanies) {
+      this(resource, idPattern, minItems, minWithAnnouncement, minSummary, minTitleOnly, minOutletTitle, TARGET,
+          recallFloor, minCompanies);
+    }
+
+    Corpus(String resource, String idPattern, int minItems, int minWithAnnouncement, int minSummary,
+        int minTitleOnly, int minOutletTitle, double precisionFloor, double recallFloor, int minCompanies) {
+      this.minCompanies = minCompanies;
       this.precisionFloor = precisionFloor;
       this.recallFloor = recallFloor;
       this.resource = resource;
@@ -199,7 +157,7 @@ class CorpusEvaluationTest {
 
     /** Distinct announcing companies the corpus must cover. */
     int minCompanies() {
-      return 15;
+      return minCompanies;
     }
 
     String fileName() {
