@@ -58,7 +58,7 @@ final class Background {
     boolean reaction = topic.equals(REACTION) || topic.equals(FRAMED_FIGURE);
     // a results story, by its headline or its lede ("Meta delivered a quarter that beat Wall Street ...")
     boolean results = ctx.headlineHas(x -> RESULTS_WORDS.contains(x.norm) || x.has(Cue.RESULTS))
-        || (ctx.sents.size() > 1 && ledeHas(ctx.sents.get(1), x -> x.has(Cue.RESULTS)));
+        || (ctx.sents.size() > 1 && ItemContext.has(ctx.sents.get(1), x -> x.has(Cue.RESULTS)));
     for (int i = 0; i < candidates.size(); i++) {
       Candidate c = candidates.get(i);
       if (c.sent().isTitle && topic.equals(FRAMED_FIGURE) && !c.weak()) {
@@ -153,15 +153,6 @@ final class Background {
     Sent title = ctx.sents.get(0);
     Token[] t = title.tokens();
     return t.length > 0 && t[0].kind == Token.Kind.COMPANY ? title.mentions.get(t[0].ref).company() : null;
-  }
-
-  private static boolean ledeHas(Sent lede, java.util.function.Predicate<Token> test) {
-    for (Token x : lede.tokens()) {
-      if (x.isWord() && test.test(x)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

@@ -28,9 +28,15 @@ final class Framing {
 
   static final Set<String> TENSE_ONLY = Lexicon.words("framing/tense-only");
 
-  /** Why the amount is an old figure (see the class comment), or null. Constant reasons: no allocation. */
-  static String dated(ItemContext ctx, Token[] t, int winStart, int base, int m, int rightEnd, MoneySpan span) {
-    if (pastCue(ctx, t, winStart, m, rightEnd) >= 0 || announcedBefore(ctx, t, m)) {
+  /**
+   * Why the amount at m is an old figure (see the class comment), or null. {@code pastAt} is its {@link #pastCue},
+   * {@code anchor} the token naming its spender, {@code next} the next amount (-1 when none). Constant reasons: no
+   * allocation.
+   */
+  static String dated(ItemContext ctx, Sent s, int pastAt, int winStart, int base, int anchor, int m, int next,
+      int rightEnd, MoneySpan span) {
+    Token[] t = s.tokens();
+    if (pastAt >= 0 || announcedBefore(ctx, t, m)) {
       return PAST;
     }
     if (Clauses.anyFlag(t, winStart, m, Cue.PERFECT) && !increment(span)) {
@@ -47,6 +53,12 @@ final class Framing {
     }
     if (heldStock(t, m)) {
       return "commitments held, not made";
+    }
+    if (pastWhen(ctx, t, anchor)) {
+      return PAST; // "Wang, who joined in June when Meta invested $14.3 billion in Scale AI"
+    }
+    if (topUnchanged(s, m, next)) {
+      return TOP_UNCHANGED; // "expects $70 billion to $72 billion, lifting the bottom of its previous $66-72 billion range"
     }
     return null;
   }

@@ -165,12 +165,9 @@ final class ItemAnalysis {
       }
     }
     int buyerAt = role == MoneyRole.ROLE_DROP || role == MoneyRole.ROLE_NONE ? Buyer.buyer(ctx, s, m) : -1;
-    Company buyer = buyerAt >= 0 ? Buyer.company(s, buyerAt) : null;
-    if (buyer != null) {
+    Spender.Owner owner = buyerAt >= 0 ? buyerOwner(s, buyerAt) : null;
+    if (owner != null) {
       role = MoneyRole.ROLE_ACQUIRE;
-      if (s.isTitle || s.index == 1) {
-        ctx.buyers.add(buyer); // a deal the headline or lede reports is news for its buyer too
-      }
       if (trace != null) {
         trace.decide("role", "acquisition or deal", "a compute or chip deal, " + Trace.quote(s, buyerAt, buyerAt + 1)
             + " its buyer");
@@ -188,17 +185,15 @@ final class ItemAnalysis {
       }
       return false;
     }
-    Spender.Owner owner = buyer != null
-        ? new Spender.Owner(List.of(buyer), buyerAt, buyerAt, true, false, false)
-        : Spender.owner(ctx, s, m, trace);
+    Company buyer = owner != null ? owner.companies().getFirst() : null;
+    if (owner == null) {
+      owner = Spender.owner(ctx, s, m, trace);
+    }
     if (owner == null && role == MoneyRole.ROLE_ACQUIRE && (buyerAt = Buyer.buyer(ctx, s, m)) > 0
         && Buyer.customer(t, buyerAt)) {
       // "Nebula Cloud has won a compute contract worth $9 billion from Microsoft": no watched subject, a watched buyer
-      buyer = Buyer.company(s, buyerAt);
-      owner = new Spender.Owner(List.of(buyer), buyerAt, buyerAt, true, false, false);
-      if (s.isTitle || s.index == 1) {
-        ctx.buyers.add(buyer);
-      }
+      owner = buyerOwner(s, buyerAt);
+      buyer = owner.companies().getFirst();
     }
     if (buyer != null && trace != null) {
       trace.decide("spender", buyer.name(), "the buyer of the deal (labelling rule 7)");
@@ -230,15 +225,11 @@ final class ItemAnalysis {
     if (notCommitted == Commitment.TENTATIVE && Commitment.trancheCeiling(s, prevMoney, m)) {
       notCommitted = null; // "are putting $100 billion behind it initially and could invest up to $500 billion"
     }
-    String dated = baseline ? "an earlier figure" : Framing.dated(ctx, t, winStart, base, m, rightEnd, span);
-    if (dated == null && !baseline && Framing.pastWhen(ctx, t, owner.anchor())) {
-      dated = Framing.PAST; // "Wang, who joined in June when Meta invested $14.3 billion in Scale AI"
-    }
-    if (dated == null && !baseline && Framing.topUnchanged(s, m, nextMoney)) {
-      dated = Framing.TOP_UNCHANGED; // "expects $70 billion to $72 billion, lifting the bottom of its previous $66 billion to $72 billion range"
-    }
-    // the word that dates it (-1 when a later participle does, ", announced last December,"): found once
-    int pastAt = dated == Framing.PAST ? Framing.pastCue(ctx, t, winStart, m, rightEnd) : -1;
+    // the word that dates it, found once: -1 when none does, or when a later participle (", announced last
+    // December,") or a "when" clause does
+    int pastAt = baseline ? -1 : Framing.pastCue(ctx, t, winStart, m, rightEnd);
+    String dated = baseline ? "an earlier figure"
+        : Framing.dated(ctx, s, pastAt, winStart, base, owner.anchor(), m, nextMoney, rightEnd, span);
     if (pastAt >= 0 && (Framing.isTranche(t[pastAt]) || t[pastAt].is("initial"))
         && (Commitment.trancheCeiling(s, m, nextMoney) || Commitment.trancheCeiling(s, prevMoney, m))) {
       dated = null; // "initially" marks the first tranche of the ceiling, not an earlier figure
@@ -302,6 +293,15 @@ final class ItemAnalysis {
   }
 
   /** The commitment, dating, framing and raise decisions of an amount, with the words they rest on. */
+  /** The deal's buyer at {@code at} as the amount's owner; a deal the headline or lede reports is its news too. */
+  private Spender.Owner buyerOwner(Sent s, int at) {
+    Company c = Buyer.company(s, at);
+    if (s.isTitle || s.index == 1) {
+      ctx.buyers.add(c);
+    }
+    return new Spender.Owner(List.of(c), at, at, true, false, false);
+  }
+
   private void explainClause(
       Sent s, int m, Spender.Owner owner, String notCommitted, String dated, int pastAt, int base, int clauseFrom,
       int winStart, int rightEnd, boolean relative, boolean compared, boolean raise) {

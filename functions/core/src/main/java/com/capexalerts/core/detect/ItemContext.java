@@ -104,10 +104,12 @@ final class ItemContext {
 
   /** Some word of the headline passes the test; false when the item has no headline. */
   boolean headlineHas(java.util.function.Predicate<Token> test) {
-    if (sents.isEmpty() || !sents.get(0).isTitle) {
-      return false;
-    }
-    for (Token x : sents.get(0).tokens()) {
+    return !sents.isEmpty() && sents.get(0).isTitle && has(sents.get(0), test);
+  }
+
+  /** A word of the sentence passes the test. */
+  static boolean has(Sent s, java.util.function.Predicate<Token> test) {
+    for (Token x : s.tokens()) {
       if (x.isWord() && test.test(x)) {
         return true;
       }

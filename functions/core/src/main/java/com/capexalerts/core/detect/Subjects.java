@@ -196,23 +196,15 @@ final class Subjects {
           || (t[k - 1].isWord() && ROUND_WORDS.contains(t[k - 1].norm)))) {
         return true; // "funding round", "$40 billion round" — not "restructuring round"
       }
-      if (t[k].has(Cue.FUNDRAISE) && raisesMoney(t, k) && !debt(t) && raiserIsLab(ctx.sents.get(0), k)) {
+      if (t[k].has(Cue.FUNDRAISE) && raisesMoney(t, k) && !ctx.headlineHas(x -> DEBT_WORDS.contains(x.norm))
+          && raiserIsLab(ctx.sents.get(0), k)) {
         return true; // "OpenAI raises $40 billion" — not "Amazon raises $15 billion in bond sale"
       }
     }
     return false;
   }
 
-  /** The headline speaks of debt ("bond sale", "notes"): a borrowing, not a round with investors. */
-  private static boolean debt(Token[] t) {
-    for (Token x : t) {
-      if (x.isWord() && DEBT_WORDS.contains(x.norm)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
+  /** Headline words of a borrowing ("bond sale", "notes"): not a round with investors. */
   static final Set<String> DEBT_WORDS = Lexicon.words("subjects/debt-words");
 
   /** The company before the raise verb is an AI lab (a round with investors), or none is named. */
@@ -280,12 +272,7 @@ final class Subjects {
 
   /** The sentence reports a commitment being made ("said it would", "announced", "will invest"). */
   static boolean announces(Sent s) {
-    for (Token x : s.tokens()) {
-      if (x.isWord() && ANNOUNCING.contains(x.norm)) {
-        return true;
-      }
-    }
-    return false;
+    return ItemContext.has(s, x -> ANNOUNCING.contains(x.norm));
   }
 
   /** "plan with CDC and Nvidia": the company closes a "with" list whose first names are not watched. */

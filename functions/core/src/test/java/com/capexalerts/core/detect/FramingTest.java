@@ -11,7 +11,9 @@ class FramingTest {
   private static String dated(ItemContext ctx) {
     Sent s = ctx.sents.get(0);
     int m = Stages.money(s, 0);
-    return Framing.dated(ctx, s.tokens, 0, 0, m, Clauses.rightEnd(s.tokens, m, 10), s.money.get(s.tokens[m].ref));
+    int rightEnd = Clauses.rightEnd(s.tokens, m, 10);
+    return Framing.dated(ctx, s, Framing.pastCue(ctx, s.tokens, 0, m, rightEnd), 0, 0, -1, m,
+        Clauses.nextMoney(s.tokens, m), rightEnd, s.money.get(s.tokens[m].ref));
   }
 
   @Test
