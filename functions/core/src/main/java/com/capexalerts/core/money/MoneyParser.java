@@ -102,40 +102,6 @@ public final class MoneyParser {
     SUFFIXES = List.copyOf(list);
   }
 
-  private record Multiplier(String text, BigDecimal factor, boolean attachedOnly) {}
-
-  private static final BigDecimal THOUSAND = BigDecimal.valueOf(1_000L);
-  private static final BigDecimal LAKH = BigDecimal.valueOf(100_000L);
-  private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000L);
-  private static final BigDecimal CRORE = BigDecimal.valueOf(10_000_000L);
-  private static final BigDecimal BILLION = BigDecimal.valueOf(1_000_000_000L);
-  private static final BigDecimal TRILLION = BigDecimal.valueOf(1_000_000_000_000L);
-
-  /** Scale words and abbreviations, longest first; single letters only when glued to the number ("$80B"). */
-  private static final List<Multiplier> MULTIPLIERS =
-      List.of(
-          new Multiplier("lakh crore", TRILLION, false),
-          new Multiplier("lakh-crore", TRILLION, false),
-          new Multiplier("trillion", TRILLION, false),
-          new Multiplier("thousand", THOUSAND, false),
-          new Multiplier("billion", BILLION, false),
-          new Multiplier("million", MILLION, false),
-          new Multiplier("crore", CRORE, false),
-          new Multiplier("lakh", LAKH, false),
-          new Multiplier("trn", TRILLION, false),
-          new Multiplier("bln", BILLION, false),
-          new Multiplier("bil", BILLION, false), // Malaysian press: "US$2bil", "RM10bil"
-          new Multiplier("mln", MILLION, false),
-          new Multiplier("tn", TRILLION, false),
-          new Multiplier("bn", BILLION, false),
-          new Multiplier("mn", MILLION, false),
-          new Multiplier("cr", CRORE, false),
-          new Multiplier("tr", TRILLION, true),
-          new Multiplier("b", BILLION, true),
-          new Multiplier("m", MILLION, true),
-          new Multiplier("k", THOUSAND, true),
-          new Multiplier("T", TRILLION, true));
-
   /** Words kept in the amount's text when written right before it. Longest first. */
   private static final List<String> QUALIFIERS;
 
@@ -274,10 +240,10 @@ public final class MoneyParser {
     if (isPercent(text, j)) {
       return null;
     }
-    Multiplier ma = null;
+    Scale ma = null;
     Found mFound = readMultiplier(text, j);
     if (mFound != null) {
-      ma = multiplierOf(mFound.value);
+      ma = Scale.of(mFound.value);
       j = mFound.end;
     }
     j = skipPlus(text, j);
@@ -314,7 +280,7 @@ public final class MoneyParser {
     }
     boolean afterFrom = wordBefore(text, textStart, "from");
 
-    BigDecimal value = ma == null ? a.value : a.value.multiply(ma.factor);
+    BigDecimal value = ma == null ? a.value : a.value.multiply(ma.factor());
     boolean range = false;
     int end = j;
     // Range: "$60 billion to $65 billion", "$60-65 billion", "between $70 billion and $72 billion".
@@ -340,7 +306,7 @@ public final class MoneyParser {
           int jb = b.end;
           if (!isPercent(text, jb)) {
             Found mb = readMultiplier(text, jb);
-            Multiplier multB = mb == null ? null : multiplierOf(mb.value);
+            Scale multB = mb == null ? null : Scale.of(mb.value);
             if (mb != null) {
               jb = mb.end;
             }
@@ -461,13 +427,13 @@ public final class MoneyParser {
       BigDecimal factor;
       if (idx >= 2 && text.regionMatches(true, idx - 2, "tr", 0, 2)) {
         wStart = idx - 2;
-        factor = TRILLION;
+        factor = Scale.TRILLION;
       } else if (idx >= 1 && (text.charAt(idx - 1) == 'b' || text.charAt(idx - 1) == 'B')) {
         wStart = idx - 1;
-        factor = BILLION;
+        factor = Scale.BILLION;
       } else if (idx >= 1 && (text.charAt(idx - 1) == 'm' || text.charAt(idx - 1) == 'M')) {
         wStart = idx - 1;
-        factor = MILLION;
+        factor = Scale.MILLION;
       } else {
         continue;
       }
@@ -518,17 +484,8 @@ public final class MoneyParser {
     return out;
   }
 
-  private static BigDecimal factor(Multiplier m) {
-    return m == null ? BigDecimal.ONE : m.factor;
-  }
-
-  private static Multiplier multiplierOf(String text) {
-    for (Multiplier m : MULTIPLIERS) {
-      if (m.text.equals(text)) {
-        return m;
-      }
-    }
-    throw new IllegalStateException(text);
+  private static BigDecimal factor(Scale m) {
+    return m == null ? BigDecimal.ONE : m.factor();
   }
 
   private static BigDecimal wholeUnits(BigDecimal v) {
@@ -656,17 +613,17 @@ public final class MoneyParser {
       k++;
       spaced = true;
     }
-    for (Multiplier m : MULTIPLIERS) {
-      if (m.attachedOnly && spaced) {
+    for (Scale m : Scale.ALL) {
+      if (m.attachedOnly() && spaced) {
         continue;
       }
-      int len = m.text.length();
+      int len = m.text().length();
       boolean match =
-          m.text.equals("T")
+          m.text().equals("T")
               ? text.startsWith("T", k)
-              : text.regionMatches(true, k, m.text, 0, len);
+              : text.regionMatches(true, k, m.text(), 0, len);
       if (match && !isWordChar(charAt(text, k + len))) {
-        return new Found(m.text, j, k + len);
+        return new Found(m.text(), j, k + len);
       }
     }
     return null;
