@@ -87,7 +87,7 @@ public final class Places {
     while (m.find()) {
       String hit = m.group(1);
       String lower = hit.toLowerCase(Locale.ROOT);
-      if (ATTRIBUTION.matcher(text.substring(m.end())).lookingAt()) {
+      if (ATTRIBUTION.matcher(text).region(m.end(), text.length()).lookingAt()) {
         continue; // "a Hong Kong newspaper", "Hong Kong-listed": where a source or a listing is, not the money
       }
       if ((lower.equals("us") && !hit.equals("US")) || (lower.equals("georgia") && text.contains("Georgia Tech"))) {
