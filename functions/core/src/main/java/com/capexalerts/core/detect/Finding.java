@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param period    time span as written ("over the next three years", "in fiscal 2025") or null
  * @param evidence  the sentence the finding comes from
  * @param raise     true when the figure raises an earlier plan of the same company
+ * @param increment true when the figure is new money on top of an earlier commitment ("another $4 billion")
  */
 public record Finding(
     String company,
@@ -22,7 +23,14 @@ public record Finding(
     BigDecimal amountUsd,
     String period,
     String evidence,
-    boolean raise) {
+    boolean raise,
+    boolean increment) {
+  /** A finding that is not an increment. */
+  public Finding(String company, FindingKind kind, MoneyAmount amount, BigDecimal amountUsd, String period,
+      String evidence, boolean raise) {
+    this(company, kind, amount, amountUsd, period, evidence, raise, false);
+  }
+
   public Finding {
     Objects.requireNonNull(company, "company");
     Objects.requireNonNull(kind, "kind");

@@ -286,7 +286,8 @@ final class FindingMerger {
       period = cl.stream().map(Candidate::period).filter(p -> p != null).findFirst().orElse(null);
     }
     boolean raise = cl.stream().anyMatch(Candidate::raise);
-    return new Finding(company.name(), kind, best.money().amount(), usd, period, best.sent().text, raise);
+    boolean increment = cl.stream().anyMatch(c -> Framing.increment(c.money()));
+    return new Finding(company.name(), kind, best.money().amount(), usd, period, best.sent().text, raise, increment);
   }
 
   static boolean sameFigure(Candidate a, Candidate b, double tolerance) {

@@ -26,7 +26,10 @@ import java.util.Set;
  *       entry's day, so a replay of the original coverage still alerts once, and a first report the detector read
  *       as background does not silence the coverage of the following days;</li>
  *   <li>for a mention entry, the amounts are within {@link #MENTION_TOLERANCE} (3 %), and when the mention states no
- *       period the finding states none either.</li>
+ *       period the finding states none either;</li>
+ *   <li>for an increment ("another $4 billion"), the known commitment was announced less than
+ *       {@link #INCREMENT_WINDOW} before: new money of the same size as an old pledge is a new tranche, while the
+ *       increment's own retellings follow within days.</li>
  * </ol>
  * Otherwise a finding that raises an earlier plan ({@code raise}), or a larger figure for the same stated period of
  * a known commitment, is an update linked to the latest such commitment; anything else is a new commitment.
@@ -41,6 +44,8 @@ public final class LedgerMatcher {
    * another rate moves it by a percent or two), while a background figure within 10 % is as often another deal.
    */
   static final BigDecimal MENTION_TOLERANCE = new BigDecimal("0.03");
+  /** An increment restates a known commitment only when that was announced this recently. */
+  public static final Duration INCREMENT_WINDOW = Duration.ofDays(30);
   /** The same stated period with a figure this much larger is new guidance for it. */
   static final BigDecimal GUIDANCE_STEP = new BigDecimal("0.05");
 
@@ -55,7 +60,7 @@ public final class LedgerMatcher {
 
   /** A finding's side of the comparison. */
   public record Claim(String company, BigDecimal amountUsd, String period, String text, boolean raise,
-      Instant published, String currency) {
+      Instant published, String currency, boolean increment) {
     public Claim {
       Objects.requireNonNull(company, "company");
       Objects.requireNonNull(amountUsd, "amountUsd");
@@ -64,7 +69,13 @@ public final class LedgerMatcher {
 
     /** A claim whose figure was written in US dollars or whose currency is not known. */
     public Claim(String company, BigDecimal amountUsd, String period, String text, boolean raise, Instant published) {
-      this(company, amountUsd, period, text, raise, published, null);
+      this(company, amountUsd, period, text, raise, published, null, false);
+    }
+
+    /** A claim that is not an increment. */
+    public Claim(String company, BigDecimal amountUsd, String period, String text, boolean raise, Instant published,
+        String currency) {
+      this(company, amountUsd, period, text, raise, published, currency, false);
     }
   }
 
@@ -97,6 +108,8 @@ public final class LedgerMatcher {
         .filter(c -> c.origin() != CommitmentOrigin.MENTION
             || within(c.amountUsd(), claim.amountUsd(), MENTION_TOLERANCE))
         .filter(c -> !raises(claim, period, c))
+        .filter(c -> !claim.increment() || claim.published().isBefore(
+            c.announced().atStartOfDay().toInstant(ZoneOffset.UTC).plus(INCREMENT_WINDOW)))
         // an alerted event first (its sources are kept), then the closest amount, then the oldest
         .min(Comparator.comparing((Commitment c) -> c.origin() == CommitmentOrigin.ALERT ? 0 : 1)
             .thenComparing(c -> c.amountUsd().subtract(claim.amountUsd()).abs())

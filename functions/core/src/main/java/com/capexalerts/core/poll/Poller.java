@@ -515,7 +515,7 @@ public final class Poller {
       text = text + " " + item.title();
     }
     return new LedgerMatcher.Claim(finding.company(), finding.amountUsd(), finding.period(), text, finding.raise(),
-        published, finding.amount().currency());
+        published, finding.amount().currency(), finding.increment());
   }
 
   /**

@@ -52,6 +52,24 @@ class LedgerTest {
   }
 
   @Test
+  void anotherTrancheOfTheSameSizeMonthsLaterIsNewMoneyButItsRetellingIsNot() {
+    Commitment first = known("Amazon", "4e9", null, "Amazon will invest up to $4 billion in Anthropic", "2023-09-25",
+        CommitmentOrigin.ALERT);
+    String text = "Amazon is putting another $4 billion into Anthropic, bringing its total to $8 billion.";
+    var tranche = matcher.decide(new LedgerMatcher.Claim("Amazon", new BigDecimal("4e9"), null, text, false,
+        Instant.parse("2024-11-22T15:30:00Z"), "USD", true), List.of(first));
+    assertInstanceOf(LedgerMatcher.Decision.Fresh.class, tranche, "new money 14 months on");
+    Commitment second = known("Amazon", "4e9", null, text, "2024-11-22", CommitmentOrigin.ALERT);
+    var retold = matcher.decide(new LedgerMatcher.Claim("Amazon", new BigDecimal("4e9"), null, text, false,
+        Instant.parse("2024-11-23T08:00:00Z"), "USD", true), List.of(first, second));
+    assertEquals(second, assertInstanceOf(LedgerMatcher.Decision.Known.class, retold).commitment());
+    var restated = decide("Amazon", "4e9", null, "Amazon, which has put $4 billion into Anthropic, cut jobs.", false,
+        "2024-12-10T10:00:00Z", first);
+    assertEquals(first, assertInstanceOf(LedgerMatcher.Decision.Known.class, restated).commitment(),
+        "no increment: the old pledge restated");
+  }
+
+  @Test
   void anotherFiscalYearIsANewCommitment() {
     Commitment fy25 = known("Microsoft", "80e9", "fiscal 2025", "AI data centres", "2025-01-03", CommitmentOrigin.SEED);
     var d = decide("Microsoft", "82e9", "in fiscal 2026", "Microsoft expects $82 billion in fiscal 2026.", false,
