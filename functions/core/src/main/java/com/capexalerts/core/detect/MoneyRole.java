@@ -189,6 +189,9 @@ final class MoneyRole {
       if (x.has(Cue.INVEST)) {
         leftDistance = words;
         leftAt = k;
+        if (shareOfResult(t, k)) {
+          return decided(trace, s, ROLE_DROP, k, "a share of the result before it");
+        }
         leftRole = governedBySale(t, k) || gainOnInvestment(t, k) ? ROLE_DROP : ROLE_INVEST;
         break;
       }
@@ -266,6 +269,34 @@ final class MoneyRole {
       n--;
     }
     return n >= 0 && t[n].isWord() ? n : -1;
+  }
+
+  static final Set<String> SHARE_VERBS = Lexicon.words("money-role/share-verbs");
+  static final Set<String> RESULT_NOUNS = Lexicon.words("money-role/result-nouns");
+
+  /**
+   * "operating profit rose to 12.17 trillion won, with the chip division contributing 7 trillion won": a share verb
+   * after a result and its figure in the same clause splits that result. Not after a round ("raised $40 billion, with
+   * SoftBank contributing $30 billion" is SoftBank's money).
+   */
+  static boolean shareOfResult(Token[] t, int k) {
+    if (!SHARE_VERBS.contains(t[k].norm)) {
+      return false;
+    }
+    boolean money = false;
+    for (int j = k - 1; j >= 0; j--) {
+      if (t[j].is(";")) {
+        return false;
+      }
+      if (t[j].kind == Token.Kind.MONEY) {
+        money = true;
+      } else if (money && t[j].isWord() && RESULT_NOUNS.contains(t[j].norm)) {
+        return true;
+      } else if (t[j].isWord() && t[j].has(Cue.INVEST | Cue.FUNDRAISE)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** "sells its Nvidia stake for", "to finance its data-centre campus": the verb before the noun decides. */
