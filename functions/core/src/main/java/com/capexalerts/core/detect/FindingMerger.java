@@ -1,6 +1,7 @@
 package com.capexalerts.core.detect;
 
 import com.capexalerts.core.company.Company;
+import com.capexalerts.core.ledger.Places;
 import com.capexalerts.core.money.MoneyAmount;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -49,7 +50,7 @@ final class FindingMerger {
       }
       List<Candidate> home = null;
       for (List<Candidate> cl : clusters) {
-        if (cl.get(0).company().equals(c.company()) && cl.stream().anyMatch(o -> sameFigure(o, c, 0.02))) {
+        if (cl.get(0).company().equals(c.company()) && cl.stream().anyMatch(o -> sameFigure(o, c, 0.02) && samePlace(o, c))) {
           home = cl;
           break;
         }
@@ -288,6 +289,13 @@ final class FindingMerger {
     boolean raise = cl.stream().anyMatch(Candidate::raise);
     boolean increment = cl.stream().anyMatch(c -> Framing.increment(c.money()));
     return new Finding(company.name(), kind, best.money().amount(), usd, period, best.sent().text, raise, increment);
+  }
+
+  /** Equal figures for places that share nothing (Georgia, and Indiana last spring) are two pledges. */
+  static boolean samePlace(Candidate a, Candidate b) {
+    String company = a.company().name();
+    return a.sent() == b.sent()
+        || !Places.disjoint(Places.in(a.sent().text, company), Places.in(b.sent().text, company));
   }
 
   static boolean sameFigure(Candidate a, Candidate b, double tolerance) {
