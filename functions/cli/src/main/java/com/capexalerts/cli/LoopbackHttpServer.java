@@ -28,6 +28,8 @@ import java.util.concurrent.Executors;
  */
 final class LoopbackHttpServer implements AutoCloseable {
   static final int MAX_HEADER_BYTES = 32 * 1024;
+  private static final int LINGER_MILLIS = 1_000;
+  private static final long LINGER_MAX_BYTES = 1L << 20;
 
   /** One request as received: path and query raw, header names lower-case. */
   record Request(String method, String rawPath, String rawQuery, String protocol, Map<String, List<String>> headers,
@@ -113,6 +115,7 @@ final class LoopbackHttpServer implements AutoCloseable {
         response = error(408, "the request did not arrive within " + readTimeout.toSeconds() + " s");
       }
       write(out, response);
+      lingeringClose(client, in);
     } catch (IOException | RuntimeException e) {
       // the client went away, or the handler failed after the response could be written; nothing to answer
     }
@@ -195,6 +198,25 @@ final class LoopbackHttpServer implements AutoCloseable {
         throw new Refused(431, "request line or header over " + MAX_HEADER_BYTES + " bytes");
       }
       bytes.write(c);
+    }
+  }
+
+  /**
+   * Closing a socket with unread bytes (the body of a refused request) resets the connection, and the reset can
+   * reach the client before it has read our answer. So: end our side, then drain what the client still sends,
+   * bounded in bytes and time.
+   */
+  private static void lingeringClose(Socket client, InputStream in) {
+    try {
+      client.shutdownOutput();
+      client.setSoTimeout(LINGER_MILLIS);
+      byte[] sink = new byte[8192];
+      long drained = 0;
+      for (int n; drained < LINGER_MAX_BYTES && (n = in.read(sink)) >= 0; ) {
+        drained += n;
+      }
+    } catch (IOException e) {
+      // the client closed or went quiet: nothing more to wait for
     }
   }
 
