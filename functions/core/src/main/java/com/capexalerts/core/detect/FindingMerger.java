@@ -50,7 +50,8 @@ final class FindingMerger {
       }
       List<Candidate> home = null;
       for (List<Candidate> cl : clusters) {
-        if (cl.get(0).company().equals(c.company()) && cl.stream().anyMatch(o -> sameFigure(o, c, 0.02) && samePlace(o, c))) {
+        if (cl.get(0).company().equals(c.company())
+            && cl.stream().anyMatch(o -> sameFigure(o, c, 0.02) && samePlace(o, c))) {
           home = cl;
           break;
         }

@@ -35,22 +35,22 @@ class FindingMergerTest {
 
   @Test
   void equalFiguresForPlacesThatShareNothingAreTwoPledges() {
-    ItemContext ctx = Stages.item("Oklahoma gets another Google data center campus",
-        "Google will invest $9 billion in Oklahoma in AI data centers. "
-            + "That matches the $9 billion Google committed in Virginia last year.");
-    List<Finding> f = merge(ctx, ctx.titleSubjects,
-        candidate(ctx, 1, 0, "Alphabet", false), candidate(ctx, 2, 0, "Alphabet", true));
+    List<Finding> f = newPledgeBeside("That matches the $9 billion Google committed in Virginia last year.");
     assertEquals(2, f.size(), "Oklahoma's new $9 billion is not Virginia's old one");
     assertEquals(FindingKind.ANNOUNCEMENT, f.get(0).kind());
     assertEquals(FindingKind.MENTION, f.get(1).kind());
 
-    ItemContext same = Stages.item("Oklahoma gets another Google data center campus",
-        "Google will invest $9 billion in Oklahoma in AI data centers. "
-            + "Google first set out the $9 billion for Oklahoma last year.");
-    List<Finding> one = merge(same, same.titleSubjects,
-        candidate(same, 1, 0, "Alphabet", false), candidate(same, 2, 0, "Alphabet", true));
+    List<Finding> one = newPledgeBeside("Google first set out the $9 billion for Oklahoma last year.");
     assertEquals(1, one.size(), "one place, one figure: the same pledge restated");
     assertEquals(FindingKind.MENTION, one.get(0).kind());
+  }
+
+  /** Google's new $9 billion for Oklahoma, then {@code earlier}: a sentence with an older $9 billion. */
+  private static List<Finding> newPledgeBeside(String earlier) {
+    ItemContext ctx = Stages.item("Oklahoma gets another Google data center campus",
+        "Google will invest $9 billion in Oklahoma in AI data centers. " + earlier);
+    return merge(ctx, ctx.titleSubjects,
+        candidate(ctx, 1, 0, "Alphabet", false), candidate(ctx, 2, 0, "Alphabet", true));
   }
 
   @Test

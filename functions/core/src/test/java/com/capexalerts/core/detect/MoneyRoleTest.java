@@ -60,20 +60,11 @@ class MoneyRoleTest {
 
   @Test
   void aUnitsShareOfAResultIsNoInvestmentButAnInvestorsShareOfARoundIs() {
-    Sent s = Stages.sentence(
-        "Samsung said operating profit rose to 12 trillion won, with the chip division contributing 7 trillion won.").sents.get(0);
+    Sent s = Stages.sentence("Samsung said operating profit rose to 12 trillion won, "
+        + "with the chip division contributing 7 trillion won.").sents.get(0);
     assertEquals(MoneyRole.ROLE_DROP, MoneyRole.role(s, Stages.money(s, 1), null));
     Sent round = Stages.sentence(
         "OpenAI raised $40 billion, with SoftBank contributing $30 billion of it.").sents.get(0);
-    assertFalse(MoneyRole.shareOfResult(round.tokens, indexOf(round, "contributing")));
-  }
-
-  private static int indexOf(Sent s, String word) {
-    for (int i = 0; i < s.tokens.length; i++) {
-      if (word.equals(s.tokens[i].norm)) {
-        return i;
-      }
-    }
-    throw new AssertionError(word + " not in sentence");
+    assertFalse(MoneyRole.shareOfResult(round.tokens, Stages.word(round, "contributing")));
   }
 }
