@@ -29,6 +29,7 @@ final class Background {
   static final Set<String> CAPEX_WORDS = Lexicon.words("background/capex-words");
   static final Set<String> FRAME_WORDS = Lexicon.words("background/frame-words");
   static final Set<String> PROGRESS_WORDS = Lexicon.words("background/progress-words");
+  static final Set<String> MARKET_MOVE_VERBS = Lexicon.words("background/market-move-verbs");
 
   private static final String REACTION = "a reaction to a plan";
   private static final String FRAMED_FIGURE = "something else, its figure given as background";
@@ -94,7 +95,8 @@ final class Background {
   static String offTopic(ItemContext ctx) {
     String headline = ctx.sents.get(0).text.toLowerCase(java.util.Locale.ROOT);
     for (String w : PROGRESS_WORDS) {
-      if (headline.contains(w)) {
+      int at = headline.indexOf(w);
+      if (at >= 0 && !laterMilestone(headline.substring(at + w.length()), ctx.year)) {
         return FRAMED_FIGURE; // "Google lays foundation stone for $15 billion Vizag AI campus": the project is known
       }
     }
@@ -108,6 +110,22 @@ final class Background {
       return OFF_INVESTING;
     }
     return null;
+  }
+
+  private static final java.util.regex.Pattern MILESTONE_WHEN =
+      java.util.regex.Pattern.compile("^\\W*(?:in |by |from )?(next|later|\\d{4})\\b");
+
+  /**
+   * "Microsoft to build $3 billion AI campus, ground-breaking in 2027": a milestone still to come (a later year, or
+   * "next year") dates the plan's schedule, not progress on a known project.
+   */
+  static boolean laterMilestone(String after, int year) {
+    java.util.regex.Matcher m = MILESTONE_WHEN.matcher(after);
+    if (!m.find()) {
+      return false;
+    }
+    String when = m.group(1);
+    return !Character.isDigit(when.charAt(0)) || year == 0 || Integer.parseInt(when) >= year;
   }
 
   /**
@@ -138,9 +156,11 @@ final class Background {
         return false; // "Ellison tops rich list as Oracle wins $300bn OpenAI deal": the deal is the news of the day
       }
       for (int k = 0; k < frame; k++) {
-        // "Alphabet shares slide as $75 billion capex plan overshadows ...": a market reaction to the figure is news
+        // "Alphabet shares slide as $75 billion capex plan overshadows ...", "Amazon slides as $200 billion plan
+        // rattles investors": a market reaction to the figure is news
         if (t[k].isWord() && (t[k].has(Cue.INVEST | Cue.ACQUIRE | Cue.DEAL | Cue.PLAN_NOUN | Cue.RAISE_VERB)
-            || t[k].is("shares") || t[k].is("stock") || t[k].is("investors"))) {
+            || t[k].is("shares") || t[k].is("stock") || t[k].is("investors")
+            || k > 0 && t[k - 1].kind == Token.Kind.COMPANY && MARKET_MOVE_VERBS.contains(t[k].norm))) {
           return false;
         }
       }

@@ -16,6 +16,7 @@ final class Buyer {
 
   static final Set<String> DEAL_NOUNS = Lexicon.words("buyer/deal-nouns");
   static final Set<String> SELLER_VERBS = Lexicon.words("buyer/seller-verbs");
+  static final Set<String> OWED_VERBS = Lexicon.words("buyer/owed-verbs");
   static final Set<String> DEAL_VERBS = Lexicon.words("buyer/deal-verbs");
   /** Deal nouns that belong to the buyer alone ("Tesla's chip order"); a "deal" or "contract" is either side's. */
   static final Set<String> ORDER_NOUNS = Set.of("order", "orders", "purchase", "purchases");
@@ -120,6 +121,19 @@ final class Buyer {
       }
       if (t[k].isWord() && DEAL_NOUNS.contains(t[k].norm)) {
         return k;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * "capacity the company promised to OpenAI under a contract worth $300 billion": the company the seller owes the
+   * deal to is its buyer. Index of that company, or -1.
+   */
+  static int owedTo(Token[] t, int m) {
+    for (int k = Math.max(0, m - 12); k + 2 < m; k++) {
+      if (t[k].isWord() && OWED_VERBS.contains(t[k].norm) && t[k + 1].is("to") && t[k + 2].kind == Token.Kind.COMPANY) {
+        return k + 2;
       }
     }
     return -1;

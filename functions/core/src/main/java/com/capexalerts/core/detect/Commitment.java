@@ -81,6 +81,28 @@ final class Commitment {
     return initially && could;
   }
 
+  /**
+   * "Alphabet said it could spend as much as $185 billion": the company itself gives the ceiling of its own spending
+   * with "could" or "may". Guidance, not talk; a brokerage's "ByteDance could invest as much as ..." stays talk, and
+   * so does a bare "could invest $10 billion" (no ceiling: a conditional offer).
+   */
+  static boolean ownCeiling(Sent s, int m) {
+    Token[] t = s.tokens();
+    if (m < 5 || t[m].kind != Token.Kind.MONEY) {
+      return false;
+    }
+    String figure = s.money.get(t[m].ref).amount().text();
+    if (!figure.regionMatches(true, 0, "up to ", 0, 6) && !figure.regionMatches(true, 0, "as much as ", 0, 11)) {
+      return false;
+    }
+    int could = m - 2;
+    if (!(t[m - 1].isWord() && t[m - 1].has(Cue.INVEST)) || !(t[could].is("could") || t[could].is("may"))) {
+      return false;
+    }
+    return (t[could - 1].is("it") || t[could - 1].is("they")) && t[could - 2].isWord()
+        && REPORTING_VERBS.contains(t[could - 2].norm) && t[could - 3].kind == Token.Kind.COMPANY;
+  }
+
   private static final Set<String> GROWING = Set.of("growing", "rising", "grow", "rise", "expanding", "expand");
   /** Said right after a first figure: the tranche its ceiling builds on. */
   private static final Set<String> FIRST_TRANCHE = Set.of("initially", "first", "upfront", "up-front");

@@ -205,6 +205,9 @@ final class Framing {
     }
     // A definite plan only: "as part of a $50 billion investment" introduces the figure.
     int d = t[m - 1].is("its") || t[m - 1].is("the") || t[m - 1].is("their") ? m - 2 : m - 1;
+    if (t[m - 1].possessive && (t[m - 1].kind == Token.Kind.COMPANY || t[m - 1].isWord())) {
+      d = m >= 3 && t[m - 2].is("the") ? m - 3 : m - 2; // "part of the company's $600 billion commitment"
+    }
     if (d >= 0 && (t[d].is("under") || t[d].is("through") || (d >= 1 && t[d].is("of") && t[d - 1].is("part")))) {
       return true; // "starts a skilling drive under its €4.3bn plan", "as part of its $80 billion plan"
     }

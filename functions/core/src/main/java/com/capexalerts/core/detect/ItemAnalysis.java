@@ -185,6 +185,9 @@ final class ItemAnalysis {
       }
       return false;
     }
+    if (owner == null && role == MoneyRole.ROLE_ACQUIRE && (buyerAt = Buyer.owedTo(t, m)) >= 0) {
+      owner = buyerOwner(s, buyerAt);
+    }
     Company buyer = owner != null ? owner.companies().getFirst() : null;
     if (owner == null) {
       owner = Spender.owner(ctx, s, m, trace);
@@ -224,6 +227,10 @@ final class ItemAnalysis {
     String notCommitted = baseline ? null : Commitment.notCommitted(ctx, t, base, clauseFrom, prevMoney, m, rightEnd);
     if (notCommitted == Commitment.TENTATIVE && Commitment.trancheCeiling(s, prevMoney, m)) {
       notCommitted = null; // "are putting $100 billion behind it initially and could invest up to $500 billion"
+    }
+    boolean ownCeiling = notCommitted == Commitment.TENTATIVE && Commitment.ownCeiling(s, m);
+    if (ownCeiling) {
+      notCommitted = null; // "Alphabet said it could spend as much as $185 billion"
     }
     // the word that dates it, found once: -1 when none does, or when a later participle (", announced last
     // December,") or a "when" clause does
@@ -326,6 +333,7 @@ final class ItemAnalysis {
     int speaker = Commitment.guidanceSpeaker(t, base, m);
     trace.decide("commitment", "committed", insider >= 0
         ? "a reported plan: " + Trace.phrase(s, expected) + " with insiders as the source, " + Trace.phrase(s, insider)
+        : Commitment.ownCeiling(s, m) ? "the company's own ceiling: " + Trace.quote(s, m - 5, m + 1)
         : speaker >= 0
             ? "the company's own guidance: " + Trace.phrase(s, Clauses.firstFlag(t, base, m, Cue.TENTATIVE))
                 + " after " + Trace.phrase(s, speaker) + " and its capex"
