@@ -160,7 +160,8 @@ final class Background {
         // rattles investors": a market reaction to the figure is news
         if (t[k].isWord() && (t[k].has(Cue.INVEST | Cue.ACQUIRE | Cue.DEAL | Cue.PLAN_NOUN | Cue.RAISE_VERB)
             || t[k].is("shares") || t[k].is("stock") || t[k].is("investors")
-            || k > 0 && t[k - 1].kind == Token.Kind.COMPANY && MARKET_MOVE_VERBS.contains(t[k].norm))) {
+            || k > 0 && (t[k - 1].kind == Token.Kind.COMPANY || t[k - 1].isWord() && t[k - 1].upper)
+            && MARKET_MOVE_VERBS.contains(t[k].norm))) {
           return false;
         }
       }

@@ -40,7 +40,7 @@ final class Buyer {
     }
     int subject = -1;
     for (int k = 0; k < m; k++) {
-      if (t[k].kind == Token.Kind.COMPANY) {
+      if (t[k].kind == Token.Kind.COMPANY && !Spender.marketMover(t, k, m)) {
         subject = k;
         break;
       }
@@ -124,6 +124,16 @@ final class Buyer {
       }
     }
     return -1;
+  }
+
+  /** A seller's verb before the amount: "IREN soars after landing a $9.7 billion contract with Microsoft". */
+  static boolean sold(Token[] t, int m) {
+    for (int k = 0; k < m; k++) {
+      if (t[k].isWord() && SELLER_VERBS.contains(t[k].norm)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -37,7 +37,7 @@ final class Commitment {
     if (changedFromRejected(ctx, t, prevMoney, m)) {
       return "the earlier value of a figure found to be no commitment";
     }
-    if (isEstimate(t, base, m)) {
+    if (isEstimate(t, base, m) || forecasterSentence(t) >= 0) {
       return ESTIMATE;
     }
     if (pooled(t, m) >= 0) {
@@ -310,6 +310,24 @@ final class Commitment {
    * Someone else's estimate: an analyst cue close before the amount ("analysts' estimates of $75 billion"), or
    * further before or after it unless it only compares with estimates ("above analysts' expectations").
    */
+  /**
+   * "Morgan Stanley expects Meta to guide capex to about $120 billion, with Microsoft, Alphabet and Amazon at around
+   * $140 billion, $150 billion and $175 billion": a sentence that opens with a forecaster and its expectation is
+   * the forecaster's, every figure of it. Index of the forecaster cue, or -1.
+   */
+  static int forecasterSentence(Token[] t) {
+    for (int k = 0; k < t.length && k <= 2; k++) {
+      if (t[k].isWord() && t[k].has(Cue.ANALYST) && !reportedPlan(t, k)) {
+        for (int j = Math.max(k + 1, t[k].phraseEnd); j < t.length && j <= t[k].phraseEnd + 2; j++) {
+          if (t[j].isWord() && EXPECT_VERBS.contains(t[j].norm)) {
+            return k;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
   static boolean isEstimate(Token[] t, int base, int m) {
     int words = 0;
     for (int k = m - 1; k >= base; k--) {

@@ -193,7 +193,7 @@ final class ItemAnalysis {
       owner = Spender.owner(ctx, s, m, trace);
     }
     if (owner == null && role == MoneyRole.ROLE_ACQUIRE && (buyerAt = Buyer.buyer(ctx, s, m)) > 0
-        && Buyer.customer(t, buyerAt)) {
+        && (Buyer.customer(t, buyerAt) || Spender.marketMover(t, 0, m) || Buyer.sold(t, m))) {
       // "Nebula Cloud has won a compute contract worth $9 billion from Microsoft": no watched subject, a watched buyer
       owner = buyerOwner(s, buyerAt);
       buyer = owner.companies().getFirst();

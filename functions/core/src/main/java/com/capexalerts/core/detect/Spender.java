@@ -172,6 +172,9 @@ final class Spender {
         // "the Stargate venture of OpenAI, SoftBank and Oracle is billed at $500 billion"
         return by(trace, s, "%s, the partners of the venture before it", list(s, listHead(t, k), true));
       }
+      if (x.kind == Token.Kind.COMPANY && marketMover(t, k, m)) {
+        return none(trace, s, "a market move; the figure is in the clause that explains it", k, k + 1);
+      }
       if (x.kind == Token.Kind.COMPANY && !isObject(t, k)) {
         return x.possessive
             ? by(trace, s, "the possessive %s", single(s, k, freshPlan(t, k) || (!embedded(t, k) && !presupposed(s, t, k))))
@@ -313,6 +316,43 @@ final class Spender {
       return n.isWord() && n.flags == 0 && !n.upper && k + 2 < t.length && t[k + 2].isWord() && t[k + 2].flags == 0;
     }
     return x.upper && x.flags == 0;
+  }
+
+  /** "hits record", "hit a record high": a stock's level, not a move verb. */
+  private static final Set<String> RECORD_WORDS = Set.of("record", "high", "low", "peak");
+
+  /**
+   * The company at k opens a market move ("Samsung Electronics jumps 7% after ...", "Amazon shares hit record
+   * after ...") and a framing word ("after", "as", "on", "following") separates it from the amount at m: the figure
+   * belongs to the clause that explains the move, whose own subject or deal names the spender.
+   */
+  static boolean marketMover(Token[] t, int k, int m) {
+    if (k < 0 || t[k].kind != Token.Kind.COMPANY || t[k].possessive && !(k + 1 < t.length && t[k + 1].isWord()
+        && Subjects.STOCK_NOUNS.contains(t[k + 1].norm))) {
+      return false;
+    }
+    int v = k + 1;
+    if (v < m && t[v].isWord() && Subjects.STOCK_NOUNS.contains(t[v].norm)) {
+      v++;
+    }
+    if (v >= m || !t[v].isWord()) {
+      return false;
+    }
+    boolean move = Background.MARKET_MOVE_VERBS.contains(t[v].norm)
+        || (t[v].is("hits") || t[v].is("hit")) && v + 2 < m
+        && (RECORD_WORDS.contains(t[v + 1].norm) || RECORD_WORDS.contains(t[v + 2].norm));
+    if (!move) {
+      return false;
+    }
+    for (int j = v + 1; j < m; j++) {
+      if (t[j].kind == Token.Kind.MONEY || t[j].is(";")) {
+        return false;
+      }
+      if (t[j].is("after") || t[j].is("as") || t[j].is("on") || t[j].is("following")) {
+        return j + 1 < m;
+      }
+    }
+    return false;
   }
 
   static final Set<String> PROJECT_NOUNS = Set.of("project", "venture", "initiative", "programme", "program",
