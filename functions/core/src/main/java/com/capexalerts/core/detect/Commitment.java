@@ -272,7 +272,8 @@ final class Commitment {
       return true;
     }
     // "reported revenue of 192.9 billion yuan and capital expenditure of 13 billion yuan": the list of results
-    if (m - prevMoney > 6 || !t[prevMoney + 1].is("and") || !t[m - 1].is("of")) {
+    // "sold its Nvidia shares for $5.83 billion and part of its T-Mobile stake for $9.17 billion": the sale's list
+    if (m - prevMoney > 9 || !t[prevMoney + 1].is("and") || !(t[m - 1].is("of") || t[m - 1].is("for"))) {
       return false;
     }
     for (int k = prevMoney + 2; k < m - 1; k++) {
