@@ -161,12 +161,34 @@ final class Background {
         if (t[k].isWord() && (t[k].has(Cue.INVEST | Cue.ACQUIRE | Cue.DEAL | Cue.PLAN_NOUN | Cue.RAISE_VERB)
             || t[k].is("shares") || t[k].is("stock") || t[k].is("investors")
             || k > 0 && (t[k - 1].kind == Token.Kind.COMPANY || t[k - 1].isWord() && t[k - 1].upper)
-            && MARKET_MOVE_VERBS.contains(t[k].norm))) {
+            && marketMove(t, k, frame))) {
           return false;
         }
       }
     }
     return any;
+  }
+
+  /** "hits record", "hit an all-time high": a stock's level, like a move verb. */
+  private static final Set<String> RECORD_WORDS = Set.of("record", "high", "low", "peak", "all-time");
+
+  /** A move verb at k ("slides", "jumps") or a level reached ("hits all-time high"), before the index end. */
+  static boolean marketMove(Token[] t, int k, int end) {
+    if (!t[k].isWord()) {
+      return false;
+    }
+    if (MARKET_MOVE_VERBS.contains(t[k].norm)) {
+      return true;
+    }
+    if (!(t[k].is("hits") || t[k].is("hit") || t[k].is("reaches") || t[k].is("touches"))) {
+      return false;
+    }
+    for (int j = k + 1; j < end && j <= k + 3; j++) {
+      if (t[j].isWord() && RECORD_WORDS.contains(t[j].norm)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The watched company that opens the headline ("Nvidia to fund ..."), or null. */

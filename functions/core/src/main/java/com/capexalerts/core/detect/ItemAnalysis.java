@@ -158,6 +158,15 @@ final class ItemAnalysis {
         trace.decide("role", "invest", "a list item that opens with the amount and says what it is for");
       }
     }
+    Spender.Owner backer = null;
+    if (role == MoneyRole.ROLE_NONE && MoneyRole.backerShare(t, m, dropped)) {
+      role = MoneyRole.ROLE_INVEST; // "raised $110 billion, with $50 billion from Amazon, $30 billion from Nvidia"
+      backer = new Spender.Owner(List.of(Buyer.company(s, m + 2)), m + 2, m + 2, true, false, false);
+      if (trace != null) {
+        trace.decide("role", "invest", "a backer's share of a fund-raise, " + Trace.quote(s, m, m + 3));
+        trace.decide("spender", Buyer.company(s, m + 2).name(), "the backer named after 'from'");
+      }
+    }
     if (role == MoneyRole.ROLE_NONE && detected.contains(prevMoney) && MoneyRole.gapped(t, m)) {
       role = MoneyRole.ROLE_INVEST; // "Alphabet at $75 billion and Meta at up to $65 billion": the listed figures share a verb
       if (trace != null) {
@@ -165,7 +174,7 @@ final class ItemAnalysis {
       }
     }
     int buyerAt = role == MoneyRole.ROLE_DROP || role == MoneyRole.ROLE_NONE ? Buyer.buyer(ctx, s, m) : -1;
-    Spender.Owner owner = buyerAt >= 0 ? buyerOwner(s, buyerAt) : null;
+    Spender.Owner owner = buyerAt >= 0 ? buyerOwner(s, buyerAt) : backer;
     if (owner != null) {
       role = MoneyRole.ROLE_ACQUIRE;
       if (trace != null) {
@@ -188,7 +197,7 @@ final class ItemAnalysis {
     if (owner == null && role == MoneyRole.ROLE_ACQUIRE && (buyerAt = Buyer.owedTo(t, m)) >= 0) {
       owner = buyerOwner(s, buyerAt);
     }
-    Company buyer = owner != null ? owner.companies().getFirst() : null;
+    Company buyer = owner != null && owner != backer ? owner.companies().getFirst() : null;
     if (owner == null) {
       owner = Spender.owner(ctx, s, m, trace);
     }

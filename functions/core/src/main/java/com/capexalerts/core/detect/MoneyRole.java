@@ -441,4 +441,31 @@ final class MoneyRole {
     }
     return false;
   }
+
+  /**
+   * "OpenAI said it raised $110 billion, with $50 billion from Amazon, $30 billion from Nvidia ...": an amount right
+   * before "from" and a watched company, in a sentence whose earlier figure was dropped as a fund-raise, is that
+   * backer's own share of the round (labelling rule 6).
+   */
+  static boolean backerShare(Token[] t, int m, java.util.Set<Integer> dropped) {
+    if (m + 2 >= t.length || !t[m + 1].is("from") || t[m + 2].kind != Token.Kind.COMPANY || t[m + 2].possessive) {
+      return false;
+    }
+    boolean raise = false;
+    for (int k = 0; k < m; k++) {
+      raise |= t[k].kind == Token.Kind.MONEY && dropped.contains(k) && k > 0 && roundBefore(t, k);
+    }
+    return raise;
+  }
+
+  /** "raised $110 billion", "a $40 billion funding round": a fund-raise at k. */
+  private static boolean roundBefore(Token[] t, int k) {
+    for (int j = Math.max(0, k - 3); j < Math.min(t.length, k + 4); j++) {
+      if (t[j].isWord() && (t[j].is("raised") || t[j].is("raises") || t[j].is("raise") || t[j].is("raising")
+          || t[j].is("round") || t[j].is("rounds"))) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -318,9 +318,6 @@ final class Spender {
     return x.upper && x.flags == 0;
   }
 
-  /** "hits record", "hit a record high": a stock's level, not a move verb. */
-  private static final Set<String> RECORD_WORDS = Set.of("record", "high", "low", "peak");
-
   /**
    * The company at k opens a market move ("Samsung Electronics jumps 7% after ...", "Amazon shares hit record
    * after ...") and a framing word ("after", "as", "on", "following") separates it from the amount at m: the figure
@@ -338,10 +335,7 @@ final class Spender {
     if (v >= m || !t[v].isWord()) {
       return false;
     }
-    boolean move = Background.MARKET_MOVE_VERBS.contains(t[v].norm)
-        || (t[v].is("hits") || t[v].is("hit")) && v + 2 < m
-        && (RECORD_WORDS.contains(t[v + 1].norm) || RECORD_WORDS.contains(t[v + 2].norm));
-    if (!move) {
+    if (!Background.marketMove(t, v, m)) {
       return false;
     }
     for (int j = v + 1; j < m; j++) {
