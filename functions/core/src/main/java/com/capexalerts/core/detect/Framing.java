@@ -48,6 +48,9 @@ final class Framing {
     if (referencedPlan(t, m)) {
       return "a plan referred to";
     }
+    if (s.index >= 2 && namedProject(ctx, t, m)) {
+      return "a named project the headline is not about";
+    }
     if (underPlan(span, t, m)) {
       return "under a plan referred to";
     }
@@ -161,6 +164,31 @@ final class Framing {
     return false;
   }
 
+  /**
+   * "ties into the $500 billion Stargate venture", "leading Stargate, a project expected to channel $500 billion": a
+   * project known by its name, after the lede of a story whose headline does not name it, is background.
+   */
+  static boolean namedProject(ItemContext ctx, Token[] t, int m) {
+    String name = null;
+    if (m >= 1 && t[m - 1].is("the") && m + 2 < t.length && t[m + 1].isWord() && t[m + 1].upper
+        && t[m + 2].isWord() && Spender.PROJECT_NOUNS.contains(t[m + 2].norm)) {
+      name = t[m + 1].norm; // "the $500 billion Stargate venture"
+    }
+    for (int k = m - 1; name == null && k >= 3 && k >= m - 8; k--) {
+      if (t[k].kind == Token.Kind.MONEY || t[k].kind == Token.Kind.COMPANY) {
+        break;
+      }
+      if (t[k].isWord() && Spender.PROJECT_NOUNS.contains(t[k].norm) && (t[k - 1].is("a") || t[k - 1].is("the"))
+          && t[k - 2].is(",") && t[k - 3].isWord() && t[k - 3].upper) {
+        name = t[k - 3].norm; // "Stargate, a project expected to channel $500 billion"
+      }
+    }
+    if (name == null || ctx.sents.isEmpty() || !ctx.sents.get(0).isTitle) {
+      return false;
+    }
+    return !ctx.sents.get(0).text.toLowerCase(java.util.Locale.ROOT).contains(name);
+  }
+
   /** "the $30 billion it agreed to invest", "the $10 billion Meta pledged": a commitment already made. */
   static boolean referencedPlan(Token[] t, int m) {
     if (m == 0) {
@@ -199,6 +227,10 @@ final class Framing {
           return true; // "financing Stargate, the $500 billion US data centre project": a named project, known
         }
       }
+    }
+    if (m >= 2 && (t[m - 1].is("the") || t[m - 1].is("its")) && (t[m - 2].is("above") || t[m - 2].is("beyond")
+        || t[m - 2].is("past"))) {
+      return true; // "would lift spending above the 380 billion yuan already committed": the known level exceeded
     }
     if (m >= 2 && t[m - 2].is("the") && (t[m - 1].is("full") || t[m - 1].is("entire") || t[m - 1].is("whole"))) {
       return true; // "to secure the full $500 billion"

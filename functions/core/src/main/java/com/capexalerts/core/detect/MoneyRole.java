@@ -352,6 +352,11 @@ final class MoneyRole {
       }
       return -1;
     }
+    // "putting its stake at $60.6 billion", "valuing its holding at": a stake's value, not the money put in
+    if (m >= 3 && t[m - 1].is("at") && (t[m - 2].is("stake") || t[m - 2].is("holding") || t[m - 2].is("stakes"))
+        && (t[m - 3].is("its") || t[m - 3].is("their") || t[m - 3].possessive)) {
+      return m - 2;
+    }
     // "to hold a $135 billion stake", "holds $60 billion of Anthropic shares"
     for (int k = m - 1, words = 0; k >= 0 && words < 3; k--) {
       if (!t[k].isWord()) {
