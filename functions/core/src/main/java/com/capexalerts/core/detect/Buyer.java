@@ -60,6 +60,10 @@ final class Buyer {
       }
     }
     int named = named(t, m, deal);
+    if (subject >= 0 && named > subject && t[named - 1].is("with") && named + 2 < t.length && t[named + 1].is("to")
+        && t[named + 2].isWord() && MAKER_VERBS.contains(t[named + 2].norm) && dealVerb(t, subject, m)) {
+      return subject; // "Tesla has signed a $16.5 billion contract with Samsung to make its AI6 chips": Samsung makes
+    }
     boolean payer = named >= 2 && t[named - 1].is("which"); // "a $38 billion deal under which OpenAI will pay"
     if (named >= 0 && (sells || subject < 0 || payer) && named != subject) {
       return named;
@@ -121,6 +125,28 @@ final class Buyer {
       }
       if (t[k].isWord() && DEAL_NOUNS.contains(t[k].norm)) {
         return k;
+      }
+    }
+    return -1;
+  }
+
+  /** What a contractor is hired "to" do: the company so hired is the seller. */
+  private static final Set<String> MAKER_VERBS = Set.of("make", "manufacture", "produce", "build", "supply",
+      "provide", "deliver", "fabricate");
+
+  /** Verbs of placing an order with a seller: "Tesla hands Samsung's Texas fab a $16.5 billion order". */
+  private static final Set<String> GIVING_VERBS = Set.of("hands", "handed", "gives", "gave", "awards", "awarded",
+      "places", "placed");
+
+  /** The company that hands a seller the order or contract at m ("Tesla hands Samsung's fab a $16.5 billion order"). */
+  static int giver(Token[] t, int m) {
+    int deal = dealNoun(t, m);
+    if (deal < 0 || deal > m + 4) {
+      return -1;
+    }
+    for (int k = m - 1; k >= 1 && k >= m - 8; k--) {
+      if (t[k].isWord() && GIVING_VERBS.contains(t[k].norm)) {
+        return t[k - 1].kind == Token.Kind.COMPANY && !t[k - 1].possessive ? k - 1 : -1;
       }
     }
     return -1;

@@ -377,7 +377,8 @@ final class Framing {
           continue;
         }
       }
-      if (isPastToken(ctx, t, k, Cue.PAST | Cue.PAST_LEFT | Cue.REAFFIRM) && !(forward && isTranche(t[k]))) {
+      if (isPastToken(ctx, t, k, Cue.PAST | Cue.PAST_LEFT | Cue.REAFFIRM) && !(forward && isTranche(t[k]))
+          && !marketClose(t, k)) {
         return k;
       }
       k++;
@@ -394,6 +395,19 @@ final class Framing {
       }
     }
     return -1;
+  }
+
+  /** "Alibaba's Hong Kong shares ended 2% lower": a trading session's close, not an earlier commitment. */
+  static boolean marketClose(Token[] t, int k) {
+    if (!(t[k].is("ended") || t[k].is("closed") || t[k].is("finished"))) {
+      return false;
+    }
+    for (int j = k - 1; j >= 0 && j >= k - 3; j--) {
+      if (t[j].isWord() && (Subjects.STOCK_NOUNS.contains(t[j].norm) || t[j].is("receipts") || t[j].is("index"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A commitment verb in the past tense before the amount ("pledged", "committed", "announced"; not "said"). */

@@ -197,6 +197,10 @@ final class ItemAnalysis {
     if (owner == null && role == MoneyRole.ROLE_ACQUIRE && (buyerAt = Buyer.owedTo(t, m)) >= 0) {
       owner = buyerOwner(s, buyerAt);
     }
+    if (owner == null && (buyerAt = Buyer.giver(t, m)) >= 0 && Buyer.computeDeal(ctx, s)) {
+      role = MoneyRole.ROLE_ACQUIRE; // "Tesla hands Samsung's Texas fab a $16.5 billion order for AI6 chips"
+      owner = buyerOwner(s, buyerAt);
+    }
     Company buyer = owner != null && owner != backer ? owner.companies().getFirst() : null;
     if (owner == null) {
       owner = Spender.owner(ctx, s, m, trace);

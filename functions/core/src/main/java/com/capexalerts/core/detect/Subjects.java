@@ -200,9 +200,17 @@ final class Subjects {
           && raiserIsLab(ctx.sents.get(0), k)) {
         return true; // "OpenAI raises $40 billion" — not "Amazon raises $15 billion in bond sale"
       }
+      if (LANDS_MONEY.contains(t[k].norm) && raisesMoney(t, k) && raiserIsLab(ctx.sents.get(0), k)
+          && ctx.headlineHas(x -> x.is("valuation") || x.is("valuing") || x.is("funding"))) {
+        return true; // "OpenAI lands $6.6 billion at $157 billion valuation as Microsoft ... chip in"
+      }
     }
     return false;
   }
+
+  /** A lab that "lands" or "secures" money at a valuation raises it. */
+  private static final Set<String> LANDS_MONEY = Set.of("lands", "landed", "secures", "secured", "nets", "netted",
+      "bags", "bagged", "closes", "closed", "gets", "wins");
 
   /** Headline words of a borrowing ("bond sale", "notes"): not a round with investors. */
   static final Set<String> DEBT_WORDS = Lexicon.words("subjects/debt-words");
