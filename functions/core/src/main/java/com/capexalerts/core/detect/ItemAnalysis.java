@@ -159,7 +159,7 @@ final class ItemAnalysis {
       }
     }
     Spender.Owner backer = null;
-    if (role == MoneyRole.ROLE_NONE && MoneyRole.backerShare(t, m, dropped)) {
+    if ((role == MoneyRole.ROLE_NONE || role == MoneyRole.ROLE_DROP) && MoneyRole.backerShare(t, m, dropped)) {
       role = MoneyRole.ROLE_INVEST; // "raised $110 billion, with $50 billion from Amazon, $30 billion from Nvidia"
       backer = new Spender.Owner(List.of(Buyer.company(s, m + 2)), m + 2, m + 2, true, false, false);
       if (trace != null) {
@@ -175,7 +175,7 @@ final class ItemAnalysis {
     }
     int buyerAt = role == MoneyRole.ROLE_DROP || role == MoneyRole.ROLE_NONE ? Buyer.buyer(ctx, s, m) : -1;
     Spender.Owner owner = buyerAt >= 0 ? buyerOwner(s, buyerAt) : backer;
-    if (owner != null) {
+    if (owner != null && owner != backer) {
       role = MoneyRole.ROLE_ACQUIRE;
       if (trace != null) {
         trace.decide("role", "acquisition or deal", "a compute or chip deal, " + Trace.quote(s, buyerAt, buyerAt + 1)

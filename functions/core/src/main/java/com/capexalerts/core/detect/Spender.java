@@ -172,6 +172,10 @@ final class Spender {
         // "the Stargate venture of OpenAI, SoftBank and Oracle is billed at $500 billion"
         return by(trace, s, "%s, the partners of the venture before it", list(s, listHead(t, k), true));
       }
+      if (x.kind == Token.Kind.COMPANY && k >= 1 && k + 1 < m && t[k + 1].is("with") && t[k - 1].isWord()
+          && FUNDING_VERBS.contains(t[k - 1].norm)) {
+        continue; // "Google agrees to back Anthropic with as much as $2 billion": the backed company is the object
+      }
       if (x.kind == Token.Kind.COMPANY && marketMover(t, k, m)) {
         return none(trace, s, "a market move; the figure is in the clause that explains it", k, k + 1);
       }
@@ -348,6 +352,10 @@ final class Spender {
     }
     return false;
   }
+
+  /** "back Anthropic with $2 billion", "support OpenAI with": the company between is backed, not backing. */
+  private static final Set<String> FUNDING_VERBS = Set.of("back", "backs", "backed", "backing", "support",
+      "supports", "supported", "supporting", "fund", "funds", "funded", "funding", "arm", "arms");
 
   static final Set<String> PROJECT_NOUNS = Set.of("project", "venture", "initiative", "programme", "program",
       "consortium", "fund", "mission");
