@@ -28,6 +28,8 @@ class ReplayCorporaTest {
       "real-holdout-e, 0.95, 0.92",
       "real-holdout-f, 0.93, 0.96",
       "real-holdout-g, 0.90, 0.96",
+      "real-holdout-h, 0.92, 0.88",
+      "real-holdout-i, 0.93, 0.90",
   })
   void eachAlertIsTheFirstAlertOfARealNewCommitment(String corpus, double precisionFloor, double recallFloor) {
     Path labels = Path.of("../core/src/test/resources/corpus/" + corpus + ".jsonl");
