@@ -73,11 +73,12 @@ final class Background {
         continue;
       }
       if (ownFigure && ctx.titleSubjects.size() > 1 && ctx.titleSubjects.contains(c.company())
+          && !possessiveOnly(ctx.sents.get(0), c.company())
           && (commits || c.company().equals(headlineSubject(ctx)))) {
         continue; // "Anthropic commits $30 billion to Azure; Nvidia and Microsoft to invest": whose figure is open
       }
       boolean lede = c.sent().index == 1 && !reaction
-          && !(topic.equals(OFF_INVESTING) && framedInLede(c)); // "... 15,000 cuts, as the company funds a $80 billion build-out"
+          && !((topic.equals(OFF_INVESTING) || !commits) && framedInLede(c)); // "... 15,000 cuts, as the company funds a $80 billion build-out"
       if (lede || fresh(c.sent()) || (results && guidance(c.sent()))) {
         continue;
       }
@@ -189,6 +190,20 @@ final class Background {
       }
     }
     return false;
+  }
+
+  /** The headline names the company only as a possessive ("knocks $3.1 billion off Microsoft's profit"). */
+  static boolean possessiveOnly(Sent title, com.capexalerts.core.company.Company company) {
+    boolean any = false;
+    for (Token x : title.tokens()) {
+      if (x.kind == Token.Kind.COMPANY && title.mentions.get(x.ref).company().equals(company)) {
+        if (!x.possessive) {
+          return false;
+        }
+        any = true;
+      }
+    }
+    return any;
   }
 
   /** The watched company that opens the headline ("Nvidia to fund ..."), or null. */

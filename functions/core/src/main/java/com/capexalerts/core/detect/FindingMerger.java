@@ -163,7 +163,10 @@ final class FindingMerger {
       }
       List<Candidate> a = clusters.get(i);
       Company company = a.get(0).company();
-      boolean shared = a.stream().allMatch(Candidate::shared);
+      // a restated figure that joined the cluster ("Microsoft, which has put more than $13 billion into OpenAI")
+      // does not make the headline's joint figure the company's own
+      List<Candidate> asserted = a.stream().filter(c -> !c.old() && !c.weak()).toList();
+      boolean shared = (asserted.isEmpty() ? a : asserted).stream().allMatch(Candidate::shared);
       for (int j = 0; j < clusters.size(); j++) {
         if (j == i || kinds.get(j) != FindingKind.ANNOUNCEMENT || !clusters.get(j).get(0).company().equals(company)) {
           continue;
