@@ -69,7 +69,8 @@ final class Commitment {
       return false; // the ceiling: "up to $500 billion", "the total potentially growing to $500 billion"
     }
     boolean initially = first > 0 && (t[first - 1].is("initial") // "commit an initial $100 billion"
-        || (first > 1 && t[first - 1].is("at") && (t[first - 2].is("starts") || t[first - 2].is("begins"))));
+        || (first > 1 && (t[first - 1].is("at") || t[first - 1].is("with")) && (t[first - 2].is("starts")
+            || t[first - 2].is("begins") || t[first - 2].is("start") || t[first - 2].is("begin"))));
     boolean could = false;
     for (int k = first + 1; k < m; k++) {
       if (t[k].is(";") || t[k].is(".")) {

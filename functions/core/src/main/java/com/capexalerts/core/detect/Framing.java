@@ -146,17 +146,17 @@ final class Framing {
 
   /** "bringing its total investment to $8 billion", "taking planned investment to $400 billion": a sum so far. */
   static boolean runningTotal(Token[] t, int from, int m) {
-    if (m == 0 || !(t[m - 1].is("to") || t[m - 1].is("and"))) {
+    if (m == 0 || !(t[m - 1].is("to") || t[m - 1].is("and") || t[m - 1].is("past"))) {
       return false;
     }
     // The verb may govern a list ("bringing planned capacity to 7GW and investment ... to $400 billion", "bringing
     // the project to nearly 7 gigawatts and over $400 billion in investment").
-    boolean to = t[m - 1].is("to");
+    boolean to = t[m - 1].is("to") || t[m - 1].is("past");
     for (int k = m - 2; k >= Math.max(from, m - 20); k--) {
       if (t[k].kind == Token.Kind.MONEY || t[k].is(";")) {
         return false;
       }
-      to |= t[k].is("to");
+      to |= t[k].is("to") || t[k].is("past"); // "takes Stargate past 8 gigawatts and more than $450 billion"
       if (t[k].isWord() && TOTALLING_VERBS.contains(t[k].norm)) {
         return to;
       }
@@ -227,6 +227,9 @@ final class Framing {
           return true; // "financing Stargate, the $500 billion US data centre project": a named project, known
         }
       }
+    }
+    if (m >= 2 && t[m - 1].is("the") && (t[m - 2].is("toward") || t[m - 2].is("towards"))) {
+      return true; // "progress toward the $500 billion goal set in January": the target is a known commitment
     }
     if (m >= 2 && (t[m - 1].is("the") || t[m - 1].is("its")) && (t[m - 2].is("above") || t[m - 2].is("beyond")
         || t[m - 2].is("past"))) {

@@ -176,6 +176,11 @@ final class Spender {
           && FUNDING_VERBS.contains(t[k - 1].norm)) {
         continue; // "Google agrees to back Anthropic with as much as $2 billion": the backed company is the object
       }
+      if (x.kind == Token.Kind.COMPANY && leadersOf(t, k)) {
+        // "The heads of OpenAI, SoftBank and Oracle joined Trump to launch Stargate, a venture that will put ...":
+        // the companies' leaders act for them
+        return by(trace, s, "%s, whose leaders are the subject", list(s, k, true));
+      }
       if (x.kind == Token.Kind.COMPANY && marketMover(t, k, m)) {
         return none(trace, s, "a market move; the figure is in the clause that explains it", k, k + 1);
       }
@@ -352,6 +357,16 @@ final class Spender {
     }
     return false;
   }
+
+  /** The company list at k follows "the heads of", "the chief executives of": its leaders speak and act for it. */
+  static boolean leadersOf(Token[] t, int k) {
+    int head = listHead(t, k);
+    return head >= 2 && t[head - 1].is("of") && t[head - 2].isWord() && LEADER_NOUNS.contains(t[head - 2].norm)
+        && (head < 3 || !t[head - 3].isWord() || t[head - 3].is("the") || t[head - 3].upper);
+  }
+
+  private static final Set<String> LEADER_NOUNS = Set.of("heads", "chiefs", "leaders", "bosses", "executives",
+      "ceos", "founders");
 
   /** "back Anthropic with $2 billion", "support OpenAI with": the company between is backed, not backing. */
   private static final Set<String> FUNDING_VERBS = Set.of("back", "backs", "backed", "backing", "support",
