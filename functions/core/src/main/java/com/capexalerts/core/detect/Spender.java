@@ -150,6 +150,8 @@ final class Spender {
       boolean agent = x.is("by") && (isParticiple(before) || before.has(Cue.INVEST));
       boolean investor =
           (x.is("of") && before.has(Cue.INVEST)) // "the $500 billion venture of OpenAI, SoftBank and Oracle"
+              // "Trump poised to unveil $500 billion 'Stargate' AI venture with OpenAI, Oracle and SoftBank"
+              || (x.is("with") && before.isWord() && VENTURE_NOUNS.contains(before.norm) && noCompanyBefore(t, m))
               || (x.is("from") && (before.has(Cue.INVEST) || (investBefore && k == m + 1)));
       if (agent || investor) {
         Owner o = listForward(s, k + 1);
@@ -356,6 +358,16 @@ final class Spender {
       }
     }
     return false;
+  }
+
+  /** No watched company before the amount: the sentence's subject is someone else ("Trump poised to unveil ..."). */
+  private static boolean noCompanyBefore(Token[] t, int m) {
+    for (int k = 0; k < m; k++) {
+      if (t[k].kind == Token.Kind.COMPANY) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The company list at k follows "the heads of", "the chief executives of": its leaders speak and act for it. */

@@ -43,7 +43,18 @@ final class Subjects {
   /** The companies whose figures can be announcements in this item, once its candidates are known. */
   static Set<Company> of(ItemContext ctx, List<Candidate> candidates) {
     Set<Company> subjects = ctx.titleSubjects;
-    if (ctx.titleSubjects.isEmpty() && ctx.publisher == null && !opinion(ctx)
+    if (ctx.titleSubjects.isEmpty() && ctx.publisher == null && ctx.sents.size() == 1 && ctx.sents.get(0).isTitle
+        && headlineAboutInvesting(ctx)) {
+      // a title-only item whose headline names its companies only as partners ("Trump poised to unveil $500 billion
+      // 'Stargate' AI venture with OpenAI, Oracle and SoftBank"): there is no lede, the headline's spenders decide
+      Set<Company> spenders = new LinkedHashSet<>();
+      for (Candidate c : candidates) {
+        if (!c.old() && !c.weak()) {
+          spenders.add(c.company());
+        }
+      }
+      subjects = spenders;
+    } else if (ctx.titleSubjects.isEmpty() && ctx.publisher == null && !opinion(ctx)
         && (headlineAboutInvesting(ctx) || headlineFigureInLede(ctx, candidates))) {
       // no headline subject ("Trump unveils $500bn AI venture with SoftBank, OpenAI and Oracle"): the lede's
       subjects = ledeSubjects(ctx, candidates, true);
