@@ -178,6 +178,10 @@ class RealCoverageRulesTest {
           a total taken 'past' a figure and progress 'toward the' goal are background | OpenAI and Oracle pick a Michigan site for a Stargate campus | The partners will build a 1-gigawatt AI data centre campus. The site takes Stargate past 8 gigawatts and more than $450 billion of investment, toward the $500 billion goal set in January. | \s
           a title-only venture 'with' its watched partners is theirs | Trump poised to unveil $300 billion 'Stargate' AI venture with OpenAI, Oracle and SoftBank | \s | OpenAI:300,Oracle:300,SoftBank:300
           a venture 'with' a partner after a watched subject stays the subject's | Microsoft unveils $30 billion AI infrastructure venture with BlackRock | \s | Microsoft:30
+          a deal 'valued near' a figure is its price | Nvidia agrees to buy an AI start-up in a deal valued near $700 million | \s | Nvidia:0.7
+          a lab's valuation stays a valuation | Anthropic valued near $60 billion after a new AI funding round | \s | \s
+          'lines up' money for data centres commits it | Anthropic lines up $50bn for American data centres | \s | Anthropic:50
+          'since January' dates a list of earlier plans | Amazon plans a Taiwan data-centre investment | Amazon Web Services said on Tuesday it will build data centres in Taiwan. Since January AWS has disclosed plans to spend $9 billion in Singapore and $15 billion in Japan on AI data centres. | \s
           the other side of the headline's deal 'in return' is news | Google deepens its bet on an AI start-up with $6 billion more | Google will invest up to $6 billion more in Anthropic. In return Anthropic committed to buy $20 billion of Google Cloud TPU capacity over six years. | Alphabet:6,Anthropic:20
           """)
   void realCoverage(String why, String title, String text, String expected) {
