@@ -167,6 +167,19 @@ final class FindingMerger {
       // does not make the headline's joint figure the company's own
       List<Candidate> asserted = a.stream().filter(c -> !c.old() && !c.weak()).toList();
       boolean shared = (asserted.isEmpty() ? a : asserted).stream().allMatch(Candidate::shared);
+      if (shared && a.stream().allMatch(c -> c.sent().isTitle)) {
+        // "Amazon and Microsoft unveil $52.5bn for India" over a body giving each its own figure, even one it reads
+        // as a restatement: the headline's joint figure is no one company's
+        for (int j = 0; j < clusters.size() && dropped[i] == null; j++) {
+          if (j != i && clusters.get(j).stream().anyMatch(c -> !c.shared() && !c.sent().isTitle
+              && c.company().equals(company) && c.usd().compareTo(a.get(0).usd()) < 0)) {
+            dropped[i] = "a joint figure for a company that states its own amount elsewhere";
+          }
+        }
+        if (dropped[i] != null) {
+          continue;
+        }
+      }
       for (int j = 0; j < clusters.size(); j++) {
         if (j == i || kinds.get(j) != FindingKind.ANNOUNCEMENT || !clusters.get(j).get(0).company().equals(company)) {
           continue;

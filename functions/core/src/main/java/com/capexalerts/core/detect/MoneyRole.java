@@ -134,7 +134,9 @@ final class MoneyRole {
         return decided(trace, s, ROLE_DROP, k, "right after it");
       }
       boolean passive = x.has(Cue.INVEST) && (x.is("be") || x.is("been") || x.is("being"));
-      if ((nounAllowed || passive) && words <= 3 && rightInvest < 0 && x.has(Cue.INVEST)) {
+      // "a $10 billion data center"; a longer noun phrase of modifiers still ends in its noun ("$25 billion Australian
+      // AI and cloud investment")
+      if ((nounAllowed || passive) && (words <= 3 || nounAllowed && words <= 5) && rightInvest < 0 && x.has(Cue.INVEST)) {
         rightInvest = words; // "a $10 billion data center", "$80 billion will be spent"
         rightInvestAt = k;
       }
@@ -142,11 +144,13 @@ final class MoneyRole {
         rightDeal = words;
         rightDealAt = k;
       }
-      boolean modifier = x.upper || x.norm.indexOf('-') > 0 || NOUN_MODIFIERS.contains(x.norm);
+      boolean scopePair = nounAllowed && x.is("and") && k + 1 < t.length && t[k + 1].isWord()
+          && t[k + 1].has(Cue.SCOPE | Cue.SCOPE_WEAK); // "AI and cloud investment": one noun phrase
+      boolean modifier = x.upper || x.norm.indexOf('-') > 0 || NOUN_MODIFIERS.contains(x.norm) || scopePair;
       if (!NOUN_LINKS.contains(x.norm) && !modifier && !x.has(Cue.INVEST | Cue.SCOPE | Cue.SCOPE_WEAK | Cue.DEAL)) {
         nounAllowed = false;
       }
-      if (Clauses.RIGHT_STOPS.contains(x.norm) && !RIGHT_LINKS.contains(x.norm) || x.is("at")) {
+      if (Clauses.RIGHT_STOPS.contains(x.norm) && !RIGHT_LINKS.contains(x.norm) && !scopePair || x.is("at")) {
         break; // "bought $250 million of shares at the IPO price": the price is the shares', not the amount's
       }
       // A phrase's later words carry no flags of their own: "$38 billion cloud computing deal" is one noun phrase.

@@ -182,6 +182,8 @@ class RealCoverageRulesTest {
           a lab's valuation stays a valuation | Anthropic valued near $60 billion after a new AI funding round | \s | \s
           'lines up' money for data centres commits it | Anthropic lines up $50bn for American data centres | \s | Anthropic:50
           'since January' dates a list of earlier plans | Amazon plans a Taiwan data-centre investment | Amazon Web Services said on Tuesday it will build data centres in Taiwan. Since January AWS has disclosed plans to spend $9 billion in Singapore and $15 billion in Japan on AI data centres. | \s
+          a noun phrase of scope words joined by 'and' still ends in its investment noun | Microsoft unveils $25 billion Australian AI and cloud investment out to 2029 | \s | Microsoft:25
+          a joint headline figure is no one company's when the body gives each its own, even a restated one | Amazon and Microsoft unveil $52bn in AI and cloud investments for India | Amazon said it will invest $35 billion in India by 2030, a day after Microsoft committed $17 billion to the country. | Amazon:35
           the other side of the headline's deal 'in return' is news | Google deepens its bet on an AI start-up with $6 billion more | Google will invest up to $6 billion more in Anthropic. In return Anthropic committed to buy $20 billion of Google Cloud TPU capacity over six years. | Alphabet:6,Anthropic:20
           """)
   void realCoverage(String why, String title, String text, String expected) {
