@@ -167,4 +167,14 @@ final class Clauses {
     }
     return (m - first) / 2;
   }
+
+  /** A comma in [from, to) that is not one of a company list's ("OpenAI, SoftBank and Oracle"). */
+  static boolean clauseComma(Token[] t, int from, int to) {
+    for (int k = Math.max(1, from); k < to && k + 1 < t.length; k++) {
+      if (t[k].is(",") && !(t[k - 1].kind == Token.Kind.COMPANY && t[k + 1].kind == Token.Kind.COMPANY)) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

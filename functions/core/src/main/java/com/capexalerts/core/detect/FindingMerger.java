@@ -140,6 +140,9 @@ final class FindingMerger {
    * billion budget" when the body says SoftBank will spend it).
    */
   static boolean headlineFigureStands(ItemContext ctx, Candidate c, List<Candidate> all) {
+    if (c.shared() && Subjects.titleRaisesMoney(ctx)) {
+      return false; // "OpenAI lines up $110bn from Amazon, Nvidia and SoftBank": the round, no backer's own figure
+    }
     boolean inBody = all.stream().anyMatch(b -> !b.sent().isTitle && b.company().equals(c.company()) && gap(b, c) <= 0.15);
     if (inBody) {
       return true;

@@ -314,6 +314,19 @@ final class Framing {
         return false;
       }
       if (t[k].isWord() && t[k].has(flags)) {
+        return !(t[k].is("after") && afterMarketMove(t, k)); // "shares fell 5% after the Google parent said"
+      }
+    }
+    return false;
+  }
+
+  /** "Alphabet shares fell as much as 5% early Thursday after ...": the news that moved the stock, no comparison. */
+  static boolean afterMarketMove(Token[] t, int after) {
+    for (int j = after - 1; j >= 0 && j >= after - 10; j--) {
+      if (t[j].kind == Token.Kind.MONEY || t[j].is(";")) {
+        return false;
+      }
+      if (t[j].isWord() && (Subjects.STOCK_NOUNS.contains(t[j].norm) || Background.MARKET_MOVE_VERBS.contains(t[j].norm))) {
         return true;
       }
     }
@@ -385,6 +398,13 @@ final class Framing {
         return k;
       }
       k++;
+    }
+    for (int j = Math.max(0, from - 8); j < from; j++) {
+      // "The plan surfaced days after OpenAI, SoftBank and Oracle pledged up to $500 billion": an earlier pledge
+      if (t[j].isWord() && t[j].has(Cue.PAST_LEFT) && t[j].phraseEnd > j + 1 && t[j].phraseEnd <= t.length
+          && t[t[j].phraseEnd - 1].is("after") && !Clauses.clauseComma(t, j, m)) {
+        return j;
+      }
     }
     for (k = m + 1; k < rightEnd; k++) {
       if (t[k].is("from") && oldFigureAfter(t, k)) {

@@ -129,6 +129,10 @@ final class MoneyRole {
         break;
       }
       words++;
+      if ((x.is("round") || x.is("rounds")) && k >= m + 3 && (t[k - 1].is("the") || t[k - 1].is("its"))
+          && (t[k - 2].is("in") || t[k - 2].is("to") || t[k - 2].is("into"))) {
+        continue; // "Nvidia $30 billion in the round": where a backer's money goes; the raiser's "raised" drops it
+      }
       if (x.has(Cue.DROP) && !RECEIPT_VERBS.contains(x.norm)) {
         // "lands", "wins" drop a figure they govern ("lands a $16.5 billion order"), not the subject they follow
         return decided(trace, s, ROLE_DROP, k, "right after it");
@@ -146,7 +150,8 @@ final class MoneyRole {
       }
       boolean scopePair = nounAllowed && x.is("and") && k + 1 < t.length && t[k + 1].isWord()
           && t[k + 1].has(Cue.SCOPE | Cue.SCOPE_WEAK); // "AI and cloud investment": one noun phrase
-      boolean modifier = x.upper || x.norm.indexOf('-') > 0 || NOUN_MODIFIERS.contains(x.norm) || scopePair;
+      boolean modifier = x.upper || x.norm.indexOf('-') > 0 || NOUN_MODIFIERS.contains(x.norm) || scopePair
+          || Cue.isYear(x.norm); // "$200 billion 2026 spending target"
       if (!NOUN_LINKS.contains(x.norm) && !modifier && !x.has(Cue.INVEST | Cue.SCOPE | Cue.SCOPE_WEAK | Cue.DEAL)) {
         nounAllowed = false;
       }

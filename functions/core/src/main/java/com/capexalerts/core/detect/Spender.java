@@ -638,6 +638,13 @@ final class Spender {
       if (before.isWord() && OBJECT_VERBS.contains(before.norm)) {
         return true; // "pay Oracle $30 billion", "buy Nvidia chips", "fined Meta"
       }
+      int q = p;
+      while (q >= 0 && (t[q].is(",") || t[q].isWord() && Character.isDigit(t[q].norm.charAt(0)))) {
+        q--; // "agreed to buy 18,000 Nvidia Blackwell chips": past the quantity to its verb
+      }
+      if (q >= 0 && q < p && t[q].isWord() && OBJECT_VERBS.contains(t[q].norm)) {
+        return true;
+      }
     }
     if (k + 2 < t.length && t[k + 1].is("-") && t[k + 1].start == t[k].end && t[k + 2].isWord() && t[k + 2].norm.endsWith("ed")) {
       return true;

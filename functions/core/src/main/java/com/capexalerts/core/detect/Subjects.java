@@ -204,7 +204,8 @@ final class Subjects {
         return true;
       }
       if (t[k].is("round") && k > 0 && (t[k - 1].kind == Token.Kind.MONEY
-          || (t[k - 1].isWord() && ROUND_WORDS.contains(t[k - 1].norm)))) {
+          || (t[k - 1].isWord() && ROUND_WORDS.contains(t[k - 1].norm))
+          || k > 1 && t[k - 1].kind == Token.Kind.COMPANY && t[k - 2].kind == Token.Kind.MONEY)) { // "$110 billion OpenAI round"
         return true; // "funding round", "$40 billion round" — not "restructuring round"
       }
       if (t[k].has(Cue.FUNDRAISE) && raisesMoney(t, k) && !ctx.headlineHas(x -> DEBT_WORDS.contains(x.norm))
@@ -212,8 +213,18 @@ final class Subjects {
         return true; // "OpenAI raises $40 billion" — not "Amazon raises $15 billion in bond sale"
       }
       if (LANDS_MONEY.contains(t[k].norm) && raisesMoney(t, k) && raiserIsLab(ctx.sents.get(0), k)
-          && ctx.headlineHas(x -> x.is("valuation") || x.is("valuing") || x.is("funding"))) {
+          && (ctx.headlineHas(x -> x.is("valuation") || x.is("valuing") || x.is("funding")) || moneyFromCompany(t))) {
         return true; // "OpenAI lands $6.6 billion at $157 billion valuation as Microsoft ... chip in"
+      }
+    }
+    return false;
+  }
+
+  /** "$110bn from Amazon, Nvidia and SoftBank": money a headline has coming from a watched company. */
+  private static boolean moneyFromCompany(Token[] t) {
+    for (int k = 0; k + 2 < t.length; k++) {
+      if (t[k].kind == Token.Kind.MONEY && t[k + 1].is("from") && t[k + 2].kind == Token.Kind.COMPANY) {
+        return true;
       }
     }
     return false;
@@ -221,7 +232,7 @@ final class Subjects {
 
   /** A lab that "lands" or "secures" money at a valuation raises it. */
   private static final Set<String> LANDS_MONEY = Set.of("lands", "landed", "secures", "secured", "nets", "netted",
-      "bags", "bagged", "closes", "closed", "gets", "wins");
+      "bags", "bagged", "closes", "closed", "gets", "wins", "lines");
 
   /** Headline words of a borrowing ("bond sale", "notes"): not a round with investors. */
   static final Set<String> DEBT_WORDS = Lexicon.words("subjects/debt-words");
