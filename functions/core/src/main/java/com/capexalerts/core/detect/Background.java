@@ -143,8 +143,8 @@ final class Background {
       any = true;
       int frame = -1;
       for (int k = m - 1; k >= 0 && k >= m - 4; k--) {
-        if (t[k].isWord() && FRAME_WORDS.contains(t[k].norm)) {
-          frame = k;
+        if (t[k].isWord() && FRAME_WORDS.contains(t[k].norm) && !(t[k].is("as") && Buyer.roleNoun(t, k + 1))) {
+          frame = k; // not "confirms Tesla as customer behind ...": a role, no frame
           break;
         }
       }

@@ -54,8 +54,7 @@ final class Buyer {
       return m - 1; // "Samsung shares surge on Tesla's $16.5 billion chip order": an order is its buyer's
     }
     for (int k = 0; k + 3 < t.length; k++) {
-      if (t[k].kind == Token.Kind.COMPANY && t[k + 1].is("as") && t[k + 2].is("the")
-          && (t[k + 3].is("customer") || t[k + 3].is("buyer"))) {
+      if (t[k].kind == Token.Kind.COMPANY && t[k + 1].is("as") && roleNoun(t, k + 2)) {
         return k; // "Musk confirms Tesla as the customer behind Samsung's $16.5 billion chip deal"
       }
     }
@@ -128,6 +127,12 @@ final class Buyer {
       }
     }
     return -1;
+  }
+
+  /** "the customer", "customer", "the buyer" at k: the role "as" gives a company in a seller's deal. */
+  static boolean roleNoun(Token[] t, int k) {
+    int n = k < t.length && t[k].is("the") ? k + 1 : k;
+    return n < t.length && (t[n].is("customer") || t[n].is("buyer"));
   }
 
   /** What a contractor is hired "to" do: the company so hired is the seller. */

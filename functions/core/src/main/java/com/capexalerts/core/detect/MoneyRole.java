@@ -227,6 +227,11 @@ final class MoneyRole {
     if (rightDeal > 0) {
       return decided(trace, s, dealRole(s), rightDealAt, "after it");
     }
+    if (m >= 4 && t[m - 1].is("to") && t[m - 2].isWord() && RAISED_NOUNS.contains(t[m - 2].norm)
+        && (t[m - 3].is("its") || t[m - 3].is("their")) && t[m - 4].isWord() && t[m - 4].has(Cue.RAISE_VERB)) {
+      // "Meta lifted its range to $125 billion to $145 billion": a raise of the guidance the item is about
+      return decided(trace, s, ROLE_INVEST, m - 2, "");
+    }
     int spender = relativeSpender(t, m);
     return decided(trace, s, spender >= 0 ? ROLE_INVEST : ROLE_NONE, spender, spender >= 0 ? "the company that spends it" : "");
   }
@@ -455,6 +460,9 @@ final class MoneyRole {
     }
     return false;
   }
+
+  /** Guidance named only by its shape ("lifted its range to"): the figure is the guided spending. */
+  private static final java.util.Set<String> RAISED_NOUNS = java.util.Set.of("range", "guidance", "outlook");
 
   /**
    * "OpenAI said it raised $110 billion, with $50 billion from Amazon, $30 billion from Nvidia ...": an amount right

@@ -191,6 +191,9 @@ class RealCoverageRulesTest {
           a company after a quantity bought is an object | Humain signs AI deals | Humain agreed to buy 18,000 Nvidia chips and signed a $10 billion AI compute deal with a chipmaker. | \s
           money 'from' watched companies in a lab's headline is a fund-raise | OpenAI lines up $110bn from Amazon, Nvidia and SoftBank | Amazon is contributing $50bn, and Nvidia is putting in $30bn. | Amazon:50,Nvidia:30
           a '$X OpenAI round' headline is a fund-raise | Amazon and Nvidia pile into $110 billion OpenAI round | Amazon will invest $50 billion and Nvidia $30 billion in the round. | Amazon:50,Nvidia:30
+          a raise of 'its range' in a capex story is the new guidance | Alphabet and Meta lift 2026 AI spending plans | Meta lifted its range to $125 billion to $145 billion from $115 billion to $135 billion, citing pricier AI chips. | Meta:145
+          a raise of a revenue forecast stays revenue | Oracle lifts its cloud outlook | Oracle lifted its revenue forecast to $144 billion for fiscal 2030 on AI demand. | \s
+          the company confirmed 'as customer' of a seller's contract is its buyer | Musk confirms Tesla as customer behind Samsung's $12 billion AI chipmaking contract | \s | Tesla:12
           the other side of the headline's deal 'in return' is news | Google deepens its bet on an AI start-up with $6 billion more | Google will invest up to $6 billion more in Anthropic. In return Anthropic committed to buy $20 billion of Google Cloud TPU capacity over six years. | Alphabet:6,Anthropic:20
           """)
   void realCoverage(String why, String title, String text, String expected) {
