@@ -129,6 +129,12 @@ class CorpusEvaluationTest {
      */
     REAL_HOLDOUT_J("/corpus/real-holdout-j.jsonl", "rj-\\d{3}", 100, 45, 0, 10, 0, 0.90, 0.80, 11),
     /**
+     * Real-modelled held-out set K (103 items: the shortest feed items, capex guidance changes in results coverage,
+     * Japan, Korea, Taiwan, Australia, Canada and New Zealand), written last and scored once, blind, with every rule
+     * of the round: 0.843 / 0.860. It has prompted no change; its floors sit a little below that score.
+     */
+    REAL_HOLDOUT_K("/corpus/real-holdout-k.jsonl", "rk-\\d{3}", 100, 45, 0, 15, 0, 0.82, 0.84, 10),
+    /**
      * Chinese-language items (simplified and traditional, mainland, Hong Kong, Taiwan and Singapore outlets), written
      * by a separate writer for the Chinese rules; links on example.cn, summaries of a few sentences.
      */
