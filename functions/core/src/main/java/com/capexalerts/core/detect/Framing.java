@@ -228,6 +228,10 @@ final class Framing {
         }
       }
     }
+    if (m >= 3 && t[m - 1].is("its") && t[m - 2].is("to")
+        && (t[m - 3].is("add") || t[m - 3].is("adds") || t[m - 3].is("adding"))) {
+      return true; // "says it will add to its 380 billion yuan AI budget": a raise without a figure, the old plan
+    }
     if (m >= 2 && t[m - 1].is("the") && (t[m - 2].is("toward") || t[m - 2].is("towards"))) {
       return true; // "progress toward the $500 billion goal set in January": the target is a known commitment
     }

@@ -194,6 +194,9 @@ class RealCoverageRulesTest {
           a raise of 'its range' in a capex story is the new guidance | Alphabet and Meta lift 2026 AI spending plans | Meta lifted its range to $125 billion to $145 billion from $115 billion to $135 billion, citing pricier AI chips. | Meta:145
           a raise of a revenue forecast stays revenue | Oracle lifts its cloud outlook | Oracle lifted its revenue forecast to $144 billion for fiscal 2030 on AI demand. | \s
           the company confirmed 'as customer' of a seller's contract is its buyer | Musk confirms Tesla as customer behind Samsung's $12 billion AI chipmaking contract | \s | Tesla:12
+          'add to its' budget is a raise without a figure | Alibaba says it will add to its 380 billion yuan AI budget | \s | \s
+          'presses on with' a plan restates it | Microsoft cuts about 9,000 jobs as it presses on with $80 billion AI build | \s | \s
+          capex that 'jumps' to a figure is a result | Microsoft slips as AI capex jumps 74% to $34.9 billion | \s | \s
           the other side of the headline's deal 'in return' is news | Google deepens its bet on an AI start-up with $6 billion more | Google will invest up to $6 billion more in Anthropic. In return Anthropic committed to buy $20 billion of Google Cloud TPU capacity over six years. | Alphabet:6,Anthropic:20
           """)
   void realCoverage(String why, String title, String text, String expected) {
