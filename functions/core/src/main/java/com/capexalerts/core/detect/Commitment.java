@@ -309,10 +309,6 @@ final class Commitment {
   }
 
   /**
-   * Someone else's estimate: an analyst cue close before the amount ("analysts' estimates of $75 billion"), or
-   * further before or after it unless it only compares with estimates ("above analysts' expectations").
-   */
-  /**
    * "Morgan Stanley expects Meta to guide capex to about $120 billion, with Microsoft, Alphabet and Amazon at around
    * $140 billion, $150 billion and $175 billion": a sentence that opens with a forecaster and its expectation is
    * the forecaster's, every figure of it. Index of the forecaster cue, or -1.
@@ -330,6 +326,10 @@ final class Commitment {
     return -1;
   }
 
+  /**
+   * Someone else's estimate: an analyst cue close before the amount ("analysts' estimates of $75 billion"), or
+   * further before or after it unless it only compares with estimates ("above analysts' expectations").
+   */
   static boolean isEstimate(Token[] t, int base, int m) {
     int words = 0;
     for (int k = m - 1; k >= base; k--) {

@@ -154,6 +154,25 @@ final class FindingMerger {
   }
 
   /**
+   * "Amazon and Microsoft unveil $52.5bn for India" over a body giving each its own, smaller figure, even one it
+   * reads as a restatement: a headline-only joint cluster is no one company's. Any kind of body cluster counts.
+   */
+  static boolean jointHeadlineOverOwn(List<List<Candidate>> clusters, int i) {
+    List<Candidate> a = clusters.get(i);
+    if (!a.stream().allMatch(c -> c.sent().isTitle)) {
+      return false;
+    }
+    Company company = a.get(0).company();
+    for (int j = 0; j < clusters.size(); j++) {
+      if (j != i && clusters.get(j).stream().anyMatch(c -> !c.shared() && !c.sent().isTitle
+          && c.company().equals(company) && c.usd().compareTo(a.get(0).usd()) < 0)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Which announcement clusters are not separate commitments: a joint figure for a company that states its own
    * amount elsewhere, or a smaller figure of the same company written beside or after a larger one. Per cluster: why
    * it is dropped, or null when it stands.
@@ -170,18 +189,9 @@ final class FindingMerger {
       // does not make the headline's joint figure the company's own
       List<Candidate> asserted = a.stream().filter(c -> !c.old() && !c.weak()).toList();
       boolean shared = (asserted.isEmpty() ? a : asserted).stream().allMatch(Candidate::shared);
-      if (shared && a.stream().allMatch(c -> c.sent().isTitle)) {
-        // "Amazon and Microsoft unveil $52.5bn for India" over a body giving each its own figure, even one it reads
-        // as a restatement: the headline's joint figure is no one company's
-        for (int j = 0; j < clusters.size() && dropped[i] == null; j++) {
-          if (j != i && clusters.get(j).stream().anyMatch(c -> !c.shared() && !c.sent().isTitle
-              && c.company().equals(company) && c.usd().compareTo(a.get(0).usd()) < 0)) {
-            dropped[i] = "a joint figure for a company that states its own amount elsewhere";
-          }
-        }
-        if (dropped[i] != null) {
-          continue;
-        }
+      if (shared && jointHeadlineOverOwn(clusters, i)) {
+        dropped[i] = "a joint figure for a company that states its own amount elsewhere";
+        continue;
       }
       for (int j = 0; j < clusters.size(); j++) {
         if (j == i || kinds.get(j) != FindingKind.ANNOUNCEMENT || !clusters.get(j).get(0).company().equals(company)) {

@@ -161,10 +161,11 @@ final class ItemAnalysis {
     Spender.Owner backer = null;
     if ((role == MoneyRole.ROLE_NONE || role == MoneyRole.ROLE_DROP) && MoneyRole.backerShare(t, m, dropped)) {
       role = MoneyRole.ROLE_INVEST; // "raised $110 billion, with $50 billion from Amazon, $30 billion from Nvidia"
-      backer = new Spender.Owner(List.of(Buyer.company(s, m + 2)), m + 2, m + 2, true, false, false);
+      Company from = Buyer.company(s, m + 2);
+      backer = new Spender.Owner(List.of(from), m + 2, m + 2, true, false, false);
       if (trace != null) {
         trace.decide("role", "invest", "a backer's share of a fund-raise, " + Trace.quote(s, m, m + 3));
-        trace.decide("spender", Buyer.company(s, m + 2).name(), "the backer named after 'from'");
+        trace.decide("spender", from.name(), "the backer named after 'from'");
       }
     }
     if (role == MoneyRole.ROLE_NONE && detected.contains(prevMoney) && MoneyRole.gapped(t, m)) {

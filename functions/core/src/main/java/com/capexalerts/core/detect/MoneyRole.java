@@ -462,14 +462,14 @@ final class MoneyRole {
   }
 
   /** Guidance named only by its shape ("lifted its range to"): the figure is the guided spending. */
-  private static final java.util.Set<String> RAISED_NOUNS = java.util.Set.of("range", "guidance", "outlook");
+  private static final Set<String> RAISED_NOUNS = Set.of("range", "guidance", "outlook");
 
   /**
    * "OpenAI said it raised $110 billion, with $50 billion from Amazon, $30 billion from Nvidia ...": an amount right
    * before "from" and a watched company, in a sentence whose earlier figure was dropped as a fund-raise, is that
    * backer's own share of the round (labelling rule 6).
    */
-  static boolean backerShare(Token[] t, int m, java.util.Set<Integer> dropped) {
+  static boolean backerShare(Token[] t, int m, Set<Integer> dropped) {
     if (m + 2 >= t.length || !t[m + 1].is("from") || t[m + 2].kind != Token.Kind.COMPANY || t[m + 2].possessive) {
       return false;
     }
